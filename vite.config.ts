@@ -1,0 +1,46 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// One config for the client build (Vite) and the test runner (Vitest).
+// Test projects: fast node tests (unit, store, api, geodata) run in parallel;
+// browser end-to-end tests (headless Chromium) run one file at a time.
+export default defineConfig({
+  root: 'client',
+  publicDir: 'public',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+  test: {
+    root: '.',
+    projects: [
+      {
+        extends: false,
+        test: {
+          name: 'node',
+          root: '.',
+          include: ['test/unit/**/*.test.ts', 'test/store/**/*.test.ts', 'test/api/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: false,
+        test: {
+          name: 'e2e',
+          root: '.',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
