@@ -1,0 +1,52 @@
+/**
+ * Builds the shipped datasets under geodata/ from the read-only sources.
+ * Usage: npm run geodata:build [-- --sources DIR]   (or env GEODATA_SOURCES)
+ * Default sources: ../shared/geodata-sources relative to the repo root.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildClusters } from './build/clusters';
+import { buildCraftVillages } from './build/craft-villages';
+import { buildDistricts } from './build/districts';
+import { buildFacilities } from './build/facilities';
+import type { AdminUnits, Facts } from './build/facts';
+import { serializeCollection } from './build/format';
+import { buildIndicatorRows, serializeIndicators } from './build/indicators';
+import { buildLandmarks } from './build/landmarks';
+
+const geodataDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(geodataDir, '..');
+
+function sourcesDir(argv: string[]): string {
+  const i = argv.indexOf('--sources');
+  const arg = i >= 0 ? argv[i + 1] : undefined;
+  return resolve(repoRoot, arg ?? process.env.GEODATA_SOURCES ?? '../shared/geodata-sources');
+}
+
+function readJson<T>(dir: string, file: string): T {
+  return JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
+}
+
+function main(): void {
+  const dir = sourcesDir(process.argv.slice(2));
+  const facts = readJson<Facts>(dir, 'lao-cai-facts.json');
+  const units = readJson<AdminUnits>(dir, 'lao-cai-admin-units.json');
+  const boundaries = readJson<Parameters<typeof buildDistricts>[0]>(dir, 'lao-cai-admin-boundaries.geojson');
+  const { districts, province } = buildDistricts(boundaries, facts, units);
+  const outputs: [string, string][] = [
+    ['districts.geojson', serializeCollection('districts', districts)],
+    ['province.geojson', serializeCollection('province', province)],
+    ['industrial-clusters.geojson', serializeCollection('industrial-clusters', buildClusters(facts))],
+    ['craft-villages.geojson', serializeCollection('craft-villages', buildCraftVillages(facts))],
+    ['facilities.geojson', serializeCollection('facilities', buildFacilities(facts))],
+    ['landmarks.geojson', serializeCollection('landmarks', buildLandmarks(facts))],
+    ['indicators.csv', serializeIndicators(buildIndicatorRows(facts))],
+  ];
+  for (const [file, text] of outputs) {
+    writeFileSync(join(geodataDir, file), text);
+    process.stdout.write(`wrote geodata/${file} (${text.length} bytes)\n`);
+  }
+}
+
+main();

@@ -1,0 +1,152 @@
+import type { Feature } from 'geojson';
+import { type Facts, factByName, firstUrl, sourceOf } from './facts';
+import { approx, pointFeature } from './points';
+
+const NOT_THE_ARTICLE =
+  'One of six clusters/zones chosen from those public sources name; not the six clusters whose detailed plans khuyến công funded in 2008–2012 (that list was not found).';
+
+const SITE_METHOD =
+  'placed at the named commune/township centre from general knowledge; no source gives the site';
+
+/** Builds industrial-clusters.geojson: six points in five districts, all approximate. */
+export function buildClusters(facts: Facts): Feature[] {
+  const tangLoong = factByName(facts.industrial_zones, 'KCN Tằng Loỏng');
+  const bacDuyenHai = factByName(facts.industrial_zones, 'KCN Bắc Duyên Hải');
+  const phoRang = factByName(facts.clusters, 'CCN Phố Ràng');
+  const khanhYen = factByName(facts.clusters, 'CCN Khánh Yên Thượng');
+  const batXat = factByName(facts.clusters, 'CCN Bát Xát');
+  const phoLu = factByName(facts.clusters, 'CCN thị trấn Phố Lu');
+  const plants2009 = tangLoong.figures.operating_2009;
+  const industries2009 = Array.isArray(plants2009) ? plants2009.map(String) : [];
+  return [
+    pointFeature(
+      1,
+      approx(
+        104.09,
+        22.39,
+        5,
+        `${SITE_METHOD}; the zone spans Xuân Giao, Gia Phú, Phú Nhuận and Tằng Loỏng township`,
+      ),
+      {
+        name: 'KCN Tằng Loỏng',
+        name_en: 'Tang Loong Industrial Zone',
+        kind: 'industrial_zone',
+        district_code: '086',
+        commune: 'Thị trấn Tằng Loỏng; Xã Xuân Giao; Xã Gia Phú; Xã Phú Nhuận',
+        status: 'operating',
+        status_year: 2009,
+        area_ha: 700,
+        area_year: 2009,
+        industries: industries2009,
+        infrastructure: String(tangLoong.figures.infrastructure_2009),
+        contact: null,
+        source: sourceOf(tangLoong),
+        source_url: firstUrl(tangLoong),
+        confidence: 'official',
+        notes: `Called "Cụm công nghiệp Tằng Loỏng" on the 2009 provincial page: 700 ha industrial area plus 1,300 ha resettlement/urban area; 914 ha in 2023. ${NOT_THE_ARTICLE}`,
+      },
+    ),
+    pointFeature(
+      2,
+      approx(103.96, 22.507, 3, `${SITE_METHOD}; placed in Duyên Hải ward, which the name suggests`),
+      {
+        name: 'KCN Bắc Duyên Hải',
+        name_en: 'Bac Duyen Hai Industrial Zone',
+        kind: 'industrial_zone',
+        district_code: '080',
+        commune: 'Phường Duyên Hải',
+        status: 'operating',
+        status_year: 2023,
+        area_ha: 66,
+        area_year: 2023,
+        industries: [],
+        infrastructure: null,
+        contact: null,
+        source: sourceOf(bacDuyenHai),
+        source_url: firstUrl(bacDuyenHai),
+        confidence: 'reported',
+        notes: `Earlier called "Cụm công nghiệp Bắc Duyên Hải"; sources call it both a cluster and a zone. The ward is inferred from the name. ${NOT_THE_ARTICLE}`,
+      },
+    ),
+    pointFeature(3, approx(104.47, 22.233, 3, `${SITE_METHOD}; Phố Ràng township (the cluster's name)`), {
+      name: 'CCN Phố Ràng',
+      name_en: 'Pho Rang Industrial Cluster',
+      kind: 'cluster',
+      district_code: '087',
+      commune: 'Thị trấn Phố Ràng',
+      status: 'operating',
+      status_year: 2023,
+      area_ha: null,
+      area_year: null,
+      industries: [],
+      infrastructure: null,
+      contact: null,
+      source: sourceOf(phoRang),
+      source_url: firstUrl(phoRang),
+      confidence: 'reported',
+      notes: `Listed as an existing cluster in May 2023; the investment project for "CCN Phố Ràng 1" was approved in 2024. No area found. ${NOT_THE_ARTICLE}`,
+    }),
+    pointFeature(
+      4,
+      approx(104.235, 22.105, 5, `${SITE_METHOD}; Khánh Yên Thượng commune (the cluster's name)`),
+      {
+        name: 'CCN Khánh Yên Thượng',
+        name_en: 'Khanh Yen Thuong Industrial Cluster',
+        kind: 'cluster',
+        district_code: '089',
+        commune: 'Xã Khánh Yên Thượng',
+        status: 'operating',
+        status_year: 2023,
+        area_ha: null,
+        area_year: null,
+        industries: [],
+        infrastructure: null,
+        contact: null,
+        source: sourceOf(khanhYen),
+        source_url: firstUrl(khanhYen),
+        confidence: 'reported',
+        notes: `Listed as an existing cluster in May 2023. No area or founding year found. ${NOT_THE_ARTICLE}`,
+      },
+    ),
+    pointFeature(
+      5,
+      approx(103.89, 22.53, 6, `${SITE_METHOD}; no commune given, placed near Bát Xát township`),
+      {
+        name: 'CCN Bát Xát',
+        name_en: 'Bat Xat Industrial Cluster',
+        kind: 'cluster',
+        district_code: '082',
+        commune: null,
+        status: 'planned',
+        status_year: 2022,
+        area_ha: null,
+        area_year: null,
+        industries: [],
+        infrastructure: null,
+        contact: null,
+        source: sourceOf(batXat),
+        source_url: firstUrl(batXat),
+        confidence: 'reported',
+        notes: `Seeking an investor, to be carried out 2022–2024. The source gives only a COMBINED figure for this cluster and CCN Thống Nhất (about 126 ha, about 1,000 bn VND), so area_ha is null. ${NOT_THE_ARTICLE}`,
+      },
+    ),
+    pointFeature(6, approx(104.185, 22.315, 3, `${SITE_METHOD}; Phố Lu township`), {
+      name: 'CCN thị trấn Phố Lu',
+      name_en: 'Pho Lu Township Industrial Cluster',
+      kind: 'cluster',
+      district_code: '086',
+      commune: 'Thị trấn Phố Lu',
+      status: 'approved',
+      status_year: 2024,
+      area_ha: null,
+      area_year: null,
+      industries: [],
+      infrastructure: null,
+      contact: null,
+      source: sourceOf(phoLu),
+      source_url: firstUrl(phoLu),
+      confidence: 'reported',
+      notes: `Investment project (infrastructure investor selection) approved in 2024, well after 2012. ${NOT_THE_ARTICLE}`,
+    }),
+  ];
+}

@@ -1,0 +1,80 @@
+import type { FeatureCollection } from 'geojson';
+import { checkPointsInDistricts } from './district-membership.check';
+import { checkGeometries } from './geometry.check';
+import { checkArticleGrowth, checkIndicatorSums } from './indicators.check';
+import { type AreaFeature, type IndicatorRecord, type Problem, toDistrictAreas } from './problem';
+import { checkIndicatorProvenance, checkProvenance } from './provenance.check';
+import { checkRowsSchema, checkSchema, createAjv } from './schema.check';
+import { checkSharedBorders } from './shared-borders.check';
+
+export { checkPointsInDistricts } from './district-membership.check';
+export { checkGeometries } from './geometry.check';
+export { checkArticleGrowth, checkIndicatorSums } from './indicators.check';
+export type { AreaFeature, DistrictArea, IndicatorRecord, Problem } from './problem';
+export { toDistrictAreas } from './problem';
+export { checkIndicatorProvenance, checkProvenance } from './provenance.check';
+export { checkRowsSchema, checkSchema, createAjv } from './schema.check';
+export { checkSharedBorders } from './shared-borders.check';
+
+/** Everything the checks need, already loaded (the script does the I/O). */
+export interface GeodataBundle {
+  collections: { id: string; data: FeatureCollection; schema: object; geometryTypes: string[] }[];
+  indicators: IndicatorRecord[];
+  indicatorSchema: object;
+}
+
+/** One named check and the problems it found. */
+export interface CheckResult {
+  name: string;
+  problems: Problem[];
+}
+
+/** Runs every check over the bundle, in a fixed order. Pure: no I/O. */
+export function runAllChecks(bundle: GeodataBundle): CheckResult[] {
+  const ajv = createAjv();
+  const byId = (id: string) => bundle.collections.find((c) => c.id === id)?.data;
+  const districtsFc = byId('districts');
+  const provinceFc = byId('province');
+  const province = provinceFc?.features[0] as AreaFeature | undefined;
+  const districts = districtsFc ? toDistrictAreas(districtsFc) : [];
+  const each = (fn: (c: GeodataBundle['collections'][number]) => Problem[]) => bundle.collections.flatMap(fn);
+  const missing = (what: string): Problem[] => [
+    { check: 'missing', collection: what, message: `${what} is missing` },
+  ];
+  return [
+    {
+      name: 'schema and unique integer ids',
+      problems: [
+        ...each((c) => checkSchema(c.id, c.data, c.schema, c.geometryTypes, ajv)),
+        ...checkRowsSchema('indicators', bundle.indicators, bundle.indicatorSchema, ajv),
+      ],
+    },
+    {
+      name: 'valid geometries inside the province',
+      problems: province
+        ? each((c) => checkGeometries(c.id, c.data.features, province))
+        : missing('province'),
+    },
+    {
+      name: 'points inside their district',
+      problems: each((c) =>
+        c.id === 'districts' || c.id === 'province'
+          ? []
+          : checkPointsInDistricts(c.id, c.data.features, districts),
+      ),
+    },
+    {
+      name: 'district borders shared exactly',
+      problems: province ? checkSharedBorders(districts, province) : missing('province'),
+    },
+    { name: 'indicator splits add up to province totals', problems: checkIndicatorSums(bundle.indicators) },
+    { name: "article's growth figures recompute", problems: checkArticleGrowth(bundle.indicators) },
+    {
+      name: 'source and confidence on every record; illustrative marked',
+      problems: [
+        ...each((c) => checkProvenance(c.id, c.data.features)),
+        ...checkIndicatorProvenance(bundle.indicators),
+      ],
+    },
+  ];
+}
