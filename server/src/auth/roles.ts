@@ -1,0 +1,84 @@
+/**
+ * Roles and what each may do. Anonymous visitors (role `null`) read only; `viewer` is a signed-in
+ * reader; `editor` changes features; `admin` also manages users, deleted features and the change
+ * log. One table below is the single source of these rules.
+ */
+
+export const ROLES = ['viewer', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'read',
+  'create',
+  'replace',
+  'patch',
+  'delete',
+  'revert',
+  'listDeleted',
+  'restore',
+  'changes',
+  'manageUsers',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const EDITOR_ACTIONS: readonly Action[] = ['read', 'create', 'replace', 'patch', 'delete', 'revert'];
+
+const PERMISSIONS: Readonly<Record<Role | 'anonymous', ReadonlySet<Action>>> = {
+  anonymous: new Set<Action>(['read']),
+  viewer: new Set<Action>(['read']),
+  editor: new Set<Action>(EDITOR_ACTIONS),
+  admin: new Set<Action>(ACTIONS),
+};
+
+/** True when `value` is one of the three role names (e.g. a role read from the users table). */
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * May this role (null = anonymous) perform the action? Throws TypeError for an unknown role or
+ * action name (a programming or data error, never a "no").
+ */
+export function can(role: Role | null, action: Action): boolean {
+  if (role !== null && !isRole(role)) throw new TypeError(`unknown role: ${String(role)}`);
+  if (!(ACTIONS as readonly string[]).includes(action))
+    throw new TypeError(`unknown action: ${String(action)}`);
+  return PERMISSIONS[role ?? 'anonymous'].has(action);
+}
+
+/** The HTTP methods of each resource and the action each needs, in the order `Allow` lists them. */
+const METHODS: Readonly<Record<'items' | 'item', readonly (readonly [string, Action | null])[]>> = {
+  items: [
+    ['GET', 'read'],
+    ['HEAD', 'read'],
+    ['POST', 'create'],
+    ['OPTIONS', null],
+  ],
+  item: [
+    ['GET', 'read'],
+    ['HEAD', 'read'],
+    ['PUT', 'replace'],
+    ['PATCH', 'patch'],
+    ['DELETE', 'delete'],
+    ['OPTIONS', null],
+  ],
+};
+
+const WRITE_ACTIONS: ReadonlySet<Action> = new Set(['create', 'replace', 'patch', 'delete']);
+
+/**
+ * The methods this user may use now on a collection's `items` or one `item`, for the `Allow`
+ * header of OPTIONS (join with ', '). Writes appear only when the collection is editable and the
+ * role may perform them; anonymous and viewers get `GET, HEAD, OPTIONS`.
+ */
+export function allowedMethods(role: Role | null, resource: 'items' | 'item', editable: boolean): string[] {
+  const methods = METHODS[resource];
+  if (!methods) throw new TypeError(`unknown resource: ${String(resource)}`);
+  return methods
+    .filter(([, action]) => {
+      if (action === null) return true;
+      if (WRITE_ACTIONS.has(action) && !editable) return false;
+      return can(role, action);
+    })
+    .map(([method]) => method);
+}

@@ -1,0 +1,88 @@
+import type { Feature, Geometry } from 'geojson';
+import type { AreaFeature, DistrictArea } from '../../../geodata/scripts/checks/index';
+import { isJsonObject } from '../writes/json-equal';
+import { checkDistrict } from './district.validation';
+import { dedupeFieldErrors, type FieldError } from './field-error';
+import { validateGeometry } from './geometry.validation';
+import { validateProperties } from './properties.validation';
+
+/**
+ * Is this body fit to be written to a collection? Pure; the caller loads the schema, the
+ * catalog's geometry types, the province and the districts once and passes them in.
+ *
+ * - 400 NotAFeature: not a JSON object with `type: "Feature"`, or `properties` / `geometry` is
+ *   neither an object nor null (not GeoJSON at all).
+ * - 422 with every problem found, per field: the properties (properties.validation.ts), the
+ *   geometry (geometry.validation.ts) and, when the schema declares `district_code` and the
+ *   geometry is valid, the district (district.validation.ts). A missing `district_code` is set
+ *   from the location before the schema check, so it is never reported as required.
+ *
+ * On success `feature` is a new `{ type, geometry, properties }`: `id`, `bbox`, `links` and other
+ * members are dropped (the server owns ids), computed properties are removed, rings rewound.
+ */
+
+export interface FeatureWriteInput {
+  /** The parsed request body (or a merge-patched feature). */
+  feature: unknown;
+  /** The collection's properties JSON Schema (geodata/schema/<collection>.schema.json). */
+  schema: object;
+  /** The catalog's `geometryTypes` for the collection. */
+  geometryTypes: readonly string[];
+  province: AreaFeature;
+  districts: readonly DistrictArea[];
+  /** For a replace or patch: the stored feature (its computed properties may be sent back unchanged). */
+  current?: { properties?: Record<string, unknown> | null } | null;
+  maxStringLength?: number;
+  maxVertices?: number;
+}
+
+export type ValidFeature = Feature<Geometry, Record<string, unknown>>;
+
+export type FeatureWriteResult =
+  | { valid: true; feature: ValidFeature }
+  | { valid: false; status: 400 | 422; errors: FieldError[] };
+
+function notAFeature(message: string): FeatureWriteResult {
+  return { valid: false, status: 400, errors: [{ field: '(body)', message, code: 'NotAFeature' }] };
+}
+
+function declaresDistrictCode(schema: object): boolean {
+  const props = (schema as { properties?: unknown }).properties;
+  return isJsonObject(props) && 'district_code' in props;
+}
+
+export function validateFeatureWrite(input: FeatureWriteInput): FeatureWriteResult {
+  const { feature, schema, geometryTypes, province, districts } = input;
+  if (!isJsonObject(feature) || feature.type !== 'Feature') {
+    return notAFeature('the body must be a GeoJSON Feature object ({ "type": "Feature", … })');
+  }
+  const rawProperties = feature.properties ?? {};
+  if (!isJsonObject(rawProperties)) return notAFeature('"properties" must be an object or null');
+  if (feature.geometry !== undefined && feature.geometry !== null && !isJsonObject(feature.geometry)) {
+    return notAFeature('"geometry" must be a GeoJSON geometry object or null');
+  }
+
+  const geometry = validateGeometry(feature.geometry, geometryTypes, province, input.maxVertices);
+  const errors: FieldError[] = geometry.valid ? [] : [...geometry.errors];
+  const properties: Record<string, unknown> = { ...rawProperties };
+  let districtError: FieldError | undefined;
+  if (geometry.valid && declaresDistrictCode(schema)) {
+    const district = checkDistrict(properties.district_code, geometry.geometry, districts);
+    if (district.valid) properties.district_code = district.districtCode;
+    else districtError = district.error;
+  }
+
+  const current = input.current?.properties ?? undefined;
+  const checked = validateProperties(properties, schema, { current, maxStringLength: input.maxStringLength });
+  errors.push(...checked.errors);
+  // A district_code the schema already refuses (wrong type, not in the vocabulary) is reported once.
+  if (districtError && !errors.some((e) => e.field === districtError.field)) errors.push(districtError);
+
+  if (errors.length > 0 || !geometry.valid) {
+    return { valid: false, status: 422, errors: dedupeFieldErrors(errors) };
+  }
+  return {
+    valid: true,
+    feature: { type: 'Feature', geometry: geometry.geometry, properties: checked.properties },
+  };
+}

@@ -1,0 +1,144 @@
+import { rewind } from '@turf/turf';
+import type { Feature, Geometry } from 'geojson';
+import { type AreaFeature, checkGeometries } from '../../../geodata/scripts/checks/index';
+import { isJsonObject } from '../writes/json-equal';
+import type { FieldError, FieldErrorCode } from './field-error';
+
+/**
+ * Geometry of a written feature: present, of an allowed type, well-formed GeoJSON with finite
+ * lon/lat positions (CRS84, lon −180…180, lat −90…90, optional altitude), at most `maxVertices`
+ * positions (self-intersection testing is quadratic), then the shipped-data rules of
+ * geodata/scripts/checks/geometry.check.ts: closed rings of ≥ 4 positions, no self-intersection,
+ * every point / exterior vertex inside the province (its boundary counts as inside).
+ * Polygon winding is normalised to RFC 7946 (exterior counter-clockwise) rather than refused,
+ * since drawing tools do not all follow it.
+ */
+
+export const DEFAULT_MAX_VERTICES = 5000;
+
+export type GeometryCheck = { valid: true; geometry: Geometry } | { valid: false; errors: FieldError[] };
+
+/** Nesting depth of `coordinates` per geometry type: 0 = one position. */
+const DEPTH: Record<string, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
+
+/** Fewest members at each level below the top (e.g. a LineString needs 2 positions). */
+const MIN_MEMBERS: Record<string, number> = {
+  MultiPoint: 1,
+  LineString: 2,
+  MultiLineString: 1,
+  Polygon: 1,
+  MultiPolygon: 1,
+};
+
+function fail(code: FieldErrorCode, message: string): GeometryCheck {
+  return { valid: false, errors: [{ field: 'geometry', message, code }] };
+}
+
+function positionProblem(p: unknown): string | undefined {
+  if (!Array.isArray(p) || p.length < 2 || p.length > 3)
+    return 'a position must be [lon, lat] or [lon, lat, altitude]';
+  if (!p.every((n) => typeof n === 'number' && Number.isFinite(n)))
+    return 'positions must hold finite numbers';
+  const [lon, lat] = p as number[];
+  if ((lon ?? 0) < -180 || (lon ?? 0) > 180 || (lat ?? 0) < -90 || (lat ?? 0) > 90) {
+    return `position [${p.join(', ')}] is not a lon/lat in range (lon −180…180, lat −90…90)`;
+  }
+  return undefined;
+}
+
+/** Walks `coordinates` to the expected depth; returns the first problem and the position count. */
+function walk(
+  value: unknown,
+  depth: number,
+  minMembers: number,
+): { problem?: { code: FieldErrorCode; message: string }; count: number } {
+  if (depth === 0) {
+    const problem = positionProblem(value);
+    return problem ? { problem: { code: 'InvalidCoordinate', message: problem }, count: 1 } : { count: 1 };
+  }
+  if (!Array.isArray(value) || value.length < minMembers) {
+    return {
+      problem: {
+        code: 'InvalidGeometry',
+        message: 'coordinates are not nested as the geometry type requires',
+      },
+      count: 0,
+    };
+  }
+  let count = 0;
+  for (const member of value) {
+    // Below the top level every list needs at least one member (ring lengths are checked later).
+    const inner = walk(member, depth - 1, 1);
+    count += inner.count;
+    if (inner.problem) return { problem: inner.problem, count };
+  }
+  return { count };
+}
+
+const CHECK_CODES: Record<string, FieldErrorCode> = {
+  geometry_missing: 'GeometryRequired',
+  ring_invalid: 'InvalidRing',
+  self_intersection: 'SelfIntersection',
+  outside_province: 'OutsideProvince',
+};
+
+/** Runs the shipped-data geometry check on one geometry; winding problems are ignored (we rewind). */
+function shippedDataProblems(geometry: Geometry, province: AreaFeature): FieldError[] {
+  const feature: Feature = { type: 'Feature', properties: {}, geometry };
+  return checkGeometries('write', [feature], province)
+    .filter((p) => p.check !== 'winding')
+    .map((p) => ({
+      field: 'geometry',
+      // checkGeometries prefixes "<label>: "; the label of a nameless, id-less feature has no ": ".
+      message: p.message.slice(p.message.indexOf(': ') + 2),
+      code: CHECK_CODES[p.check] ?? 'InvalidGeometry',
+    }));
+}
+
+/**
+ * Validates a geometry for a collection that allows `geometryTypes`. On success returns a copy
+ * with polygon rings rewound to RFC 7946 (altitude kept). Throws TypeError when `province` is not
+ * a Polygon/MultiPolygon feature or `geometryTypes` is empty.
+ */
+export function validateGeometry(
+  geometry: unknown,
+  geometryTypes: readonly string[],
+  province: AreaFeature,
+  maxVertices: number = DEFAULT_MAX_VERTICES,
+): GeometryCheck {
+  const provinceType = province?.geometry?.type;
+  if (provinceType !== 'Polygon' && provinceType !== 'MultiPolygon') {
+    throw new TypeError('province must be a Polygon or MultiPolygon feature');
+  }
+  if (geometryTypes.length === 0) throw new TypeError('geometryTypes must not be empty');
+  if (geometry === null || geometry === undefined) return fail('GeometryRequired', 'a geometry is required');
+  if (!isJsonObject(geometry) || typeof geometry.type !== 'string') {
+    return fail('InvalidGeometry', 'must be a GeoJSON geometry object with a type');
+  }
+  const type = geometry.type;
+  if (!geometryTypes.includes(type)) {
+    return fail(
+      'GeometryTypeNotAllowed',
+      `${type.slice(0, 40)} is not allowed here; use ${geometryTypes.join(' or ')}`,
+    );
+  }
+  const depth = DEPTH[type];
+  if (depth === undefined) return fail('InvalidGeometry', `${type} geometries are not supported`);
+  const { problem, count } = walk(geometry.coordinates, depth, MIN_MEMBERS[type] ?? 1);
+  if (problem) return fail(problem.code, problem.message);
+  if (count > maxVertices)
+    return fail('TooManyVertices', `has ${count} positions; at most ${maxVertices} are allowed`);
+  const clean = { type, coordinates: structuredClone(geometry.coordinates) } as Geometry;
+  const errors = shippedDataProblems(clean, province);
+  if (errors.length > 0) return { valid: false, errors };
+  const rewound =
+    type === 'Polygon' || type === 'MultiPolygon' ? (rewind(clean, { mutate: true }) as Geometry) : clean;
+  return { valid: true, geometry: rewound };
+}
