@@ -96,3 +96,31 @@ export interface Problem {
   /** Per-field problems for validation failures (400/422), keyed by property path. */
   errors?: { field: string; message: string; code: string }[];
 }
+
+/** GET /api/app-config: deployment settings the client needs at start. */
+export interface AppConfigResponse {
+  /** A deployment's own online basemap style URL; null means only the built-in offline basemap. */
+  customBasemapStyleUrl: string | null;
+}
+
+/** GET /api: OGC API landing page. */
+export interface LandingResponse {
+  title: string;
+  description: string;
+  links: Link[];
+}
+
+/** GET /api/conformance */
+export interface ConformanceResponse {
+  conformsTo: string[];
+}
+
+/** GET /api/collections/{id}/queryables (application/schema+json, OGC API Features Part 3). */
+export interface QueryablesResponse {
+  $schema: string;
+  $id: string;
+  type: 'object';
+  title: string;
+  properties: Record<string, Record<string, unknown>>;
+  additionalProperties: boolean;
+}

@@ -1,0 +1,80 @@
+import type { IndicatorStatus, LocalizedText } from '../contract/api';
+
+/** A JSON Schema object (draft 2020-12) as read from geodata/schema. */
+export type JsonSchema = Record<string, unknown>;
+
+/** One entry of geodata/schema/collections.json plus its properties schema. */
+export interface CollectionDef {
+  id: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  file: string;
+  schema: string;
+  geometryTypes: string[];
+  /** Property names usable as `?name=value` filters. */
+  queryables: string[];
+  /** Property names matched by free-text `q`. */
+  search: string[];
+  label: string;
+  editable: boolean;
+  /** The collection's `<id>.schema.json`: JSON Schema of a feature's `properties`. */
+  propertiesSchema: JsonSchema;
+}
+
+/** One entry of geodata/schema/indicators.json. */
+export interface IndicatorDef {
+  id: string;
+  title: LocalizedText;
+  unit: LocalizedText;
+  description?: LocalizedText;
+  computed: boolean;
+}
+
+/** Everything the server knows about collections and indicators; built once at start. */
+export interface Catalog {
+  collections: readonly CollectionDef[];
+  indicators: readonly IndicatorDef[];
+  /** The collection with this id, or undefined. */
+  collection(id: string): CollectionDef | undefined;
+}
+
+/** One row of geodata/indicators.csv (district_code "10" = province total). */
+export interface IndicatorRow {
+  district_code: string;
+  year: number;
+  indicator: string;
+  value: number;
+  unit: string;
+  status: IndicatorStatus;
+  source: string;
+}
+
+/** A feature as shipped in geodata/*.geojson, tagged with its collection. */
+export interface SeedFeature {
+  collection: string;
+  id: number;
+  properties: Record<string, unknown>;
+  geometry: import('geojson').Geometry;
+}
+
+export interface SeedData {
+  features: SeedFeature[];
+  indicators: IndicatorRow[];
+}
+
+export function makeCatalog(collections: CollectionDef[], indicators: IndicatorDef[]): Catalog {
+  const byId = new Map(collections.map((c) => [c.id, c]));
+  return {
+    collections: Object.freeze([...collections]),
+    indicators: Object.freeze([...indicators]),
+    collection: (id) => byId.get(id),
+  };
+}
+
+/** The JSON Schema (property definition) of one property, or undefined. */
+export function propertySchema(collection: CollectionDef, name: string): JsonSchema | undefined {
+  const props = collection.propertiesSchema.properties;
+  if (!props || typeof props !== 'object') return undefined;
+  const value = (props as Record<string, unknown>)[name];
+  return value && typeof value === 'object' ? (value as JsonSchema) : undefined;
+}

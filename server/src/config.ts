@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Server configuration. Only this module reads the environment (see server/README.md). */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Folder of the SQLite database (created if missing). */
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  /** Folder with the shipped datasets and `schema/` (the catalog). */
+  readonly geodataDir: string;
+  /** Built client (Vite output) served at `/`. */
+  readonly clientDir: string;
+  /** A deployment's own online basemap style; null = offline basemap only. */
+  readonly basemapStyleUrl: string | null;
+  /** Fastify `trustProxy`: false, true, a hop count or a list of addresses/CIDRs. */
+  readonly trustProxy: boolean | number | string[];
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Thrown for a bad environment value; the message names the variable and what is allowed. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The environment variables we read, with defaults; used by `--help` and the README. */
+export const ENV_DOC: readonly { name: string; default: string; meaning: string }[] = [
+  { name: 'PORT', default: '3000', meaning: 'TCP port (0 = any free port)' },
+  { name: 'HOST', default: '127.0.0.1', meaning: 'interface to bind; 0.0.0.0 to serve the network' },
+  { name: 'DATA_DIR', default: './data', meaning: 'folder of the SQLite database' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: LOG_LEVELS.join('|') },
+  { name: 'GEODATA_DIR', default: '<repo>/geodata', meaning: 'datasets and schema/ used to seed' },
+  { name: 'CLIENT_DIR', default: '<repo>/dist/client', meaning: 'built client served at /' },
+  { name: 'BASEMAP_STYLE_URL', default: '(none)', meaning: 'optional online MapLibre style URL' },
+  { name: 'TRUST_PROXY', default: 'false', meaning: 'true|false|hop count|comma list of IPs/CIDRs' },
+];
+
+/** Validates, defaults and freezes the configuration. Throws ConfigError on a bad value. */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const dir = (value: string | undefined, fallback: string): string =>
+    path.resolve(cwd, nonEmpty(value) ?? fallback);
+  return Object.freeze({
+    port: parsePort(env.PORT),
+    host: nonEmpty(env.HOST) ?? '127.0.0.1',
+    dataDir: dir(env.DATA_DIR, './data'),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    geodataDir: dir(env.GEODATA_DIR, path.join(REPO_ROOT, 'geodata')),
+    clientDir: dir(env.CLIENT_DIR, path.join(REPO_ROOT, 'dist/client')),
+    basemapStyleUrl: parseUrl(env.BASEMAP_STYLE_URL),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+  });
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function parsePort(value: string | undefined): number {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return 3000;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) {
+    throw new ConfigError(`PORT must be an integer 0–65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseLogLevel(value: string | undefined): LogLevel {
+  const raw = nonEmpty(value)?.toLowerCase() ?? 'info';
+  const level = LOG_LEVELS.find((l) => l === raw);
+  if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
+}
+
+function parseUrl(value: string | undefined): string | null {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`BASEMAP_STYLE_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`BASEMAP_STYLE_URL must use http or https, got "${raw}"`);
+  }
+  return url.href;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  const raw = nonEmpty(value)?.toLowerCase();
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((s) => s.trim());
+  if (list.some((s) => !/^[0-9a-f.:/]+$/.test(s))) {
+    throw new ConfigError(
+      `TRUST_PROXY must be true, false, a hop count or a list of IPs/CIDRs, got "${raw}"`,
+    );
+  }
+  return list;
+}

@@ -1,0 +1,27 @@
+/**
+ * Typed failures with their HTTP status and OGC exception code. Thrown by parsers, services and
+ * stores; rendered as application/problem+json by plugins/errors.ts. `detail` must be safe to show
+ * (no SQL, stack or file path).
+ */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    /** OGC exception code: NotFound, InvalidParameterValue, ServiceUnavailable, … */
+    readonly code: string,
+    readonly detail: string,
+    /** The offending query/path parameter, when there is one. */
+    readonly parameter?: string,
+  ) {
+    super(detail);
+  }
+}
+
+export function notFound(detail: string): ApiError {
+  return new ApiError(404, 'NotFound', detail);
+}
+
+/** A bad query or path parameter: 400 InvalidParameterValue naming the parameter. */
+export function invalidParameter(parameter: string, detail: string): ApiError {
+  return new ApiError(400, 'InvalidParameterValue', detail, parameter);
+}

@@ -1,0 +1,81 @@
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { Problem } from '../contract/api';
+import { ApiError } from '../errors';
+
+export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'InvalidParameterValue',
+  401: 'NotAuthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  406: 'NotAcceptable',
+  413: 'PayloadTooLarge',
+  415: 'UnsupportedMediaType',
+  429: 'TooManyRequests',
+  503: 'ServiceUnavailable',
+};
+
+/** Sends one RFC 9457 problem. Used by the error handler and by handlers that answer a problem directly. */
+export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string): FastifyReply {
+  const problem: Problem = {
+    type: 'about:blank',
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+  };
+  return reply.code(status).header('content-type', PROBLEM_TYPE).send(JSON.stringify(problem));
+}
+
+interface ValidationItem {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** Turns a route-schema validation failure into a 400 naming the parameter. */
+function validationDetail(error: FastifyError): string {
+  const first = (error.validation?.[0] ?? {}) as ValidationItem;
+  const where = error.validationContext === 'params' ? 'path parameter' : 'parameter';
+  if (first.keyword === 'additionalProperties') {
+    return `Unknown ${where} '${String(first.params.additionalProperty)}': this API does not define it`;
+  }
+  const name =
+    first.instancePath.replace(/^\//, '').split('/')[0] || String(first.params.missingProperty ?? '');
+  const allowed = Array.isArray(first.params.allowedValues)
+    ? ` (one of: ${first.params.allowedValues.join(', ')})`
+    : '';
+  return `Invalid ${where} '${name}': ${first.message ?? 'invalid value'}${allowed}`;
+}
+
+/** One error handler for the whole app: every failure becomes application/problem+json. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    if (error instanceof ApiError) {
+      request.log.info({ code: error.code, parameter: error.parameter }, error.detail);
+      return sendProblem(reply, error.status, error.code, error.detail);
+    }
+    if (error.validation) {
+      const detail = validationDetail(error);
+      request.log.info({ validation: error.validation }, detail);
+      return sendProblem(reply, 400, 'InvalidParameterValue', detail);
+    }
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) {
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(
+        reply,
+        500,
+        'ServerError',
+        'The server failed to answer this request; it has been logged.',
+      );
+    }
+    request.log.info({ err: error }, 'client error');
+    return sendProblem(reply, status, CODE_BY_STATUS[status] ?? 'InvalidRequest', error.message);
+  });
+}

@@ -1,0 +1,30 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+
+export const OPENAPI_PATH = '/api/openapi.json';
+export const DOCS_PATH = '/api/docs';
+export const OPENAPI_TYPE = 'application/vnd.oai.openapi+json;version=3.0';
+
+/**
+ * OpenAPI 3 document generated from the route schemas (every accepted query parameter is declared
+ * there) at /api/openapi.json, and the Swagger UI page at /api/docs (assets served locally).
+ * Register before the routes so it sees them.
+ */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Lào Cai industry map API',
+        description: 'OGC API – Features (Part 1 Core, GeoJSON, OpenAPI 3.0) and district indicators.',
+        version: '0.1.0',
+      },
+      servers: [],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: DOCS_PATH, staticCSP: true });
+  app.get(OPENAPI_PATH, { schema: { hide: true } }, async (_request, reply) =>
+    reply.type(OPENAPI_TYPE).send(JSON.stringify(app.swagger())),
+  );
+}

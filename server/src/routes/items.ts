@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import type { ApiFeature, ItemsResponse } from '../contract/api';
+import { notFound } from '../errors';
+import { checkRevisionEtag } from '../plugins/etag';
+import type { StoredFeature } from '../store/feature-store';
+import { COLLECTION_PARAMS, type CollectionParams, querySchema, requireCollection } from './common';
+import { baseUrl, featureLinks, GEOJSON_TYPE, itemsLinks, JSON_TYPE } from './links';
+import { clampLimit, MAX_LIMIT, parseBbox, parseFilters, parseQ } from './params';
+
+const RESERVED = ['f', 'limit', 'offset', 'bbox', 'q'] as const;
+
+interface ItemsQuery {
+  f?: 'json' | 'geojson';
+  limit?: number;
+  offset?: number;
+  bbox?: string;
+  q?: string;
+  [queryable: string]: unknown;
+}
+
+function toApiFeature(f: StoredFeature): ApiFeature {
+  return { type: 'Feature', id: f.id, geometry: f.geometry, properties: f.properties };
+}
+
+/** Query-string schema: paging, bbox, q and every queryable of any collection (checked per collection). */
+function itemsQuerySchema(app: FastifyInstance): object {
+  const queryables: Record<string, object> = {};
+  for (const c of app.catalog.collections) {
+    for (const name of c.queryables) {
+      const users = app.catalog.collections.filter((x) => x.queryables.includes(name)).map((x) => x.id);
+      queryables[name] = {
+        type: 'string',
+        description: `Equals filter on property ${name} (collections: ${users.join(', ')})`,
+      };
+    }
+  }
+  return querySchema({
+    limit: {
+      type: 'integer',
+      minimum: 1,
+      description: `Page size, default 100; values above ${MAX_LIMIT} are clamped`,
+    },
+    offset: { type: 'integer', minimum: 0, description: 'Features to skip (paging; follow the next link)' },
+    bbox: { type: 'string', description: 'minLon,minLat,maxLon,maxLat in CRS84 (WGS84 lon/lat)' },
+    q: {
+      type: 'string',
+      description: 'Free text; every word must match; ignores case and Vietnamese diacritics',
+    },
+    ...queryables,
+  });
+}
+
+/** GET /api/collections/{collectionId}/items and /items/{featureId}. */
+export function registerItemsRoutes(app: FastifyInstance): void {
+  app.get<{ Params: CollectionParams; Querystring: ItemsQuery }>(
+    '/api/collections/:collectionId/items',
+    {
+      schema: {
+        summary: 'Features of a collection',
+        tags: ['Data'],
+        params: COLLECTION_PARAMS,
+        querystring: itemsQuerySchema(app),
+      },
+    },
+    async (request, reply) => {
+      const collection = requireCollection(app.catalog, request.params.collectionId);
+      const { query } = request;
+      const limit = clampLimit(query.limit);
+      const offset = query.offset ?? 0;
+      const storeQuery = {
+        bbox: parseBbox(query.bbox),
+        q: parseQ(query.q),
+        filters: parseFilters(collection, query, RESERVED),
+        limit,
+        offset,
+      };
+      if (checkRevisionEtag(request, reply, await app.store.revision())) return reply.code(304).send();
+      const page = await app.store.queryFeaturesGeoJson(collection.id, storeQuery);
+      const { numberReturned } = page;
+      const head: Omit<ItemsResponse, 'features'> = {
+        type: 'FeatureCollection',
+        numberMatched: page.numberMatched,
+        numberReturned,
+        timeStamp: new Date().toISOString(),
+        links: itemsLinks(request, collection.id, {
+          offset,
+          limit,
+          numberReturned,
+          numberMatched: page.numberMatched,
+        }),
+      };
+      // Features arrive as GeoJSON text from the store; splice them in rather than re-serialize.
+      const body = `${JSON.stringify(head).slice(0, -1)},"features":[${page.featuresJson}]}`;
+      return reply.type(query.f === 'json' ? JSON_TYPE : GEOJSON_TYPE).send(body);
+    },
+  );
+
+  app.get<{ Params: CollectionParams & { featureId: string }; Querystring: { f?: string } }>(
+    '/api/collections/:collectionId/items/:featureId',
+    {
+      schema: {
+        summary: 'One feature',
+        tags: ['Data'],
+        params: {
+          ...COLLECTION_PARAMS,
+          required: ['collectionId', 'featureId'],
+          properties: {
+            ...COLLECTION_PARAMS.properties,
+            featureId: { type: 'string', description: 'Integer feature id' },
+          },
+        },
+        querystring: querySchema(),
+      },
+    },
+    async (request, reply) => {
+      const { collectionId, featureId } = request.params;
+      const collection = requireCollection(app.catalog, collectionId);
+      const id = /^\d{1,15}$/.test(featureId) ? Number(featureId) : undefined;
+      const feature = id === undefined ? undefined : await app.store.getFeature(collection.id, id);
+      if (!feature) throw notFound(`Feature '${featureId}' does not exist in collection '${collection.id}'`);
+      const body: ApiFeature = {
+        ...toApiFeature(feature),
+        links: featureLinks(baseUrl(request), collection.id, feature.id),
+      };
+      return reply.type(request.query.f === 'json' ? JSON_TYPE : GEOJSON_TYPE).send(body);
+    },
+  );
+}

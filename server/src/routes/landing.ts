@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { ConformanceResponse, LandingResponse } from '../contract/api';
+import { querySchema } from './common';
+import { baseUrl, landingLinks } from './links';
+
+/** Conformance classes we implement (OGC API – Features Part 1 and Part 3 queryables). */
+export const CONFORMANCE_CLASSES: readonly string[] = [
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters',
+];
+
+/** GET /api (landing page) and GET /api/conformance. */
+export function registerLandingRoutes(app: FastifyInstance): void {
+  app.get(
+    '/api',
+    { schema: { summary: 'Landing page', tags: ['Capabilities'], querystring: querySchema() } },
+    async (request): Promise<LandingResponse> => ({
+      title: 'Bản đồ công nghiệp Lào Cai / Lào Cai industry map',
+      description:
+        'Cụm công nghiệp, làng nghề, cơ sở sản xuất và chỉ tiêu theo huyện. Industrial clusters, craft villages, production facilities and district indicators (OGC API – Features).',
+      links: landingLinks(baseUrl(request)),
+    }),
+  );
+  app.get(
+    '/api/conformance',
+    { schema: { summary: 'Conformance classes', tags: ['Capabilities'], querystring: querySchema() } },
+    async (): Promise<ConformanceResponse> => ({ conformsTo: [...CONFORMANCE_CLASSES] }),
+  );
+}

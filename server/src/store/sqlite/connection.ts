@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrations';
+
+/** An open, migrated database with a prepared-statement cache and a revision-scoped memo. */
+export interface Connection {
+  db: Database.Database;
+  /** A cached prepared statement (one per SQL text; do not mix pluck/raw modes on one text). */
+  prepare(sql: string): Database.Statement;
+  /** store_meta.revision: grows on every change (triggers). */
+  revision(): number;
+  /** `compute()` once per key until the revision moves (counts, extents, aggregates). */
+  remember<T>(key: string, compute: () => T): T;
+}
+
+/**
+ * Opens (creating and migrating as needed) the database file.
+ * Pragmas: WAL (readers never block the writer) and synchronous=FULL: an acknowledged edit
+ * survives a power cut, not only a process crash; writes are rare staff edits, so the cost is nil.
+ */
+export function openConnection(file: string): Connection {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
+  const revision = (): number =>
+    prepare("SELECT value FROM store_meta WHERE key = 'revision'").pluck().get() as number;
+
+  let memoRevision = -1;
+  const memo = new Map<string, unknown>();
+  const remember = <T>(key: string, compute: () => T): T => {
+    const rev = revision();
+    if (rev !== memoRevision || memo.size > 1000) {
+      memo.clear();
+      memoRevision = rev;
+    }
+    if (!memo.has(key)) memo.set(key, compute());
+    return memo.get(key) as T;
+  };
+  return { db, prepare, revision, remember };
+}

@@ -1,0 +1,78 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+ * Never edit a shipped migration: append a new one (issue 5 adds feature_history here).
+ *
+ * One table for all collections. `fid` is the rowid shared with the R*Tree; (collection, id) is
+ * the public identity. `min_lon…max_lat` repeat the bbox exactly (the R*Tree stores 32-bit floats,
+ * rounded outwards) so point queries stay exact. `search_text` is normalizeText() of the
+ * collection's search properties; `district_code` is copied from properties for fast grouping.
+ * `store_meta.revision` grows on every change (triggers), for ETags and caches.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE features (
+    fid INTEGER PRIMARY KEY,
+    collection TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    properties TEXT NOT NULL CHECK (json_valid(properties)),
+    geometry TEXT NOT NULL CHECK (json_valid(geometry)),
+    geometry_type TEXT NOT NULL,
+    min_lon REAL NOT NULL, min_lat REAL NOT NULL, max_lon REAL NOT NULL, max_lat REAL NOT NULL,
+    district_code TEXT,
+    search_text TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (collection, id)
+  );
+  CREATE INDEX features_by_district ON features (collection, district_code);
+  CREATE VIRTUAL TABLE features_rtree USING rtree (fid, min_lon, max_lon, min_lat, max_lat);
+  CREATE TABLE indicator_values (
+    indicator TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    district_code TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('official','reported','approximate','illustrative','computed')),
+    source TEXT NOT NULL,
+    PRIMARY KEY (indicator, year, district_code)
+  ) WITHOUT ROWID;
+  CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+  INSERT INTO store_meta (key, value) VALUES ('revision', 0);
+  CREATE TRIGGER features_ai AFTER INSERT ON features BEGIN
+    UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+  END;
+  CREATE TRIGGER features_au AFTER UPDATE ON features BEGIN
+    UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+  END;
+  CREATE TRIGGER features_ad AFTER DELETE ON features BEGIN
+    DELETE FROM features_rtree WHERE fid = old.fid;
+    UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+  END;
+  CREATE TRIGGER indicator_values_ai AFTER INSERT ON indicator_values BEGIN
+    UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+  END;
+  CREATE TRIGGER indicator_values_au AFTER UPDATE ON indicator_values BEGIN
+    UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+  END;
+  CREATE TRIGGER indicator_values_ad AFTER DELETE ON indicator_values BEGIN
+    UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+  END;
+  `,
+];
+
+/** Brings the database to the latest schema, each migration in its own transaction. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema version ${current} is newer than this server (${MIGRATIONS.length})`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,260 @@
+import { bboxPolygon, booleanIntersects, bbox as turfBbox } from '@turf/turf';
+import type { Geometry } from 'geojson';
+import type { Catalog, IndicatorRow, SeedData, SeedFeature } from '../../catalog/catalog';
+import { normalizeText } from '../../contract/text';
+import type {
+  Bbox,
+  DistrictAggregate,
+  FeatureQuery,
+  FeatureStore,
+  FeatureTextPage,
+  StoredFeature,
+} from '../feature-store';
+import { openConnection } from './connection';
+import { buildFromWhere, jsonPath } from './query-sql';
+
+export interface SqliteStoreOptions {
+  /** Database file (its folder is created), or ':memory:'. */
+  file: string;
+  /** Which properties feed the `q` search column, per collection. */
+  catalog: Catalog;
+}
+
+interface FeatureRow {
+  collection: string;
+  id: number;
+  properties: string;
+  geometry: string;
+  geometry_type: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS =
+  'f.collection, f.id, f.properties, f.geometry, f.geometry_type, f.version, f.created_at, f.updated_at';
+
+function toFeature(row: FeatureRow): StoredFeature {
+  return {
+    collection: row.collection,
+    id: row.id,
+    properties: JSON.parse(row.properties) as Record<string, unknown>,
+    geometry: JSON.parse(row.geometry) as Geometry,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toGeoJsonText(row: FeatureRow): string {
+  return `{"type":"Feature","id":${row.id},"geometry":${row.geometry},"properties":${row.properties}}`;
+}
+
+/** Opens (creating and migrating as needed) a SQLite feature store; see connection.ts for pragmas. */
+export function openSqliteStore(options: SqliteStoreOptions): FeatureStore {
+  const { db, prepare, revision, remember } = openConnection(options.file);
+
+  const searchText = (f: SeedFeature): string => {
+    const names = options.catalog.collection(f.collection)?.search ?? [];
+    const parts = names.flatMap((n) => {
+      const v = f.properties[n];
+      return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+    });
+    return normalizeText(parts.join(' '));
+  };
+
+  const insertFeature = (f: SeedFeature, now: string): void => {
+    const [minLon, minLat, maxLon, maxLat] = turfBbox(f.geometry);
+    const district = f.properties.district_code;
+    const info = prepare(
+      `INSERT INTO features (collection, id, properties, geometry, geometry_type, min_lon, min_lat, max_lon,
+         max_lat, district_code, search_text, version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    ).run(
+      f.collection,
+      f.id,
+      JSON.stringify(f.properties),
+      JSON.stringify(f.geometry),
+      f.geometry.type,
+      minLon,
+      minLat,
+      maxLon,
+      maxLat,
+      typeof district === 'string' ? district : null,
+      searchText(f),
+      now,
+      now,
+    );
+    prepare(
+      'INSERT INTO features_rtree (fid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
+    ).run(info.lastInsertRowid, minLon, maxLon, minLat, maxLat);
+  };
+
+  const insertIndicator = (r: IndicatorRow): void => {
+    prepare(
+      `INSERT INTO indicator_values (indicator, year, district_code, value, unit, status, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(r.indicator, r.year, r.district_code, r.value, r.unit, r.status, r.source);
+  };
+
+  const isEmpty = (): boolean =>
+    prepare('SELECT NOT EXISTS (SELECT 1 FROM features) AND NOT EXISTS (SELECT 1 FROM indicator_values)')
+      .pluck()
+      .get() === 1;
+
+  const seed = db.transaction((data: SeedData, replace: boolean) => {
+    if (!isEmpty()) {
+      if (!replace) throw new Error('refusing to seed a non-empty store (pass replace to wipe it)');
+      db.exec('DELETE FROM features; DELETE FROM features_rtree; DELETE FROM indicator_values;');
+    }
+    const now = new Date().toISOString();
+    for (const f of data.features) insertFeature(f, now);
+    for (const r of data.indicators) insertIndicator(r);
+  });
+
+  const countMatches = (sql: string, params: (string | number)[]): number =>
+    remember(
+      `n:${sql}:${JSON.stringify(params)}`,
+      () =>
+        prepare(`SELECT count(*) ${sql}`)
+          .pluck()
+          .get(...params) as number,
+    );
+
+  /** How many bbox candidates are not points (those need an exact intersection test). */
+  const nonPointCount = (collection: string, query: FeatureQuery): number => {
+    const { sql, params } = buildFromWhere(collection, query);
+    return remember(
+      `np:${sql}:${JSON.stringify(params)}`,
+      () =>
+        prepare(`SELECT count(*) ${sql} AND f.geometry_type <> 'Point'`)
+          .pluck()
+          .get(...params) as number,
+    );
+  };
+
+  /** Matching rows of one page plus the exact count; see FeatureStore.queryFeatures. */
+  const queryRows = (
+    collection: string,
+    query: FeatureQuery,
+  ): { rows: FeatureRow[]; numberMatched: number } => {
+    const { sql, params } = buildFromWhere(collection, query);
+    const key = `${sql}:${JSON.stringify(params)}`;
+    const nonPoint = query.bbox
+      ? remember(
+          `np:${key}`,
+          () =>
+            prepare(`SELECT count(*) ${sql} AND f.geometry_type <> 'Point'`)
+              .pluck()
+              .get(...params) as number,
+        )
+      : 0;
+    if (nonPoint > 0 && query.bbox) {
+      // Box-vs-box is exact only for points; refine other geometries (few: districts, province).
+      const box = bboxPolygon(query.bbox);
+      const rows = (prepare(`SELECT ${COLUMNS} ${sql} ORDER BY f.id`).all(...params) as FeatureRow[]).filter(
+        (r) => r.geometry_type === 'Point' || booleanIntersects(box, JSON.parse(r.geometry) as Geometry),
+      );
+      return { rows: rows.slice(query.offset, query.offset + query.limit), numberMatched: rows.length };
+    }
+    const numberMatched = remember(
+      `n:${key}`,
+      () =>
+        prepare(`SELECT count(*) ${sql}`)
+          .pluck()
+          .get(...params) as number,
+    );
+    const rows = prepare(`SELECT ${COLUMNS} ${sql} ORDER BY f.id LIMIT ? OFFSET ?`).all(
+      ...params,
+      query.limit,
+      query.offset,
+    ) as FeatureRow[];
+    return { rows, numberMatched };
+  };
+
+  /** The items fast path: SQLite concatenates the page's GeoJSON in one string (no per-row JS objects). */
+  const queryText = (collection: string, query: FeatureQuery): FeatureTextPage => {
+    const { sql, params } = buildFromWhere(collection, query);
+    if (query.bbox && nonPointCount(collection, query) > 0) {
+      const { rows, numberMatched } = queryRows(collection, query);
+      return { featuresJson: rows.map(toGeoJsonText).join(','), numberReturned: rows.length, numberMatched };
+    }
+    const numberMatched = countMatches(sql, params);
+    const row = prepare(
+      `SELECT count(*) AS n, group_concat('{"type":"Feature","id":' || id || ',"geometry":' || geometry ||
+         ',"properties":' || properties || '}', ',' ORDER BY id) AS json
+       FROM (SELECT f.id, f.geometry, f.properties ${sql} ORDER BY f.id LIMIT ? OFFSET ?)`,
+    ).get(...params, query.limit, query.offset) as { n: number; json: string | null };
+    return { featuresJson: row.json ?? '', numberReturned: row.n, numberMatched };
+  };
+
+  const aggregateByDistrict = (collection: string, sumProperty?: string): DistrictAggregate[] => {
+    const path = jsonPath(sumProperty ?? '');
+    const rows = prepare(
+      `SELECT district_code AS districtCode, count(*) AS count,
+         total(CASE WHEN json_type(properties, ?) IN ('integer', 'real') THEN json_extract(properties, ?) END) AS sum,
+         count(CASE WHEN json_type(properties, ?) IN ('integer', 'real') THEN 1 END) AS summed
+       FROM features WHERE collection = ? AND district_code IS NOT NULL
+       GROUP BY district_code ORDER BY district_code`,
+    ).all(path, path, path, collection) as DistrictAggregate[];
+    return sumProperty ? rows : rows.map((r) => ({ ...r, sum: 0, summed: 0 }));
+  };
+
+  let closed = false;
+  const guard = <T>(fn: () => T): Promise<T> => {
+    try {
+      if (closed) throw new Error('feature store is closed');
+      return Promise.resolve(fn());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  };
+
+  return {
+    isEmpty: () => guard(isEmpty),
+    seed: (data, opts) => guard(() => seed(data, opts?.replace === true)),
+    getFeature: (collection, id) =>
+      guard(() => {
+        const row = prepare(`SELECT ${COLUMNS} FROM features f WHERE f.collection = ? AND f.id = ?`).get(
+          collection,
+          id,
+        ) as FeatureRow | undefined;
+        return row ? toFeature(row) : undefined;
+      }),
+    queryFeatures: (collection, query) =>
+      guard(() => {
+        const { rows, numberMatched } = queryRows(collection, query);
+        return { features: rows.map(toFeature), numberMatched };
+      }),
+    queryFeaturesGeoJson: (collection, query) => guard(() => queryText(collection, query)),
+    collectionExtent: (collection) =>
+      guard(() =>
+        remember(`extent:${collection}`, () => {
+          const row = prepare(
+            'SELECT min(min_lon) a, min(min_lat) b, max(max_lon) c, max(max_lat) d FROM features WHERE collection = ?',
+          ).get(collection) as { a: number | null; b: number; c: number; d: number };
+          return row.a === null ? undefined : ([row.a, row.b, row.c, row.d] as Bbox);
+        }),
+      ),
+    aggregateByDistrict: (collection, sumProperty) =>
+      guard(() =>
+        remember(`agg:${collection}:${sumProperty ?? ''}`, () =>
+          aggregateByDistrict(collection, sumProperty),
+        ),
+      ),
+    listIndicatorRows: (indicator) =>
+      guard(() => {
+        const sql = `SELECT district_code, year, indicator, value, unit, status, source FROM indicator_values
+          ${indicator === undefined ? '' : 'WHERE indicator = ?'} ORDER BY indicator, year, district_code`;
+        return prepare(sql).all(...(indicator === undefined ? [] : [indicator])) as IndicatorRow[];
+      }),
+    revision: () => guard(revision),
+    close: () => {
+      if (!closed) {
+        closed = true;
+        db.close();
+      }
+      return Promise.resolve();
+    },
+  };
+}

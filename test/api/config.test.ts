@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/src/config';
+
+describe('loadConfig', () => {
+  it('applies safe defaults and freezes the result', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dataDir).toBe(path.resolve('/srv/app/data'));
+    expect(config.logLevel).toBe('info');
+    expect(config.basemapStyleUrl).toBeNull();
+    expect(config.trustProxy).toBe(false);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        DATA_DIR: '/var/lib/map',
+        LOG_LEVEL: 'WARN',
+        GEODATA_DIR: 'geo',
+        CLIENT_DIR: '/www',
+        BASEMAP_STYLE_URL: 'https://tiles.example.org/style.json',
+        TRUST_PROXY: '2',
+      },
+      '/srv/app',
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/map',
+      logLevel: 'warn',
+      geodataDir: path.resolve('/srv/app/geo'),
+      clientDir: '/www',
+      basemapStyleUrl: 'https://tiles.example.org/style.json',
+      trustProxy: 2,
+    });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+  });
+
+  it.each([
+    [{ PORT: 'http' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ BASEMAP_STYLE_URL: 'tiles/style.json' }, /BASEMAP_STYLE_URL/],
+    [{ BASEMAP_STYLE_URL: 'file:///etc/passwd' }, /BASEMAP_STYLE_URL/],
+    [{ TRUST_PROXY: 'yes please' }, /TRUST_PROXY/],
+  ])('throws a clear ConfigError for %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../server/src/catalog/load-catalog';
+import { ApiError } from '../../server/src/errors';
+import { clampLimit, parseBbox, parseFilters, parseQ } from '../../server/src/routes/params';
+import { FIXTURE_GEODATA } from '../helpers/server';
+
+function paramOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ApiError) return `${err.status}:${err.parameter}`;
+    throw err;
+  }
+  return undefined;
+}
+
+describe('clampLimit', () => {
+  it('defaults to 100 and clamps above 10,000', () => {
+    expect(clampLimit(undefined)).toBe(100);
+    expect(clampLimit(5)).toBe(5);
+    expect(clampLimit(10_000)).toBe(10_000);
+    expect(clampLimit(10_001)).toBe(10_000);
+    expect(clampLimit(1e9)).toBe(10_000);
+  });
+});
+
+describe('parseBbox', () => {
+  it('parses four lon/lat numbers', () => {
+    expect(parseBbox('103.5, 22, 104.1,22.9')).toEqual([103.5, 22, 104.1, 22.9]);
+    expect(parseBbox(undefined)).toBeUndefined();
+  });
+  it.each([
+    ['1,2,3'],
+    ['1,2,3,4,5,6'],
+    ['a,2,3,4'],
+    ['1,,3,4'],
+    ['1,2,3,Infinity'],
+    ['-181,0,0,1'],
+    ['0,-91,1,1'],
+    ['104,22,103,23'],
+    ['103,23,104,22'],
+  ])('rejects %s with a 400 naming bbox', (value) => {
+    expect(paramOf(() => parseBbox(value))).toBe('400:bbox');
+  });
+});
+
+describe('parseQ', () => {
+  it('trims, drops empty and limits length', () => {
+    expect(parseQ('  ban pho ')).toBe('ban pho');
+    expect(parseQ('   ')).toBeUndefined();
+    expect(paramOf(() => parseQ('x'.repeat(201)))).toBe('400:q');
+  });
+});
+
+describe('parseFilters', () => {
+  const villages = loadCatalog(FIXTURE_GEODATA).collection('craft-villages')!;
+  const reserved = ['limit', 'offset', 'bbox', 'q', 'f'];
+
+  it('types values from the schema and ignores reserved parameters', () => {
+    expect(
+      parseFilters(villages, { limit: 5, recognition_year: '2015', district_code: '086' }, reserved),
+    ).toEqual([
+      { property: 'recognition_year', value: 2015 },
+      { property: 'district_code', value: '086' },
+    ]);
+  });
+  it('rejects a property that is not a queryable of this collection', () => {
+    expect(paramOf(() => parseFilters(villages, { status: 'planned' }, reserved))).toBe('400:status');
+  });
+  it('rejects a value of the wrong type or outside the enum', () => {
+    expect(paramOf(() => parseFilters(villages, { recognition_year: 'soon' }, reserved))).toBe(
+      '400:recognition_year',
+    );
+    expect(paramOf(() => parseFilters(villages, { craft: 'pottery' }, reserved))).toBe('400:craft');
+  });
+});

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
+import { MIGRATIONS } from '../../server/src/store/sqlite/migrations';
+import { buildFromWhere } from '../../server/src/store/sqlite/query-sql';
+import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
+import { FIXTURE_GEODATA } from '../helpers/server';
+import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
+
+function tempSqlite(): StoreHarness & { file: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'laocai-store-'));
+  const file = path.join(dir, 'nested', 'test.sqlite');
+  return {
+    file,
+    open: async (catalog) => openSqliteStore({ file, catalog }),
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+runFeatureStoreContract('sqlite (temp file)', tempSqlite);
+
+describe('sqlite specifics', () => {
+  it('answers a bbox query through the R*Tree, not a table scan', () => {
+    const harness = tempSqlite();
+    const catalog = loadCatalog(FIXTURE_GEODATA);
+    openSqliteStore({ file: harness.file, catalog }).close();
+    const db = new Database(harness.file, { readonly: true });
+    const { sql, params } = buildFromWhere('facilities', { bbox: [104, 22, 104.1, 22.1] });
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT f.id ${sql} ORDER BY f.id LIMIT 100`)
+      .all(...params) as { detail: string }[];
+    const details = plan.map((p) => p.detail);
+    expect(details[0]).toMatch(/SCAN r VIRTUAL TABLE INDEX \d+:[A-Z]\d/);
+    expect(details.some((d) => /SEARCH f USING INTEGER PRIMARY KEY/.test(d))).toBe(true);
+    expect(details.some((d) => /SCAN f\b/.test(d))).toBe(false);
+    db.close();
+    harness.dispose();
+  });
+
+  it('uses WAL, synchronous=FULL and records the schema version', () => {
+    const harness = tempSqlite();
+    openSqliteStore({ file: harness.file, catalog: loadCatalog(FIXTURE_GEODATA) }).close();
+    const db = new Database(harness.file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+    harness.dispose();
+  });
+
+  it('refuses a database from a newer server', () => {
+    const harness = tempSqlite();
+    const catalog = loadCatalog(FIXTURE_GEODATA);
+    openSqliteStore({ file: harness.file, catalog }).close();
+    const db = new Database(harness.file);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => openSqliteStore({ file: harness.file, catalog })).toThrow(/newer than this server/);
+    harness.dispose();
+  });
+
+  it('rolls the whole seed back when one feature is bad', async () => {
+    const harness = tempSqlite();
+    const catalog = loadCatalog(FIXTURE_GEODATA);
+    const store = openSqliteStore({ file: harness.file, catalog });
+    const seed = loadSeedData(FIXTURE_GEODATA, catalog);
+    const duplicate = { ...seed, features: [...seed.features, seed.features[0]!] };
+    await expect(store.seed(duplicate)).rejects.toThrow(/UNIQUE/);
+    expect(await store.isEmpty()).toBe(true);
+    await store.close();
+    await harness.dispose();
+  });
+});
