@@ -1,0 +1,280 @@
+import './edit.css';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import type { ApiFeature } from '../../../../server/src/contract/api';
+import type { EditApi, SessionUser, Versioned } from '../../api/writes';
+import { CollectionToolbar } from './CollectionToolbar';
+import { ConfirmButton } from './ConfirmButton';
+import { ConflictDialog } from './ConflictDialog';
+import { DeletedPanel } from './DeletedPanel';
+import type { NotDrawableReason } from './draw/drawable';
+import { TerraDrawController } from './draw/terra-draw.controller';
+import { AttributeForm } from './form/AttributeForm';
+import { HistoryPanel } from './HistoryPanel';
+import { useEditText } from './i18n/useEditText';
+import { useEditableCollections } from './useEditableCollections';
+import { useFeatureDraft } from './useFeatureDraft';
+import { useSaveFlow } from './useSaveFlow';
+import { writeErrorMessage } from './writeErrorMessage';
+
+export interface EditorPanelProps {
+  /** The map MapView owns; the editor only adds and removes its drawing layers. */
+  map: MapLibreMap;
+  api: EditApi;
+  user: SessionUser;
+  /** The feature the user picked on the map (or in a list), to edit. */
+  selected?: { collection: string; id: number };
+  /** After a create, save, revert, restore or delete: the host refreshes its layer data. */
+  onDataChanged: (change: { collection: string; id: number; feature: ApiFeature | null }) => void;
+  /** A write answered 401: the host shows the login entry again. */
+  onSessionExpired: () => void;
+  onClose: () => void;
+}
+
+/**
+ * Edit mode: pick an editable collection, draw a new point/polygon or edit the selected feature's
+ * geometry and attributes, save (POST/PATCH/PUT with If-Match), delete with confirmation, see
+ * its history; 412 opens the conflict dialog. Lazy-loaded (default export).
+ */
+export default function EditorPanel(props: EditorPanelProps) {
+  const { map, api, user, selected, onDataChanged, onSessionExpired, onClose } = props;
+  const { t, lang } = useEditText();
+  const editable = useEditableCollections(api, lang);
+  const [collection, setCollection] = useState<string | undefined>(undefined);
+  const active = collection ?? editable.list[0]?.id ?? '';
+  const draft = useFeatureDraft(api, active);
+  const [drawNote, setDrawNote] = useState<NotDrawableReason | undefined>(undefined);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [historyKey, setHistoryKey] = useState(0);
+  const [showHistory, setShowHistory] = useState(false);
+  const controllerRef = useRef<TerraDrawController | null>(null);
+  const setGeometry = draft.setGeometry;
+
+  useEffect(() => {
+    const c = new TerraDrawController(map, { onGeometry: (g) => setGeometry(g) });
+    controllerRef.current = c;
+    c.start();
+    return () => {
+      c.stop();
+      controllerRef.current = null;
+    };
+  }, [map, setGeometry]);
+
+  const changed = (result: Versioned) => {
+    setHistoryKey((k) => k + 1);
+    onDataChanged({ collection: active, id: result.feature.id, feature: result.feature });
+  };
+  const flow = useSaveFlow(api, active, draft, {
+    onSaved: changed,
+    onDeleted: (id) => {
+      controllerRef.current?.clear();
+      onDataChanged({ collection: active, id, feature: null });
+    },
+    onSessionExpired,
+  });
+
+  const open = (feature: ApiFeature, etag: string) => {
+    draft.startExisting(feature, etag);
+    const r = controllerRef.current?.load(feature.geometry);
+    setDrawNote(r && !r.valid ? r.reason : undefined);
+  };
+
+  // Load the feature picked on the map (once per pick), unless a new one is being drawn.
+  const selectedKey = selected ? `${selected.collection}/${selected.id}` : '';
+  const handledPick = useRef('');
+  const loadSeq = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to a new pick (selectedKey) once the collection's schema is ready.
+  useEffect(() => {
+    if (!selected || selectedKey === handledPick.current || draft.target.kind === 'new') return;
+    if (!editable.list.some((c) => c.id === selected.collection)) return;
+    if (selected.collection !== active) {
+      setCollection(selected.collection);
+      return;
+    }
+    if (draft.fields.length === 0) return;
+    handledPick.current = selectedKey;
+    const seq = ++loadSeq.current;
+    setLoadError(null);
+    api
+      .getFeatureWithEtag(selected.collection, selected.id)
+      .then((v) => {
+        if (seq === loadSeq.current) open(v.feature, v.etag);
+      })
+      .catch((err: unknown) => {
+        if (seq !== loadSeq.current) return;
+        const m = writeErrorMessage(err);
+        setLoadError(t(m.key, m.params));
+      });
+  }, [selectedKey, active, draft.fields, editable.list]);
+
+  // After a save the map shows the stored geometry again (rounded as the server keeps it).
+  useEffect(() => {
+    if (draft.target.kind === 'existing') {
+      const r = controllerRef.current?.load(draft.target.base.geometry);
+      setDrawNote(r && !r.valid ? r.reason : undefined);
+    }
+  }, [draft.target]);
+
+  const startNew = (shape: 'point' | 'polygon') => {
+    flow.clearNotice();
+    setDrawNote(undefined);
+    loadSeq.current++;
+    draft.startNew(shape);
+    controllerRef.current?.drawNew(shape);
+  };
+  const cancel = () => {
+    flow.clearNotice();
+    if (draft.target.kind === 'existing') open(draft.target.base, draft.target.etag);
+    else {
+      draft.reset();
+      controllerRef.current?.clear();
+    }
+  };
+
+  const target = draft.target;
+  const name =
+    target.kind === 'existing' && typeof target.base.properties?.name === 'string'
+      ? target.base.properties.name
+      : `#${target.kind === 'existing' ? target.id : ''}`;
+  const activeLabel = editable.list.find((c) => c.id === active)?.label ?? active;
+
+  return (
+    <section className="editor-panel" data-testid="editor-panel" aria-labelledby="editor-title">
+      <header className="editor-head">
+        <h2 id="editor-title">{t('editor.title')}</h2>
+        <button type="button" onClick={onClose} data-testid="editor-close">
+          {t('editor.close')}
+        </button>
+      </header>
+      {editable.status === 'loading' && <p role="status">{t('editor.loading')}</p>}
+      {editable.status === 'ready' && editable.list.length === 0 && <p>{t('editor.noEditable')}</p>}
+      {editable.list.length > 0 && (
+        <CollectionToolbar
+          collections={editable.list}
+          active={active}
+          disabled={flow.busy}
+          onCollection={(id) => {
+            setCollection(id);
+            controllerRef.current?.clear();
+          }}
+          onNew={startNew}
+        />
+      )}
+      {loadError && (
+        <p role="alert" className="edit-error">
+          {loadError}
+        </p>
+      )}
+      {target.kind === 'none' && editable.list.length > 0 && <p className="muted">{t('editor.pickHint')}</p>}
+      {target.kind !== 'none' && (
+        <form
+          className="editor-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void flow.save();
+          }}
+        >
+          <h3 data-testid="editor-target">
+            {target.kind === 'new'
+              ? t('editor.newFeature', { collection: activeLabel })
+              : t('editor.editing', { name })}
+          </h3>
+          <p className="muted" data-testid="editor-draw-hint">
+            {drawNote
+              ? t(`editor.notDrawable.${drawNote}`)
+              : target.kind === 'new' && !draft.geometry
+                ? t(`editor.drawHint.${target.shape}`)
+                : t('editor.editHint')}
+          </p>
+          {draft.serverErrors.geometry && (
+            <div className="field-error" role="alert" data-testid="field-error-geometry">
+              {draft.serverErrors.geometry.map((m) => (
+                <p key={m}>{`${t('editor.geometryErrors')}: ${m}`}</p>
+              ))}
+            </div>
+          )}
+          <AttributeForm
+            fields={draft.fields}
+            values={draft.values}
+            issues={draft.issues}
+            serverErrors={draft.serverErrors}
+            showAllIssues={flow.attempted}
+            onChange={draft.setValue}
+          />
+          {flow.notice && (
+            <p
+              role={flow.notice.error ? 'alert' : 'status'}
+              className={flow.notice.error ? 'edit-error' : 'edit-ok'}
+              data-testid="editor-notice"
+            >
+              {t(flow.notice.key, flow.notice.params)}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" disabled={flow.busy} data-testid="editor-save">
+              {flow.busy ? t('editor.saving') : t('editor.save')}
+            </button>
+            <button type="button" disabled={flow.busy} onClick={cancel} data-testid="editor-cancel">
+              {t('editor.cancel')}
+            </button>
+            {target.kind === 'existing' && (
+              <>
+                <ConfirmButton
+                  label={t('editor.delete')}
+                  question={t('editor.confirmDelete', { name })}
+                  disabled={flow.busy}
+                  testId="editor-delete"
+                  onConfirm={() => void flow.remove()}
+                />
+                <button
+                  type="button"
+                  aria-expanded={showHistory}
+                  onClick={() => setShowHistory((s) => !s)}
+                  data-testid="editor-history"
+                >
+                  {t('editor.history')}
+                </button>
+              </>
+            )}
+          </div>
+        </form>
+      )}
+      {flow.notice && target.kind === 'none' && (
+        <p role="status" data-testid="editor-notice">
+          {t(flow.notice.key, flow.notice.params)}
+        </p>
+      )}
+      {showHistory && target.kind === 'existing' && (
+        <HistoryPanel
+          api={api}
+          collection={active}
+          featureId={target.id}
+          featureName={name}
+          fields={draft.fields}
+          refreshKey={historyKey}
+          onReverted={(r) => {
+            draft.startExisting(r.feature, r.etag);
+            changed(r);
+          }}
+        />
+      )}
+      {user.role === 'admin' && active !== '' && (
+        <DeletedPanel api={api} collection={active} onRestored={changed} key={`${active}-${historyKey}`} />
+      )}
+      {flow.conflict && (
+        <ConflictDialog
+          base={target.kind === 'existing' ? target.base : null}
+          server={flow.conflict.server}
+          serverVersion={flow.conflict.serverVersion}
+          mine={draft.mine}
+          fields={draft.fields}
+          busy={flow.busy}
+          onReload={() => void flow.reloadServerVersion()}
+          onReapply={() => void flow.reapplyMine()}
+          onCancel={flow.dismissConflict}
+        />
+      )}
+    </section>
+  );
+}
