@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { firstLoadSize } from './client/build/firstLoadSize';
 
 // One config for the client build (Vite) and the test runner (Vitest).
 // Test projects: fast node tests (unit, store, api, geodata) run in parallel;
@@ -7,11 +8,24 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), firstLoadSize()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    // MapLibre alone is ~1 MB minified (~295 KB gzip); the first-load budget is checked by firstLoadSize().
+    chunkSizeWarningLimit: 1100,
+    rolldownOptions: {
+      output: {
+        // Vendor chunks that change rarely, cached apart from the app code.
+        codeSplitting: {
+          groups: [
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/]/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },
@@ -20,7 +34,6 @@ export default defineConfig({
     root: '.',
     projects: [
       {
-        extends: false,
         test: {
           name: 'node',
           root: '.',
@@ -30,7 +43,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         test: {
           name: 'e2e',
           root: '.',

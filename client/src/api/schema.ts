@@ -1,0 +1,51 @@
+import type { LocalizedText } from '../../../server/src/contract/api';
+import type { Lang } from '../lib/format';
+
+/** The subset of a collection's JSON Schema (geodata/schema/<id>.schema.json) the UI reads. */
+export interface PropertyDef {
+  type?: string | string[];
+  title?: string;
+  'x-title-vi'?: string;
+  'x-unit'?: LocalizedText;
+  'x-enum-titles'?: Record<string, LocalizedText>;
+  enum?: unknown[];
+  format?: string;
+}
+
+export interface PropertySchema {
+  properties?: Record<string, PropertyDef>;
+  required?: string[];
+}
+
+/** The label of a property in the language, falling back to its name. */
+export function propertyLabel(schema: PropertySchema | undefined, name: string, lang: Lang): string {
+  const def = schema?.properties?.[name];
+  if (!def) return name;
+  return (lang === 'vi' ? def['x-title-vi'] : def.title) ?? def.title ?? name;
+}
+
+export function propertyUnit(
+  schema: PropertySchema | undefined,
+  name: string,
+  lang: Lang,
+): string | undefined {
+  return schema?.properties?.[name]?.['x-unit']?.[lang];
+}
+
+/** The title of an enum value in the language, falling back to the raw value. */
+export function enumTitle(
+  schema: PropertySchema | undefined,
+  name: string,
+  value: unknown,
+  lang: Lang,
+): string {
+  const titles = schema?.properties?.[name]?.['x-enum-titles'];
+  const key = String(value);
+  return titles?.[key]?.[lang] ?? key;
+}
+
+/** The enum values of a property, in schema order (empty when not an enum). */
+export function enumValues(schema: PropertySchema | undefined, name: string): string[] {
+  const def = schema?.properties?.[name];
+  return (def?.enum ?? []).filter((v): v is string => typeof v === 'string');
+}

@@ -1,0 +1,207 @@
+import type { BBox } from 'geojson';
+import { useCallback, useReducer, useState } from 'react';
+import type { ApiClient } from '../api/client';
+import { enumTitle } from '../api/schema';
+import { FeatureList } from '../features/feature-list/FeatureList';
+import { FiltersPanel } from '../features/filters/FiltersPanel';
+import { IndicatorPanel } from '../features/indicators/IndicatorPanel';
+import { resolveIndicator, resolveYear, useIndicatorValues } from '../features/indicators/useIndicatorValues';
+import { DetailsPanel } from '../features/inspect/DetailsPanel';
+import { Tooltip } from '../features/inspect/Tooltip';
+import { LayersPanel } from '../features/layers/LayersPanel';
+import { ChoroplethLegend } from '../features/layers/Legend';
+import { SearchBox } from '../features/search/SearchBox';
+import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+import { useI18n } from '../i18n/I18n';
+import { featureLabel, refKey } from '../lib/featureLabel';
+import { geometryBbox } from '../lib/geometry';
+import { decodeUrlState, type FeatureRef, type MapViewState } from '../lib/urlState';
+import { type HoverInfo, MapView } from '../map/MapView';
+import { appReducer, initialAppState, type TabId } from './state';
+import { Tabs } from './Tabs';
+import type { AppData } from './useAppData';
+import { useBasemapStyle } from './useBasemapStyle';
+import { isIllustrative, useMapModel } from './useMapModel';
+import { useMapPadding } from './useMapPadding';
+import { useUrlSync } from './useUrlSync';
+
+interface Props {
+  api: ApiClient;
+  data: AppData;
+  testHooks: boolean;
+}
+
+/** The map with its side panel (a bottom sheet on narrow screens). State flows down, events up. */
+export function MapScreen({ api, data, testHooks }: Props) {
+  const { t, lang, n } = useI18n();
+  const [state, dispatch] = useReducer(appReducer, undefined, () =>
+    initialAppState(decodeUrlState(window.location.hash)),
+  );
+  const [bounds, setBounds] = useState<BBox | undefined>(undefined);
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const [sheetOpen, setSheetOpen] = useState(true);
+  const padding = useMapPadding();
+  useUrlSync(state, dispatch);
+
+  const meta = resolveIndicator(data.indicators, state.indicator);
+  const year = resolveYear(meta, state.year);
+  const values = useIndicatorValues(api, meta?.id, year);
+  const basemap = useBasemapStyle(state.basemap, data.customBasemapStyleUrl);
+  const model = useMapModel(data, state, lang, basemap, values, bounds);
+
+  const select = useCallback((ref: FeatureRef) => dispatch({ type: 'select', ref }), []);
+  const onViewChange = useCallback((view: MapViewState, b: BBox) => {
+    dispatch({ type: 'view', view });
+    setBounds(b);
+  }, []);
+  const zoomTo = (ref: FeatureRef): void => {
+    const hit = model.index.get(refKey(ref.collection, ref.id));
+    const b = hit ? geometryBbox(hit.feature.geometry) : undefined;
+    if (!b) return;
+    if (b[0] === b[2] && b[1] === b[3]) {
+      dispatch({ type: 'moveTo', request: { kind: 'fly', center: [b[0], b[1]], zoom: 12 } });
+    } else {
+      dispatch({ type: 'moveTo', request: { kind: 'fit', bbox: b } });
+    }
+  };
+  const chooseAndZoom = (ref: FeatureRef): void => {
+    select(ref);
+    zoomTo(ref);
+  };
+  const selectDistrict = (code: string): void => {
+    const d = data.features.districts.find((f) => f.properties?.code === code);
+    if (d) chooseAndZoom({ collection: 'districts', id: d.id });
+  };
+
+  const tooltipText = (h: HoverInfo): string | undefined => {
+    const hit = model.index.get(refKey(h.ref.collection, h.ref.id));
+    if (!hit) return undefined;
+    const name = featureLabel(hit.feature, lang);
+    if (hit.collection !== 'districts' || !values || !state.layers.includes('choropleth')) return name;
+    const v = values.values.find((x) => x.district_code === hit.feature.properties?.code);
+    const shown = v?.value == null ? t('legend.noData') : `${n(v.value)} ${values.unit[lang]}`;
+    return t('tooltip.value', { name, value: shown });
+  };
+  const hoverText = hover ? tooltipText(hover) : undefined;
+
+  const tabs: { id: TabId; label: string }[] = [
+    { id: 'layers', label: t('tab.layers') },
+    { id: 'indicators', label: t('tab.indicators') },
+    { id: 'filters', label: t('tab.filters') },
+    { id: 'list', label: t('tab.list') },
+    { id: 'details', label: t('tab.details') },
+  ];
+  const choroplethLegend = (
+    <ChoroplethLegend
+      title={meta?.title[lang] ?? ''}
+      unit={values?.unit[lang] ?? meta?.unit[lang] ?? ''}
+      year={values?.year ?? null}
+      choropleth={model.choropleth}
+      illustrative={isIllustrative(meta, values)}
+    />
+  );
+  const districtOptions = data.features.districts
+    .map((f) => ({ value: String(f.properties?.code ?? ''), label: featureLabel(f, lang) }))
+    .sort((a, b) => a.label.localeCompare(b.label, lang));
+
+  return (
+    <div className="app" data-testid="app" data-lang={lang}>
+      <header className="topbar">
+        <h1 className="app-title">{t('app.title')}</h1>
+        <SearchBox entries={model.searchEntries} onChoose={chooseAndZoom} />
+        <LanguageSwitch />
+      </header>
+      <main className="map-wrap">
+        <MapView
+          style={model.style}
+          initialView={state.view}
+          initialBbox={model.initialBbox}
+          padding={padding}
+          viewRequest={state.viewRequest}
+          ariaLabel={t('map.label')}
+          testHooks={testHooks}
+          onFeatureClick={select}
+          onHover={setHover}
+          onViewChange={onViewChange}
+        />
+        {hover && hoverText && <Tooltip x={hover.x} y={hover.y} text={hoverText} />}
+      </main>
+      <aside
+        className={`panel ${sheetOpen ? 'open' : 'collapsed'}`}
+        aria-label={t('app.panel')}
+        data-testid="side-panel"
+      >
+        <button
+          type="button"
+          className="sheet-handle"
+          data-testid="sheet-toggle"
+          aria-expanded={sheetOpen}
+          onClick={() => setSheetOpen((o) => !o)}
+        >
+          {sheetOpen ? t('app.collapsePanel') : t('app.expandPanel')}
+        </button>
+        <Tabs
+          label={t('map.tabs')}
+          tabs={tabs}
+          active={state.tab}
+          onSelect={(tab) => dispatch({ type: 'tab', tab })}
+        >
+          {state.tab === 'layers' && (
+            <LayersPanel
+              visible={model.visible}
+              onToggle={(layer) => dispatch({ type: 'toggleLayer', layer })}
+              choroplethLegend={choroplethLegend}
+              statusEntries={model.status.entries}
+              craftEntries={model.crafts.entries}
+              basemap={state.basemap}
+              customAvailable={data.customBasemapStyleUrl !== null}
+              onBasemap={(basemap) => dispatch({ type: 'basemap', basemap })}
+            />
+          )}
+          {state.tab === 'indicators' && (
+            <>
+              <IndicatorPanel
+                indicators={data.indicators}
+                meta={meta}
+                year={year}
+                values={values}
+                method={state.classMethod}
+                onIndicator={(indicator) => dispatch({ type: 'indicator', indicator })}
+                onYear={(y) => dispatch({ type: 'year', year: y })}
+                onMethod={(method) => dispatch({ type: 'classMethod', method })}
+                onDistrict={selectDistrict}
+              />
+              {choroplethLegend}
+            </>
+          )}
+          {state.tab === 'filters' && (
+            <FiltersPanel
+              filters={state.filters}
+              districts={districtOptions}
+              crafts={model.crafts.entries.map((e) => ({ value: e.value, label: e.label }))}
+              statuses={model.status.entries.map((e) => ({
+                value: e.value,
+                label: enumTitle(data.schemas['industrial-clusters'], 'status', e.value, lang),
+              }))}
+              onChange={(key, value) => dispatch({ type: 'filter', key, value })}
+              onClear={() => dispatch({ type: 'clearFilters' })}
+            />
+          )}
+          {state.tab === 'list' && <FeatureList items={model.listItems} onChoose={chooseAndZoom} />}
+          {state.tab === 'details' &&
+            (state.selected ? (
+              <DetailsPanel
+                collection={state.selected.collection}
+                feature={model.selected?.feature}
+                schema={model.selected ? data.schemas[model.selected.collection] : undefined}
+                onZoomTo={() => state.selected && zoomTo(state.selected)}
+                onClose={() => dispatch({ type: 'select', ref: undefined })}
+              />
+            ) : (
+              <p>{t('details.none')}</p>
+            ))}
+        </Tabs>
+      </aside>
+    </div>
+  );
+}

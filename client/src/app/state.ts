@@ -1,0 +1,77 @@
+import type { ClassMethod } from '../lib/classify';
+import type { BasemapId, FeatureRef, Filters, LayerId, MapViewState, UrlState } from '../lib/urlState';
+import type { ViewRequest, ViewRequestInput } from '../map/MapView';
+
+export type TabId = 'layers' | 'indicators' | 'filters' | 'list' | 'details';
+
+/** The whole UI state: the shareable part (URL) plus what only this tab needs. */
+export interface AppState extends UrlState {
+  tab: TabId;
+  classMethod: ClassMethod;
+  viewRequest?: ViewRequest;
+}
+
+export type Action =
+  | { type: 'view'; view: MapViewState }
+  | { type: 'toggleLayer'; layer: LayerId }
+  | { type: 'indicator'; indicator: string }
+  | { type: 'year'; year: number }
+  | { type: 'classMethod'; method: ClassMethod }
+  | { type: 'filter'; key: keyof Filters; value: string | undefined }
+  | { type: 'clearFilters' }
+  | { type: 'select'; ref: FeatureRef | undefined }
+  | { type: 'basemap'; basemap: BasemapId }
+  | { type: 'tab'; tab: TabId }
+  | { type: 'moveTo'; request: ViewRequestInput }
+  | { type: 'restore'; state: UrlState };
+
+export function initialAppState(url: UrlState): AppState {
+  return { ...url, tab: url.selected ? 'details' : 'layers', classMethod: 'quantile' };
+}
+
+export function appReducer(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'view':
+      return { ...state, view: action.view };
+    case 'toggleLayer': {
+      const on = state.layers.includes(action.layer);
+      return {
+        ...state,
+        layers: on ? state.layers.filter((l) => l !== action.layer) : [...state.layers, action.layer],
+      };
+    }
+    case 'indicator':
+      return { ...state, indicator: action.indicator, year: undefined };
+    case 'year':
+      return { ...state, year: action.year };
+    case 'classMethod':
+      return { ...state, classMethod: action.method };
+    case 'filter':
+      return { ...state, filters: { ...state.filters, [action.key]: action.value } };
+    case 'clearFilters':
+      return { ...state, filters: {} };
+    case 'select':
+      return { ...state, selected: action.ref, tab: action.ref ? 'details' : state.tab };
+    case 'basemap':
+      return { ...state, basemap: action.basemap };
+    case 'tab':
+      return { ...state, tab: action.tab };
+    case 'moveTo':
+      return { ...state, viewRequest: { ...action.request, seq: (state.viewRequest?.seq ?? 0) + 1 } };
+    case 'restore':
+      return { ...state, ...action.state };
+  }
+}
+
+/** The shareable part of the state. */
+export function toUrlState(s: AppState): UrlState {
+  return {
+    view: s.view,
+    layers: s.layers,
+    indicator: s.indicator,
+    year: s.year,
+    filters: s.filters,
+    selected: s.selected,
+    basemap: s.basemap,
+  };
+}

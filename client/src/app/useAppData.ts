@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import type { ApiFeature, IndicatorMeta } from '../../../server/src/contract/api';
+import { ApiError } from '../api/ApiError';
+import type { ApiClient } from '../api/client';
+import type { PropertySchema } from '../api/schema';
+
+export const COLLECTION_IDS = [
+  'province',
+  'districts',
+  'industrial-clusters',
+  'craft-villages',
+  'facilities',
+  'landmarks',
+] as const;
+export type CollectionId = (typeof COLLECTION_IDS)[number];
+
+/** Everything the map needs at start, loaded once from the API. */
+export interface AppData {
+  features: Record<CollectionId, ApiFeature[]>;
+  schemas: Partial<Record<CollectionId, PropertySchema>>;
+  indicators: IndicatorMeta[];
+  customBasemapStyleUrl: string | null;
+}
+
+export type Loadable<T> =
+  | { status: 'loading' }
+  | { status: 'ready'; data: T }
+  | { status: 'error'; error: ApiError };
+
+export function useAppData(api: ApiClient): Loadable<AppData> {
+  const [state, setState] = useState<Loadable<AppData>>({ status: 'loading' });
+  useEffect(() => {
+    const abort = new AbortController();
+    loadAppData(api, abort.signal).then(
+      (data) => setState({ status: 'ready', data }),
+      (err: unknown) => {
+        if (abort.signal.aborted) return;
+        const error = err instanceof ApiError ? err : new ApiError(0, 'NetworkError', String(err));
+        setState({ status: 'error', error });
+      },
+    );
+    return () => abort.abort();
+  }, [api]);
+  return state;
+}
+
+async function loadAppData(api: ApiClient, signal: AbortSignal): Promise<AppData> {
+  const featureLists = Promise.all(COLLECTION_IDS.map((id) => api.allItems(id, signal)));
+  // A schema is only labels: a missing one degrades to raw property names rather than failing.
+  const schemaList = Promise.all(COLLECTION_IDS.map((id) => api.schema(id, signal).catch(() => undefined)));
+  const [lists, schemas, indicators, appConfig] = await Promise.all([
+    featureLists,
+    schemaList,
+    api.indicators(signal),
+    api.appConfig(signal).catch(() => ({ customBasemapStyleUrl: null })),
+  ]);
+  const features = {} as Record<CollectionId, ApiFeature[]>;
+  const schemaMap: Partial<Record<CollectionId, PropertySchema>> = {};
+  COLLECTION_IDS.forEach((id, i) => {
+    features[id] = lists[i]!;
+    const schema = schemas[i];
+    if (schema) schemaMap[id] = schema;
+  });
+  return {
+    features,
+    schemas: schemaMap,
+    indicators: indicators.indicators,
+    customBasemapStyleUrl: appConfig.customBasemapStyleUrl,
+  };
+}

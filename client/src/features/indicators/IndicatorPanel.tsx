@@ -1,0 +1,105 @@
+import type { IndicatorMeta, IndicatorValuesResponse } from '../../../../server/src/contract/api';
+import { useI18n } from '../../i18n/I18n';
+import type { ClassMethod } from '../../lib/classify';
+
+interface Props {
+  indicators: IndicatorMeta[];
+  meta: IndicatorMeta | undefined;
+  year: number | undefined;
+  values: IndicatorValuesResponse | undefined;
+  method: ClassMethod;
+  onIndicator: (id: string) => void;
+  onYear: (year: number) => void;
+  onMethod: (method: ClassMethod) => void;
+  onDistrict: (code: string) => void;
+}
+
+/** Choose indicator, year and classification; the nine districts ranked by the value. */
+export function IndicatorPanel(p: Props) {
+  const { t, lang, n } = useI18n();
+  const unit = p.values?.unit[lang] ?? p.meta?.unit[lang] ?? '';
+  const ranked = [...(p.values?.values ?? [])].sort(
+    (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity),
+  );
+  return (
+    <section aria-labelledby="ind-title" data-testid="indicator-panel">
+      <h2 id="ind-title">{t('indicators.title')}</h2>
+      <label className="field">
+        <span>{t('indicators.choose')}</span>
+        <select
+          data-testid="indicator-select"
+          value={p.meta?.id ?? ''}
+          onChange={(e) => p.onIndicator(e.target.value)}
+        >
+          {p.indicators.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.title[lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {p.meta && p.meta.years.length > 0 && (
+        <label className="field">
+          <span>{t('indicators.year')}</span>
+          <select
+            data-testid="year-select"
+            value={p.year ?? ''}
+            onChange={(e) => p.onYear(Number(e.target.value))}
+          >
+            {p.meta.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {p.meta?.computed && <p className="note">{t('indicators.computed')}</p>}
+      {p.meta?.description && <p className="note">{p.meta.description[lang]}</p>}
+      <fieldset className="field">
+        <legend>{t('indicators.method')}</legend>
+        {(['quantile', 'jenks'] as const).map((m) => (
+          <label key={m} className="radio">
+            <input type="radio" name="class-method" checked={p.method === m} onChange={() => p.onMethod(m)} />
+            {t(`indicators.method.${m}`)}
+          </label>
+        ))}
+      </fieldset>
+      {p.values?.province && (
+        <p data-testid="province-total">
+          {t('indicators.province', { value: `${n(p.values.province.value)} ${unit}` })} ·{' '}
+          {t(`confidence.${p.values.province.status}`)}
+        </p>
+      )}
+      <h3>{t('indicators.ranking')}</h3>
+      <table className="ranking" data-testid="district-ranking">
+        <thead>
+          <tr>
+            <th scope="col">{t('indicators.district')}</th>
+            <th scope="col" className="num">
+              {t('indicators.value')} ({unit})
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranked.map((v) => (
+            <tr key={v.district_code}>
+              <td>
+                <button type="button" className="link" onClick={() => p.onDistrict(v.district_code)}>
+                  {v.district_name}
+                </button>
+              </td>
+              <td className="num">
+                {v.value === null ? t('legend.noData') : n(v.value)}
+                {v.status === 'illustrative' ? ' *' : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ranked.some((v) => v.status === 'illustrative') && (
+        <p className="note">* {t('legend.illustrative')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import type { IndicatorMeta, IndicatorValuesResponse } from '../../../../server/src/contract/api';
+import type { ApiClient } from '../../api/client';
+
+/** The indicator to show: the chosen one if it exists, else `establishments`, else the first. */
+export function resolveIndicator(
+  indicators: readonly IndicatorMeta[],
+  chosen: string | undefined,
+): IndicatorMeta | undefined {
+  return (
+    indicators.find((i) => i.id === chosen) ??
+    indicators.find((i) => i.id === 'establishments') ??
+    indicators[0]
+  );
+}
+
+/** The year to show: the chosen one if the indicator has it, else its latest (undefined if computed). */
+export function resolveYear(meta: IndicatorMeta | undefined, chosen: number | undefined): number | undefined {
+  if (!meta || meta.years.length === 0) return undefined;
+  if (chosen !== undefined && meta.years.includes(chosen)) return chosen;
+  return Math.max(...meta.years);
+}
+
+/** Loads the district values of an indicator for a year; undefined while loading or on failure. */
+export function useIndicatorValues(
+  api: ApiClient,
+  id: string | undefined,
+  year: number | undefined,
+): IndicatorValuesResponse | undefined {
+  const [values, setValues] = useState<IndicatorValuesResponse | undefined>(undefined);
+  useEffect(() => {
+    if (!id) return;
+    const abort = new AbortController();
+    api.indicatorValues(id, year, abort.signal).then(
+      (v) => setValues(v),
+      () => {
+        if (!abort.signal.aborted) setValues(undefined);
+      },
+    );
+    return () => abort.abort();
+  }, [api, id, year]);
+  return values && values.indicator === id ? values : undefined;
+}

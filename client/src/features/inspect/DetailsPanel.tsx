@@ -1,0 +1,115 @@
+import type { ApiFeature } from '../../../../server/src/contract/api';
+import type { PropertySchema } from '../../api/schema';
+import { propertyLabel } from '../../api/schema';
+import { useI18n } from '../../i18n/I18n';
+import { featureLabel } from '../../lib/featureLabel';
+import { type DisplayValue, formatProperty, PROVENANCE_KEYS, splitCitation } from './formatProperty';
+
+interface Props {
+  collection: string;
+  feature: ApiFeature | undefined;
+  schema: PropertySchema | undefined;
+  onZoomTo: () => void;
+  onClose: () => void;
+}
+
+function Value({ v }: { v: DisplayValue }) {
+  return v.kind === 'link' ? (
+    <a href={v.href} target="_blank" rel="noopener noreferrer">
+      {v.text}
+    </a>
+  ) : (
+    v.text
+  );
+}
+
+/** A feature's properties in readable form, its provenance, and "zoom to". Text only, never HTML. */
+export function DetailsPanel({ collection, feature, schema, onZoomTo, onClose }: Props) {
+  const { t, lang, n } = useI18n();
+  if (!feature) return <p data-testid="details-missing">{t('details.notFound')}</p>;
+  const p = feature.properties ?? {};
+  const yesNo = { yes: t('details.yes'), no: t('details.no') };
+  const keys = schema?.properties ? Object.keys(schema.properties) : Object.keys(p);
+  const rows = keys
+    .filter((k) => !PROVENANCE_KEYS.has(k))
+    .map((k) => ({ k, v: formatProperty(schema, k, p[k], lang, yesNo) }))
+    .filter((r): r is { k: string; v: DisplayValue } => r.v !== undefined);
+  const confidence = typeof p.confidence === 'string' ? p.confidence : undefined;
+  const approximate = p.location_precision === 'approximate';
+  const km = typeof p.location_uncertainty_km === 'number' ? p.location_uncertainty_km : undefined;
+  return (
+    <article data-testid="details-panel" aria-labelledby="details-title">
+      <p className="kicker">{t(`collection.${collection}` as 'collection.districts')}</p>
+      <h2 id="details-title" data-testid="details-title">
+        {featureLabel(feature, lang)}
+      </h2>
+      {lang === 'en' && typeof p.name === 'string' && p.name !== featureLabel(feature, lang) && (
+        <p lang="vi">{p.name}</p>
+      )}
+      <div className="actions">
+        <button type="button" data-testid="details-zoom" onClick={onZoomTo}>
+          {t('details.zoomTo')}
+        </button>
+        <button type="button" data-testid="details-close" onClick={onClose}>
+          {t('details.close')}
+        </button>
+      </div>
+      <dl className="props" data-testid="details-props">
+        {rows.map(({ k, v }) => (
+          <div key={k}>
+            <dt>{propertyLabel(schema, k, lang)}</dt>
+            <dd>
+              <Value v={v} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h3>{t('details.provenance')}</h3>
+      <dl className="props" data-testid="details-provenance">
+        {typeof p.source === 'string' && (
+          <div>
+            <dt>{t('details.source')}</dt>
+            <dd>
+              {splitCitation(p.source).map((part, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed string, never reordered.
+                <Value key={i} v={part} />
+              ))}
+              {typeof p.source_url === 'string' && !p.source.includes(p.source_url) && (
+                <>
+                  {' '}
+                  <Value v={{ kind: 'link', text: p.source_url, href: p.source_url }} />
+                </>
+              )}
+            </dd>
+          </div>
+        )}
+        {confidence && (
+          <div>
+            <dt>{t('details.confidence')}</dt>
+            <dd data-testid="details-confidence" className={`confidence confidence-${confidence}`}>
+              {t(`confidence.${confidence}` as 'confidence.official')}
+            </dd>
+          </div>
+        )}
+        {typeof p.location_precision === 'string' && (
+          <div>
+            <dt>{t('details.location')}</dt>
+            <dd data-testid="details-location">
+              {approximate
+                ? km !== undefined
+                  ? t('details.location.approximate', { km: n(km, 1) })
+                  : t('details.location.approximateNoKm')
+                : t('details.location.surveyed')}
+            </dd>
+          </div>
+        )}
+        {typeof p.location_method === 'string' && (
+          <div>
+            <dt>{t('details.method')}</dt>
+            <dd>{p.location_method}</dd>
+          </div>
+        )}
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,34 @@
+/** Locale-aware formatting. Locales: 'vi' (6.892; 1,5) and 'en' (6,892; 1.5). */
+export type Lang = 'vi' | 'en';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formats a number with at most `maxFractionDigits` decimals in the locale's style. */
+export function formatNumber(value: number, lang: Lang, maxFractionDigits = 2): string {
+  const key = `${lang}:${maxFractionDigits}`;
+  let fmt = numberFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
+      maximumFractionDigits: maxFractionDigits,
+    });
+    numberFormats.set(key, fmt);
+  }
+  return fmt.format(value);
+}
+
+/** A value with its unit ("6.892 ha"); units that are symbols like "%" attach without a space. */
+export function formatWithUnit(
+  value: number,
+  unit: string | undefined,
+  lang: Lang,
+  maxFractionDigits = 2,
+): string {
+  const n = formatNumber(value, lang, maxFractionDigits);
+  if (!unit) return n;
+  return unit === '%' ? `${n}%` : `${n} ${unit}`;
+}
+
+/** A class range for a legend: "1.302 – 3.150". */
+export function formatRange(from: number, to: number, lang: Lang, maxFractionDigits = 1): string {
+  return `${formatNumber(from, lang, maxFractionDigits)} – ${formatNumber(to, lang, maxFractionDigits)}`;
+}

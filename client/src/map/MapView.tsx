@@ -1,0 +1,196 @@
+import type { BBox } from 'geojson';
+import {
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  Map as MapLibreMap,
+  type MapMouseEvent,
+  NavigationControl,
+  type PointLike,
+  prewarm,
+  ScaleControl,
+  type StyleSpecification,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef } from 'react';
+import type { FeatureRef, MapViewState } from '../lib/urlState';
+import { keepForeign } from './keepForeign';
+import { installMapProbe } from './probe';
+import { INTERACTIVE_LAYERS } from './style';
+
+setWorkerUrl(workerUrl);
+// Start the worker pool now, so its start-up overlaps with loading our data.
+prewarm();
+
+/** A one-shot camera move asked by the app; `seq` makes equal requests distinct. */
+export type ViewRequestInput =
+  | { kind: 'fit'; bbox: BBox; maxZoom?: number }
+  | { kind: 'fly'; center: [number, number]; zoom: number };
+export type ViewRequest = ViewRequestInput & { seq: number };
+
+export interface HoverInfo {
+  ref: FeatureRef;
+  /** Pointer position in CSS pixels relative to the map container. */
+  x: number;
+  y: number;
+}
+
+export interface MapViewProps {
+  style: StyleSpecification;
+  /** Where to open: a saved view, else fit `initialBbox` (lon/lat). Read once at creation. */
+  initialView?: MapViewState;
+  initialBbox: BBox;
+  /** Extra room (CSS px) kept clear when fitting or flying, e.g. under the bottom sheet. */
+  padding: { top: number; right: number; bottom: number; left: number };
+  viewRequest?: ViewRequest;
+  ariaLabel: string;
+  testHooks: boolean;
+  onFeatureClick: (ref: FeatureRef) => void;
+  onHover: (hover: HoverInfo | null) => void;
+  /** After every camera move: the view and the visible bounds [w, s, e, n]. */
+  onViewChange: (view: MapViewState, bounds: BBox) => void;
+  /**
+   * Seam for tools that must attach to the map itself (the staff editor's terra-draw adapter,
+   * issue 5): called with the map once its first style has loaded, and with null on removal.
+   * Such tools add their own sources/layers; they never replace the style.
+   */
+  onMapReady?: (map: MapLibreMap | null) => void;
+}
+
+/** Diffs the map to `style`, keeping sources/layers that other tools added to the map. */
+function applyStyle(
+  map: MapLibreMap,
+  style: StyleSpecification,
+  applied: { current: StyleSpecification | null },
+): void {
+  const ownPrevious = applied.current;
+  if (style === ownPrevious) return;
+  applied.current = style;
+  map.setStyle(style, { diff: true, transformStyle: (live, next) => keepForeign(live, next, ownPrevious) });
+}
+
+/** The sole owner of the maplibregl.Map: style in (diffed), camera requests in, events out. */
+export function MapView(props: MapViewProps) {
+  const containerRef = useRef<HTMLElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  /** The style last handed to the map, and whether its first style has finished parsing. */
+  const appliedStyleRef = useRef<StyleSpecification | null>(null);
+  const styleReadyRef = useRef(false);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const { initialView, initialBbox, style, testHooks } = propsRef.current;
+    const map = new MapLibreMap({
+      container,
+      style,
+      ...(initialView
+        ? { center: [initialView.lon, initialView.lat], zoom: initialView.zoom }
+        : {
+            bounds: initialBbox as [number, number, number, number],
+            fitBoundsOptions: { padding: propsRef.current.padding },
+          }),
+      attributionControl: { compact: true },
+      locale: { 'Map.Title': propsRef.current.ariaLabel },
+      maxZoom: 18,
+      // No label fade-in: fewer frames until the first idle (each frame is costly on software GL).
+      fadeDuration: 0,
+    });
+    mapRef.current = map;
+    appliedStyleRef.current = style;
+    map.once('style.load', () => {
+      styleReadyRef.current = true;
+      propsRef.current.onMapReady?.(map);
+      applyStyle(map, propsRef.current.style, appliedStyleRef);
+    });
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+
+    const report = (): void => {
+      const c = map.getCenter();
+      const b = map.getBounds();
+      propsRef.current.onViewChange({ zoom: map.getZoom(), lat: c.lat, lon: c.lng }, [
+        b.getWest(),
+        b.getSouth(),
+        b.getEast(),
+        b.getNorth(),
+      ]);
+    };
+    const pick = (point: PointLike): MapGeoJSONFeature | undefined => {
+      const layers = INTERACTIVE_LAYERS.filter((id) => map.getLayer(id));
+      return map.queryRenderedFeatures(point, { layers })[0];
+    };
+    map.on('load', report);
+    map.on('moveend', report);
+    map.on('click', (e: MapMouseEvent) => {
+      const f = pick(e.point);
+      if (!f) return;
+      if (f.layer.id === 'facility-cluster') {
+        const source = map.getSource<GeoJSONSource>('facilities');
+        const clusterId = Number(f.properties.cluster_id);
+        void source?.getClusterExpansionZoom(clusterId).then((zoom: number) => {
+          const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+          map.easeTo({ center: [lon, lat], zoom });
+        });
+        return;
+      }
+      if (f.id === undefined) return;
+      propsRef.current.onFeatureClick({ collection: f.source, id: Number(f.id) });
+    });
+    map.on('mousemove', (e: MapMouseEvent) => {
+      const f = pick(e.point);
+      const canvas = map.getCanvas();
+      if (!f || f.id === undefined || f.layer.id === 'facility-cluster') {
+        canvas.style.cursor = f ? 'pointer' : '';
+        propsRef.current.onHover(null);
+        return;
+      }
+      canvas.style.cursor = 'pointer';
+      propsRef.current.onHover({
+        ref: { collection: f.source, id: Number(f.id) },
+        x: e.point.x,
+        y: e.point.y,
+      });
+    });
+    map.on('mouseout', () => propsRef.current.onHover(null));
+    const removeProbe = testHooks ? installMapProbe(map) : undefined;
+    return () => {
+      removeProbe?.();
+      propsRef.current.onMapReady?.(null);
+      map.remove();
+      mapRef.current = null;
+      styleReadyRef.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    // Before the first style is parsed, the 'style.load' handler above applies the latest style.
+    if (!map || !styleReadyRef.current) return;
+    applyStyle(map, props.style, appliedStyleRef);
+  }, [props.style]);
+
+  // Only a new request moves the camera; a padding change alone must not.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: padding is read, not a trigger.
+  useEffect(() => {
+    const map = mapRef.current;
+    const req = props.viewRequest;
+    if (!map || !req) return;
+    if (req.kind === 'fit') {
+      const [w, s, e, n] = req.bbox;
+      map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        { padding: props.padding, maxZoom: req.maxZoom ?? 13, duration: 600 },
+      );
+    } else {
+      map.flyTo({ center: req.center, zoom: req.zoom, duration: 600, padding: props.padding });
+    }
+  }, [props.viewRequest]);
+
+  return <section ref={containerRef} className="map" data-testid="map" aria-label={props.ariaLabel} />;
+}

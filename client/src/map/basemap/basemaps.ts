@@ -1,0 +1,53 @@
+import type { StyleSpecification } from 'maplibre-gl';
+
+/**
+ * Basemaps as style data. Our own data sources (province, districts, …) are added by
+ * `buildMapStyle`; a basemap only contributes what lies beneath them.
+ *
+ * - offline: drawn from our own province data; no `glyphs`, no `sprite`, no tiles — no request
+ *   leaves our server (labels are drawn locally from system fonts by MapLibre).
+ * - osm: OpenStreetMap raster tiles (online), with the required attribution.
+ * - custom: a deployment's style (fetched JSON), used as is beneath our layers.
+ */
+export const OSM_ATTRIBUTION =
+  '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a> contributors';
+
+export function offlineBasemap(): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Lào Cai offline',
+    sources: {},
+    layers: [
+      { id: 'bg', type: 'background', paint: { 'background-color': '#dfe6ea' } },
+      { id: 'province-fill', type: 'fill', source: 'province', paint: { 'fill-color': '#faf8f2' } },
+    ],
+  };
+}
+
+export function osmBasemap(): StyleSpecification {
+  return {
+    version: 8,
+    name: 'OpenStreetMap',
+    sources: {
+      osm: {
+        type: 'raster',
+        tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+        tileSize: 256,
+        maxzoom: 19,
+        attribution: OSM_ATTRIBUTION,
+      },
+    },
+    layers: [
+      { id: 'bg', type: 'background', paint: { 'background-color': '#dfe6ea' } },
+      { id: 'osm', type: 'raster', source: 'osm' },
+    ],
+  };
+}
+
+/** Minimal shape check of a fetched custom style; undefined when it is not a v8 style. */
+export function asCustomBasemap(json: unknown): StyleSpecification | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const s = json as Partial<StyleSpecification>;
+  if (s.version !== 8 || typeof s.sources !== 'object' || !Array.isArray(s.layers)) return undefined;
+  return s as StyleSpecification;
+}

@@ -1,0 +1,47 @@
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Lang } from '../../lib/format';
+import { FONT_BOLD, labelExpression, visibility } from './common';
+
+export const DISTRICT_FILL_LAYER = 'district-fill';
+
+/** The choropleth fill of the districts (colour from the indicator classes, by district code). */
+export function choroplethLayers(
+  fillColor: ExpressionSpecification | string,
+  visible: boolean,
+): LayerSpecification[] {
+  return [
+    {
+      id: DISTRICT_FILL_LAYER,
+      type: 'fill',
+      source: 'districts',
+      layout: { visibility: 'visible' },
+      paint: { 'fill-color': fillColor, 'fill-opacity': visible ? 0.85 : 0 },
+    },
+  ];
+}
+
+/** District borders and names. */
+export function districtLayers(lang: Lang, visible: boolean): LayerSpecification[] {
+  return [
+    {
+      id: 'district-border',
+      type: 'line',
+      source: 'districts',
+      layout: { visibility: visibility(visible), 'line-join': 'round' },
+      paint: { 'line-color': '#4a4a4a', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.8, 12, 2] },
+    },
+    {
+      id: 'district-label',
+      type: 'symbol',
+      source: 'districts',
+      layout: {
+        visibility: visibility(visible),
+        'text-field': labelExpression(lang),
+        'text-font': FONT_BOLD,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 7, 11, 11, 16],
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+    },
+  ];
+}

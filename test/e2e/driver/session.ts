@@ -1,0 +1,74 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ensureClientBuilt, launchBrowser } from '../../helpers/browser';
+import { startTestServer } from '../../helpers/server';
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** What a page did that a test must check: console errors and requests off the test server. */
+export interface PageRecord {
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+/**
+ * One browser and one real server (temp database, free port) for a test file.
+ * Each `newPage` is a fresh browser context (no shared storage) whose console errors, page errors
+ * and requests to any origin other than the test server are recorded.
+ */
+export class E2eSession {
+  private contexts: BrowserContext[] = [];
+
+  private constructor(
+    readonly baseUrl: string,
+    private readonly browser: Browser,
+    private readonly closeServer: () => Promise<void>,
+  ) {}
+
+  static async start(): Promise<E2eSession> {
+    await ensureClientBuilt();
+    const server = await startTestServer();
+    try {
+      const browser = await launchBrowser();
+      return new E2eSession(server.url, browser, () => server.close());
+    } catch (err) {
+      await server.close();
+      throw err;
+    }
+  }
+
+  async newPage(
+    viewport: Viewport = { width: 1280, height: 800 },
+  ): Promise<{ page: Page; record: PageRecord }> {
+    const context = await this.browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'vi-VN' });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    const record: PageRecord = { consoleErrors: [], foreignRequests: [] };
+    const origin = new URL(this.baseUrl).origin;
+    page.on('console', (m) => {
+      if (m.type() === 'error') record.consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => record.consoleErrors.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      const url = r.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (new URL(url).origin !== origin) record.foreignRequests.push(url);
+    });
+    return { page, record };
+  }
+
+  /** Reads JSON from the test server's API (for test data: names, coordinates). */
+  async api<T>(path: string): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/api${path}`);
+    if (!res.ok) throw new Error(`GET /api${path} → ${res.status}`);
+    return (await res.json()) as T;
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => undefined);
+    await this.browser.close();
+    await this.closeServer();
+  }
+}
