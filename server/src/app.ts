@@ -2,29 +2,46 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { LoginLimiter } from './auth/login-limiter';
 import type { Catalog } from './catalog/catalog';
 import { loadCatalog, loadSeedData } from './catalog/load-catalog';
 import type { Config } from './config';
+import { FeatureWriter } from './editing/feature-writer';
+import { registerAuth } from './plugins/auth';
+import { JSON_BODY_TYPES, registerCsrf } from './plugins/csrf';
 import { registerErrorHandler } from './plugins/errors';
 import { registerEtag } from './plugins/etag';
 import { registerOpenApi } from './plugins/openapi';
 import { registerStaticClient } from './plugins/static-client';
 import { registerStore } from './plugins/store';
 import { registerAppConfigRoutes } from './routes/app-config';
+import { registerAuthRoutes } from './routes/auth';
 import { registerCollectionRoutes } from './routes/collections';
+import { registerHistoryRoutes } from './routes/history';
 import { registerIndicatorRoutes } from './routes/indicators';
 import { registerItemsRoutes } from './routes/items';
+import { registerItemsWriteRoutes } from './routes/items-write';
 import { registerLandingRoutes } from './routes/landing';
 import { registerQueryablesRoutes } from './routes/queryables';
 import { registerSchemaRoutes } from './routes/schema';
 import type { FeatureStore } from './store/feature-store';
-import { openSqliteStore } from './store/sqlite/sqlite-store';
+import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store';
+import type { UserStore } from './store/user-store';
+
+/** Most bytes of a request body (a drawn polygon with many vertices fits easily); more → 413. */
+export const BODY_LIMIT = 1_048_576;
 
 export interface AppOverrides {
   /** Use this catalog instead of reading GEODATA_DIR/schema. */
   catalog?: Catalog;
-  /** Use this store instead of opening DATA_DIR's SQLite file (the app still closes it). */
-  store?: FeatureStore;
+  /** Use this store (features, users, sessions) instead of opening DATA_DIR's SQLite file (the app still closes it). */
+  store?: FeatureStore & UserStore;
+  /** Clock (epoch ms) for sessions and login limits; tests pass a fake one. Default Date.now. */
+  clock?: () => number;
+  /** Login limiter; default 5 failures per 15 minutes per account and per address. */
+  loginLimiter?: LoginLimiter;
+  /** Where the pino log lines go (default stdout); tests read them. */
+  logStream?: { write(line: string): void };
 }
 
 /** The SQLite file under DATA_DIR. */
@@ -36,7 +53,7 @@ export function databaseFile(config: Config): string {
  * Opens the store and seeds it from GEODATA_DIR when it is empty (one transaction; a store with
  * data is kept as it is, so staff edits survive restarts).
  */
-export async function openStore(config: Config, catalog: Catalog): Promise<FeatureStore> {
+export async function openStore(config: Config, catalog: Catalog): Promise<SqliteStore> {
   const store = openSqliteStore({ file: databaseFile(config), catalog });
   try {
     if (await store.isEmpty()) await store.seed(loadSeedData(config.geodataDir, catalog));
@@ -59,16 +76,25 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const catalog = overrides.catalog ?? loadCatalog(config.geodataDir);
   const store = overrides.store ?? (await openStore(config, catalog));
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(overrides.logStream ? { stream: overrides.logStream } : {}) },
     trustProxy: trustProxyOption(config.trustProxy),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    bodyLimit: BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
   });
+  const clock = overrides.clock ?? Date.now;
   try {
     registerErrorHandler(app);
     registerStore(app, config, catalog, store);
+    app.addContentTypeParser(
+      JSON_BODY_TYPES.filter((t) => t !== 'application/json'),
+      { parseAs: 'string' },
+      app.getDefaultJsonParser('error', 'error'),
+    );
+    await registerAuth(app, store, { ttlHours: config.sessionTtlHours, clock });
+    registerCsrf(app);
     app.addHook('onSend', async (request, reply, payload) => {
       reply.header('x-request-id', request.id);
       return payload;
@@ -79,15 +105,29 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerLandingRoutes(app);
     registerCollectionRoutes(app);
     registerItemsRoutes(app);
+    const writer = new FeatureWriter(store);
+    registerItemsWriteRoutes(app, writer);
+    registerHistoryRoutes(app, writer);
+    registerAuthRoutes(app, overrides.loginLimiter ?? new LoginLimiter({ now: clock }));
     registerQueryablesRoutes(app);
     registerSchemaRoutes(app);
     registerIndicatorRoutes(app);
     registerAppConfigRoutes(app);
     await registerStaticClient(app, config.clientDir);
     await app.ready();
+    await warnWithoutAdmin(app);
     return app;
   } catch (err) {
     await app.close();
     throw err;
   }
+}
+
+/** No default account exists: when there is no admin, the log says how to create one. */
+async function warnWithoutAdmin(app: FastifyInstance): Promise<void> {
+  if ((await app.users.countAdmins()) > 0) return;
+  app.log.warn(
+    'No admin account exists, so nobody can edit. Create one with: npm run user -- add NAME --role admin ' +
+      '(the password is read from stdin, or from LCMAP_PASSWORD; use the same DATA_DIR as the server).',
+  );
 }

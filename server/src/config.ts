@@ -16,6 +16,8 @@ export interface Config {
   readonly basemapStyleUrl: string | null;
   /** Fastify `trustProxy`: false, true, a hop count or a list of addresses/CIDRs. */
   readonly trustProxy: boolean | number | string[];
+  /** How long a staff session lives after its last use, in hours (SESSION_TTL_HOURS, default 12). */
+  readonly sessionTtlHours: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -38,6 +40,7 @@ export const ENV_DOC: readonly { name: string; default: string; meaning: string 
   { name: 'CLIENT_DIR', default: '<repo>/dist/client', meaning: 'built client served at /' },
   { name: 'BASEMAP_STYLE_URL', default: '(none)', meaning: 'optional online MapLibre style URL' },
   { name: 'TRUST_PROXY', default: 'false', meaning: 'true|false|hop count|comma list of IPs/CIDRs' },
+  { name: 'SESSION_TTL_HOURS', default: '12', meaning: 'staff session lifetime after last use (hours)' },
 ];
 
 /** Validates, defaults and freezes the configuration. Throws ConfigError on a bad value. */
@@ -53,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     clientDir: dir(env.CLIENT_DIR, path.join(REPO_ROOT, 'dist/client')),
     basemapStyleUrl: parseUrl(env.BASEMAP_STYLE_URL),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    sessionTtlHours: parseSessionTtl(env.SESSION_TTL_HOURS),
   });
 }
 
@@ -105,4 +109,14 @@ function parseTrustProxy(value: string | undefined): boolean | number | string[]
     );
   }
   return list;
+}
+
+function parseSessionTtl(value: string | undefined): number {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return 12;
+  const hours = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || hours <= 0 || hours > 24 * 365) {
+    throw new ConfigError(`SESSION_TTL_HOURS must be a number of hours > 0 and ≤ 8760, got "${raw}"`);
+  }
+  return hours;
 }

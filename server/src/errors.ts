@@ -12,6 +12,11 @@ export class ApiError extends Error {
     readonly detail: string,
     /** The offending query/path parameter, when there is one. */
     readonly parameter?: string,
+    /**
+     * Extra members of the problem body (`errors` for field problems, `currentVersion` and
+     * `current` on 412) and response headers (`Retry-After`, `Allow`).
+     */
+    readonly extra: { body?: Record<string, unknown>; headers?: Record<string, string> } = {},
   ) {
     super(detail);
   }

@@ -11,7 +11,9 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.basemapStyleUrl).toBeNull();
     expect(config.trustProxy).toBe(false);
+    expect(config.sessionTtlHours).toBe(12);
     expect(Object.isFrozen(config)).toBe(true);
+    expect(loadConfig({ SESSION_TTL_HOURS: '0.5' }).sessionTtlHours).toBe(0.5);
   });
 
   it('reads every variable', () => {
@@ -51,6 +53,8 @@ describe('loadConfig', () => {
     [{ BASEMAP_STYLE_URL: 'tiles/style.json' }, /BASEMAP_STYLE_URL/],
     [{ BASEMAP_STYLE_URL: 'file:///etc/passwd' }, /BASEMAP_STYLE_URL/],
     [{ TRUST_PROXY: 'yes please' }, /TRUST_PROXY/],
+    [{ SESSION_TTL_HOURS: '0' }, /SESSION_TTL_HOURS/],
+    [{ SESSION_TTL_HOURS: 'forever' }, /SESSION_TTL_HOURS/],
   ])('throws a clear ConfigError for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

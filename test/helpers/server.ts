@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
+import { addUser, type TestUser } from './auth';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The shipped datasets (H1's geodata/). */
@@ -19,6 +20,12 @@ export interface TestServerOptions {
   geodataDir?: string;
   /** Built client to serve; default dist/client (served when it exists). */
   clientDir?: string;
+  /** Accounts to create before the server answers (password default TEST_PASSWORD from ./auth). */
+  users?: TestUser[];
+  /** Clock (epoch ms) for sessions and login limits; default Date.now. */
+  clock?: () => number;
+  /** Extra environment, e.g. { SESSION_TTL_HOURS: '1' }. */
+  env?: Record<string, string>;
 }
 
 export interface TestApp {
@@ -38,11 +45,14 @@ export async function buildTestApp(opts: TestServerOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     GEODATA_DIR: opts.geodataDir ?? SHIPPED_GEODATA,
     CLIENT_DIR: opts.clientDir ?? path.join(REPO, 'dist/client'),
+    ...opts.env,
   });
-  let app: FastifyInstance;
+  let app: FastifyInstance | undefined;
   try {
-    app = await buildApp(config);
+    app = await buildApp(config, { clock: opts.clock });
+    for (const user of opts.users ?? []) await addUser(app, user);
   } catch (err) {
+    await app?.close();
     if (owned) rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }

@@ -10,7 +10,7 @@ export interface StoreHarness {
   dispose(): Promise<void>;
 }
 
-function fixture(): { catalog: Catalog; seed: SeedData } {
+export function fixture(): { catalog: Catalog; seed: SeedData } {
   const catalog = loadCatalog(FIXTURE_GEODATA);
   return { catalog, seed: loadSeedData(FIXTURE_GEODATA, catalog) };
 }

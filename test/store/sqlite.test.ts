@@ -4,11 +4,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
+import { VersionConflict } from '../../server/src/store/feature-store';
 import { MIGRATIONS } from '../../server/src/store/sqlite/migrations';
 import { buildFromWhere } from '../../server/src/store/sqlite/query-sql';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { FIXTURE_GEODATA } from '../helpers/server';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
+import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 
 function tempSqlite(): StoreHarness & { file: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'laocai-store-'));
@@ -21,6 +23,7 @@ function tempSqlite(): StoreHarness & { file: string } {
 }
 
 runFeatureStoreContract('sqlite (temp file)', tempSqlite);
+runFeatureStoreWriteContract('sqlite (temp file)', tempSqlite);
 
 describe('sqlite specifics', () => {
   it('answers a bbox query through the R*Tree, not a table scan', () => {
@@ -59,6 +62,65 @@ describe('sqlite specifics', () => {
     db.close();
     expect(() => openSqliteStore({ file: harness.file, catalog })).toThrow(/newer than this server/);
     harness.dispose();
+  });
+
+  it('rolls a write back, feature and history, when anything inside its transaction fails', async () => {
+    const harness = tempSqlite();
+    const catalog = loadCatalog(FIXTURE_GEODATA);
+    const store = openSqliteStore({ file: harness.file, catalog });
+    await store.seed(loadSeedData(FIXTURE_GEODATA, catalog));
+    const db = new Database(harness.file);
+    db.exec(
+      `CREATE TRIGGER fail_history BEFORE INSERT ON feature_history BEGIN SELECT RAISE(ABORT, 'injected'); END`,
+    );
+    const before = await store.getFeature('craft-villages', 1);
+    const revision = await store.revision();
+    const content = {
+      properties: { name: 'X' },
+      geometry: { type: 'Point' as const, coordinates: [103.7, 22.5] },
+    };
+    await expect(store.replaceFeature('craft-villages', 1, content, 1, { username: 'e' })).rejects.toThrow(
+      /injected/,
+    );
+    await expect(store.createFeature('craft-villages', content, { username: 'e' })).rejects.toThrow(
+      /injected/,
+    );
+    await expect(store.deleteFeature('craft-villages', 1, 1, { username: 'e' })).rejects.toThrow(/injected/);
+    expect(await store.getFeature('craft-villages', 1)).toEqual(before);
+    expect(await store.getFeature('craft-villages', 6)).toBeUndefined();
+    expect(await store.listDeleted('craft-villages')).toEqual([]);
+    expect(await store.revision()).toBe(revision);
+    expect(db.prepare('SELECT count(*) FROM feature_history').pluck().get()).toBe(0);
+    const box = await store.queryFeatures('craft-villages', {
+      bbox: [103.69, 22.49, 103.71, 22.51],
+      limit: 5,
+      offset: 0,
+    });
+    expect(box.features.map((f) => f.id)).toEqual([1]);
+    db.close();
+    await store.close();
+    await harness.dispose();
+  });
+
+  it('two connections on one file (two server processes): the second writer of a version gets VersionConflict', async () => {
+    const harness = tempSqlite();
+    const catalog = loadCatalog(FIXTURE_GEODATA);
+    const a = openSqliteStore({ file: harness.file, catalog });
+    await a.seed(loadSeedData(FIXTURE_GEODATA, catalog));
+    const b = openSqliteStore({ file: harness.file, catalog });
+    const content = (name: string) => ({
+      properties: { name },
+      geometry: { type: 'Point' as const, coordinates: [103.7, 22.5] },
+    });
+    expect(await b.getFeature('craft-villages', 1)).toMatchObject({ version: 1 });
+    await a.replaceFeature('craft-villages', 1, content('A'), 1, { username: 'a' });
+    await expect(
+      b.replaceFeature('craft-villages', 1, content('B'), 1, { username: 'b' }),
+    ).rejects.toBeInstanceOf(VersionConflict);
+    expect((await b.getFeature('craft-villages', 1))?.properties.name).toBe('A');
+    await a.close();
+    await b.close();
+    await harness.dispose();
   });
 
   it('rolls the whole seed back when one feature is bad', async () => {

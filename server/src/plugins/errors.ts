@@ -7,25 +7,33 @@ export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'InvalidParameterValue',
-  401: 'NotAuthorized',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'NotFound',
   405: 'MethodNotAllowed',
   406: 'NotAcceptable',
   413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
+  428: 'PreconditionRequired',
   429: 'TooManyRequests',
   503: 'ServiceUnavailable',
 };
 
 /** Sends one RFC 9457 problem. Used by the error handler and by handlers that answer a problem directly. */
-export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string): FastifyReply {
-  const problem: Problem = {
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): FastifyReply {
+  const problem: Problem & Record<string, unknown> = {
     type: 'about:blank',
     title: STATUS_CODES[status] ?? 'Error',
     status,
     detail,
     code,
+    ...extra,
   };
   return reply.code(status).header('content-type', PROBLEM_TYPE).send(JSON.stringify(problem));
 }
@@ -40,7 +48,12 @@ interface ValidationItem {
 /** Turns a route-schema validation failure into a 400 naming the parameter. */
 function validationDetail(error: FastifyError): string {
   const first = (error.validation?.[0] ?? {}) as ValidationItem;
-  const where = error.validationContext === 'params' ? 'path parameter' : 'parameter';
+  const where =
+    error.validationContext === 'params'
+      ? 'path parameter'
+      : error.validationContext === 'body'
+        ? 'body member'
+        : 'parameter';
   if (first.keyword === 'additionalProperties') {
     return `Unknown ${where} '${String(first.params.additionalProperty)}': this API does not define it`;
   }
@@ -57,7 +70,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
       request.log.info({ code: error.code, parameter: error.parameter }, error.detail);
-      return sendProblem(reply, error.status, error.code, error.detail);
+      for (const [name, value] of Object.entries(error.extra.headers ?? {})) reply.header(name, value);
+      return sendProblem(reply, error.status, error.code, error.detail, error.extra.body);
     }
     if (error.validation) {
       const detail = validationDetail(error);

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiFeature, ItemsResponse } from '../contract/api';
+import { toApiFeature } from '../editing/feature-writer';
 import { notFound } from '../errors';
 import { checkRevisionEtag } from '../plugins/etag';
-import type { StoredFeature } from '../store/feature-store';
+import { featureEtag } from '../writes/etag';
 import { COLLECTION_PARAMS, type CollectionParams, querySchema, requireCollection } from './common';
 import { baseUrl, featureLinks, GEOJSON_TYPE, itemsLinks, JSON_TYPE } from './links';
 import { clampLimit, MAX_LIMIT, parseBbox, parseFilters, parseQ } from './params';
@@ -16,10 +17,6 @@ interface ItemsQuery {
   bbox?: string;
   q?: string;
   [queryable: string]: unknown;
-}
-
-function toApiFeature(f: StoredFeature): ApiFeature {
-  return { type: 'Feature', id: f.id, geometry: f.geometry, properties: f.properties };
 }
 
 /** Query-string schema: paging, bbox, q and every queryable of any collection (checked per collection). */
@@ -122,6 +119,8 @@ export function registerItemsRoutes(app: FastifyInstance): void {
         ...toApiFeature(feature),
         links: featureLinks(baseUrl(request), collection.id, feature.id),
       };
+      // Strong ETag of the version: send it back as If-Match to change the feature (304 on If-None-Match).
+      reply.header('etag', featureEtag(feature.version));
       return reply.type(request.query.f === 'json' ? JSON_TYPE : GEOJSON_TYPE).send(body);
     },
   );

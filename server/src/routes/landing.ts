@@ -3,13 +3,20 @@ import type { ConformanceResponse, LandingResponse } from '../contract/api';
 import { querySchema } from './common';
 import { baseUrl, landingLinks } from './links';
 
-/** Conformance classes we implement (OGC API – Features Part 1 and Part 3 queryables). */
+/**
+ * Conformance classes we implement: OGC API – Features Part 1, Part 3 queryables, and Part 4
+ * (create/replace/delete, update by merge patch, for features, optimistic locking with ETags).
+ */
 export const CONFORMANCE_CLASSES: readonly string[] = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters',
+  'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete',
+  'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update',
+  'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features',
+  'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags',
 ];
 
 /** GET /api (landing page) and GET /api/conformance. */

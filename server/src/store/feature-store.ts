@@ -60,6 +60,78 @@ export interface DistrictAggregate {
   summed: number;
 }
 
+/** What a write stores: a feature's properties and geometry (the store owns id and version). */
+export interface FeatureContent {
+  properties: Record<string, unknown>;
+  /** GeoJSON geometry, CRS84 lon/lat. */
+  geometry: Geometry;
+}
+
+export type HistoryOperation = 'create' | 'replace' | 'patch' | 'delete' | 'revert' | 'restore';
+
+/** One recorded change: the feature before and after (null = did not exist: create / delete). */
+export interface HistoryRecord {
+  collection: string;
+  featureId: number;
+  /** The version this change produced (a delete produces a version too, with `after` null). */
+  version: number;
+  operation: HistoryOperation;
+  username: string;
+  /** ISO 8601 UTC. */
+  at: string;
+  before: FeatureContent | null;
+  after: FeatureContent | null;
+}
+
+export interface DeletedFeatureInfo {
+  collection: string;
+  id: number;
+  /** The deleted feature's properties (for its label). */
+  properties: Record<string, unknown>;
+  /** The version its deletion produced. */
+  version: number;
+  deletedAt: string;
+  deletedBy: string;
+}
+
+/** Who makes a change (recorded in the history). */
+export interface Actor {
+  username: string;
+}
+
+/**
+ * A write expected version `expected` but the feature is at another one: someone else changed it
+ * first. Carries the feature as it is now (for the 412 answer and the conflict dialog).
+ */
+export class VersionConflict extends Error {
+  override name = 'VersionConflict';
+  constructor(
+    readonly expected: number,
+    readonly current: StoredFeature,
+  ) {
+    super(`expected version ${expected}, the feature is at version ${current.version}`);
+  }
+}
+
+/** A write named a feature (or a deleted feature) that does not exist. */
+export class FeatureNotFound extends Error {
+  override name = 'FeatureNotFound';
+  constructor(
+    readonly collection: string,
+    readonly id: number,
+  ) {
+    super(`no feature ${id} in ${collection}`);
+  }
+}
+
+/** A revert named a version the feature never had, or one that was a deletion (no content). */
+export class UnknownVersion extends Error {
+  override name = 'UnknownVersion';
+  constructor(readonly version: number) {
+    super(`the feature has no version ${version} with content`);
+  }
+}
+
 /**
  * The storage interface the routes see (through `fastify.store`). Every backend (SQLite now,
  * PostGIS later) passes test/store/feature-store.contract.ts. Collection ids and property names
@@ -90,6 +162,47 @@ export interface FeatureStore {
   aggregateByDistrict(collection: string, sumProperty?: string): Promise<DistrictAggregate[]>;
   /** Stored indicator rows (from indicators.csv or later imports), optionally for one indicator. */
   listIndicatorRows(indicator?: string): Promise<IndicatorRow[]>;
+  /**
+   * Writes. Each one is a single transaction together with its history row: when anything fails,
+   * nothing is written. The expected version is compared inside the transaction (compare-and-set),
+   * so of two writers expecting the same version exactly one wins; the other gets VersionConflict.
+   * Content is stored as given (the caller validated it).
+   */
+  /** Adds a feature with a new id (max of every id the collection ever had, + 1) at version 1. */
+  createFeature(collection: string, content: FeatureContent, actor: Actor): Promise<StoredFeature>;
+  /**
+   * Replaces the content of feature `id` at `expectedVersion`; version + 1. `operation` is what
+   * history records ('replace' or 'patch'). Throws FeatureNotFound or VersionConflict.
+   */
+  replaceFeature(
+    collection: string,
+    id: number,
+    content: FeatureContent,
+    expectedVersion: number,
+    actor: Actor,
+    operation?: 'replace' | 'patch',
+  ): Promise<StoredFeature>;
+  /** Deletes (keeps it restorable) feature `id` at `expectedVersion`. FeatureNotFound / VersionConflict. */
+  deleteFeature(collection: string, id: number, expectedVersion: number, actor: Actor): Promise<void>;
+  /**
+   * A new version whose content equals version `toVersion` of the feature (history 'revert').
+   * Throws FeatureNotFound, VersionConflict, or UnknownVersion.
+   */
+  revertFeature(
+    collection: string,
+    id: number,
+    toVersion: number,
+    expectedVersion: number,
+    actor: Actor,
+  ): Promise<StoredFeature>;
+  /** Brings a deleted feature back with its last content as a new version. FeatureNotFound when not deleted. */
+  restoreFeature(collection: string, id: number, actor: Actor): Promise<StoredFeature>;
+  /** Every recorded change of a feature (live or deleted), newest first; [] when none. */
+  featureHistory(collection: string, id: number): Promise<HistoryRecord[]>;
+  /** Deleted features of a collection, most recently deleted first. */
+  listDeleted(collection: string): Promise<DeletedFeatureInfo[]>;
+  /** Recent changes across all collections, newest first. */
+  listChanges(page: { limit: number; offset: number }): Promise<HistoryRecord[]>;
   /** A number that changes whenever any stored data changes (for ETags and caches). */
   revision(): Promise<number>;
   /** Closes the connection; further calls reject. Idempotent. */

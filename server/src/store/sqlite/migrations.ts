@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
- * Never edit a shipped migration: append a new one (issue 5 adds feature_history here).
+ * Never edit a shipped migration: append a new one.
  *
  * One table for all collections. `fid` is the rowid shared with the R*Tree; (collection, id) is
  * the public identity. `min_lon…max_lat` repeat the bbox exactly (the R*Tree stores 32-bit floats,
@@ -60,6 +60,52 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER indicator_values_ad AFTER DELETE ON indicator_values BEGIN
     UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
   END;
+  `,
+  // 2 (issue 5): staff accounts, sessions, the history of every feature change, deleted features.
+  // A deleted feature leaves `features` (so every read, count, bbox, extent and indicator ignores
+  // it without a filter) and waits in `deleted_features` for an admin to restore it. History rows
+  // keep the whole feature before and after ({"properties":…,"geometry":…} or NULL). New ids are
+  // max(id in features ∪ history) + 1, so a deleted id is never given out again.
+  `
+  CREATE TABLE users (
+    username TEXT PRIMARY KEY COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('viewer','editor','admin')),
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL COLLATE NOCASE REFERENCES users (username) ON DELETE CASCADE ON UPDATE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    last_seen TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX sessions_by_user ON sessions (username);
+  CREATE TABLE feature_history (
+    seq INTEGER PRIMARY KEY,
+    collection TEXT NOT NULL,
+    feature_id INTEGER NOT NULL,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    operation TEXT NOT NULL CHECK (operation IN ('create','replace','patch','delete','revert','restore')),
+    username TEXT NOT NULL,
+    at TEXT NOT NULL,
+    before TEXT CHECK (before IS NULL OR json_valid(before)),
+    after TEXT CHECK (after IS NULL OR json_valid(after)),
+    UNIQUE (collection, feature_id, version)
+  );
+  CREATE INDEX feature_history_by_time ON feature_history (at);
+  CREATE TABLE deleted_features (
+    collection TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    properties TEXT NOT NULL CHECK (json_valid(properties)),
+    geometry TEXT NOT NULL CHECK (json_valid(geometry)),
+    version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    deleted_at TEXT NOT NULL,
+    deleted_by TEXT NOT NULL,
+    PRIMARY KEY (collection, id)
+  ) WITHOUT ROWID;
   `,
 ];
 

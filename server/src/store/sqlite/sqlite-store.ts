@@ -1,94 +1,36 @@
-import { bboxPolygon, booleanIntersects, bbox as turfBbox } from '@turf/turf';
+import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Geometry } from 'geojson';
-import type { Catalog, IndicatorRow, SeedData, SeedFeature } from '../../catalog/catalog';
-import { normalizeText } from '../../contract/text';
-import type {
-  Bbox,
-  DistrictAggregate,
-  FeatureQuery,
-  FeatureStore,
-  FeatureTextPage,
-  StoredFeature,
-} from '../feature-store';
+import type { Catalog, IndicatorRow, SeedData } from '../../catalog/catalog';
+import type { Bbox, DistrictAggregate, FeatureQuery, FeatureStore, FeatureTextPage } from '../feature-store';
+import type { UserStore } from '../user-store';
 import { openConnection } from './connection';
+import { COLUMNS, type FeatureRow, featureRowWriter, toFeature } from './feature-rows';
+import { sqliteFeatureWrites } from './feature-writes';
 import { buildFromWhere, jsonPath } from './query-sql';
+import { asyncMethods, sqliteUserMethods } from './user-store';
 
 export interface SqliteStoreOptions {
   /** Database file (its folder is created), or ':memory:'. */
   file: string;
   /** Which properties feed the `q` search column, per collection. */
   catalog: Catalog;
+  /** Clock for timestamps of writes (default the real one). */
+  now?: () => Date;
 }
 
-interface FeatureRow {
-  collection: string;
-  id: number;
-  properties: string;
-  geometry: string;
-  geometry_type: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-const COLUMNS =
-  'f.collection, f.id, f.properties, f.geometry, f.geometry_type, f.version, f.created_at, f.updated_at';
-
-function toFeature(row: FeatureRow): StoredFeature {
-  return {
-    collection: row.collection,
-    id: row.id,
-    properties: JSON.parse(row.properties) as Record<string, unknown>,
-    geometry: JSON.parse(row.geometry) as Geometry,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+/** The SQLite backend holds features, history, users and sessions in one database file. */
+export type SqliteStore = FeatureStore & UserStore;
 
 function toGeoJsonText(row: FeatureRow): string {
   return `{"type":"Feature","id":${row.id},"geometry":${row.geometry},"properties":${row.properties}}`;
 }
 
 /** Opens (creating and migrating as needed) a SQLite feature store; see connection.ts for pragmas. */
-export function openSqliteStore(options: SqliteStoreOptions): FeatureStore {
-  const { db, prepare, revision, remember } = openConnection(options.file);
-
-  const searchText = (f: SeedFeature): string => {
-    const names = options.catalog.collection(f.collection)?.search ?? [];
-    const parts = names.flatMap((n) => {
-      const v = f.properties[n];
-      return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
-    });
-    return normalizeText(parts.join(' '));
-  };
-
-  const insertFeature = (f: SeedFeature, now: string): void => {
-    const [minLon, minLat, maxLon, maxLat] = turfBbox(f.geometry);
-    const district = f.properties.district_code;
-    const info = prepare(
-      `INSERT INTO features (collection, id, properties, geometry, geometry_type, min_lon, min_lat, max_lon,
-         max_lat, district_code, search_text, version, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-    ).run(
-      f.collection,
-      f.id,
-      JSON.stringify(f.properties),
-      JSON.stringify(f.geometry),
-      f.geometry.type,
-      minLon,
-      minLat,
-      maxLon,
-      maxLat,
-      typeof district === 'string' ? district : null,
-      searchText(f),
-      now,
-      now,
-    );
-    prepare(
-      'INSERT INTO features_rtree (fid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
-    ).run(info.lastInsertRowid, minLon, maxLon, minLat, maxLat);
-  };
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const conn = openConnection(options.file);
+  const { db, prepare, revision, remember } = conn;
+  const rows = featureRowWriter(conn, options.catalog);
+  const now = options.now ?? (() => new Date());
 
   const insertIndicator = (r: IndicatorRow): void => {
     prepare(
@@ -105,10 +47,11 @@ export function openSqliteStore(options: SqliteStoreOptions): FeatureStore {
   const seed = db.transaction((data: SeedData, replace: boolean) => {
     if (!isEmpty()) {
       if (!replace) throw new Error('refusing to seed a non-empty store (pass replace to wipe it)');
-      db.exec('DELETE FROM features; DELETE FROM features_rtree; DELETE FROM indicator_values;');
+      db.exec(`DELETE FROM features; DELETE FROM features_rtree; DELETE FROM indicator_values;
+        DELETE FROM feature_history; DELETE FROM deleted_features;`);
     }
-    const now = new Date().toISOString();
-    for (const f of data.features) insertFeature(f, now);
+    const at = now().toISOString();
+    for (const f of data.features) rows.insert(f, 1, at, at);
     for (const r of data.indicators) insertIndicator(r);
   });
 
@@ -211,16 +154,11 @@ export function openSqliteStore(options: SqliteStoreOptions): FeatureStore {
   };
 
   return {
+    ...asyncMethods(sqliteFeatureWrites(conn, rows, now), guard),
+    ...asyncMethods(sqliteUserMethods(conn), guard),
     isEmpty: () => guard(isEmpty),
     seed: (data, opts) => guard(() => seed(data, opts?.replace === true)),
-    getFeature: (collection, id) =>
-      guard(() => {
-        const row = prepare(`SELECT ${COLUMNS} FROM features f WHERE f.collection = ? AND f.id = ?`).get(
-          collection,
-          id,
-        ) as FeatureRow | undefined;
-        return row ? toFeature(row) : undefined;
-      }),
+    getFeature: (collection, id) => guard(() => rows.get(collection, id)),
     queryFeatures: (collection, query) =>
       guard(() => {
         const { rows, numberMatched } = queryRows(collection, query);

@@ -1,0 +1,265 @@
+import type { Geometry } from 'geojson';
+import {
+  type Actor,
+  type DeletedFeatureInfo,
+  type FeatureContent,
+  FeatureNotFound,
+  type FeatureStore,
+  type HistoryOperation,
+  type HistoryRecord,
+  type StoredFeature,
+  UnknownVersion,
+  VersionConflict,
+} from '../feature-store';
+import type { Connection } from './connection';
+import type { FeatureRowWriter } from './feature-rows';
+
+type WriteMethods = Pick<
+  FeatureStore,
+  | 'createFeature'
+  | 'replaceFeature'
+  | 'deleteFeature'
+  | 'revertFeature'
+  | 'restoreFeature'
+  | 'featureHistory'
+  | 'listDeleted'
+  | 'listChanges'
+>;
+
+/** The same methods, synchronous (the store wraps them in its closed-guard). */
+export type SyncWriteMethods = {
+  [K in keyof WriteMethods]: (...args: Parameters<WriteMethods[K]>) => Awaited<ReturnType<WriteMethods[K]>>;
+};
+
+interface HistoryRow {
+  collection: string;
+  feature_id: number;
+  version: number;
+  operation: HistoryOperation;
+  username: string;
+  at: string;
+  before: string | null;
+  after: string | null;
+}
+
+interface DeletedRow {
+  collection: string;
+  id: number;
+  properties: string;
+  geometry: string;
+  version: number;
+  created_at: string;
+  deleted_at: string;
+  deleted_by: string;
+}
+
+const HISTORY_COLUMNS = 'collection, feature_id, version, operation, username, at, before, after';
+
+function contentText(c: FeatureContent | null): string | null {
+  return c === null ? null : JSON.stringify({ properties: c.properties, geometry: c.geometry });
+}
+
+function parseContent(text: string | null): FeatureContent | null {
+  if (text === null) return null;
+  const c = JSON.parse(text) as { properties: Record<string, unknown>; geometry: Geometry };
+  return { properties: c.properties, geometry: c.geometry };
+}
+
+function toHistory(row: HistoryRow): HistoryRecord {
+  return {
+    collection: row.collection,
+    featureId: row.feature_id,
+    version: row.version,
+    operation: row.operation,
+    username: row.username,
+    at: row.at,
+    before: parseContent(row.before),
+    after: parseContent(row.after),
+  };
+}
+
+function contentOf(f: StoredFeature): FeatureContent {
+  return { properties: f.properties, geometry: f.geometry };
+}
+
+/**
+ * Feature writes on SQLite. Each method body runs inside `db.transaction`, so the feature row, its
+ * R*Tree entry and its history row commit together or not at all; the version check is the
+ * `WHERE version = ?` of the UPDATE (compare-and-set), evaluated inside the same transaction.
+ */
+export function sqliteFeatureWrites(
+  conn: Connection,
+  rows: FeatureRowWriter,
+  now: () => Date,
+): SyncWriteMethods {
+  const { db, prepare } = conn;
+
+  const record = (
+    collection: string,
+    id: number,
+    version: number,
+    operation: HistoryOperation,
+    actor: Actor,
+    at: string,
+    before: FeatureContent | null,
+    after: FeatureContent | null,
+  ): void => {
+    prepare(`INSERT INTO feature_history (${HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      collection,
+      id,
+      version,
+      operation,
+      actor.username,
+      at,
+      contentText(before),
+      contentText(after),
+    );
+  };
+
+  /** The live feature at `expected`, else FeatureNotFound / VersionConflict. */
+  const expectLive = (collection: string, id: number, expected: number): StoredFeature => {
+    const current = rows.get(collection, id);
+    if (!current) throw new FeatureNotFound(collection, id);
+    if (current.version !== expected) throw new VersionConflict(expected, current);
+    return current;
+  };
+
+  /** Replaces content with compare-and-set on the version; records history. */
+  const update = (
+    collection: string,
+    id: number,
+    content: FeatureContent,
+    expected: number,
+    actor: Actor,
+    operation: HistoryOperation,
+  ): StoredFeature => {
+    const before = expectLive(collection, id, expected);
+    const at = now().toISOString();
+    const version = expected + 1;
+    if (!rows.update({ collection, id, ...content }, expected, version, at)) {
+      throw new VersionConflict(expected, rows.get(collection, id) ?? before);
+    }
+    record(collection, id, version, operation, actor, at, contentOf(before), content);
+    return { ...before, ...content, version, updatedAt: at };
+  };
+
+  const nextId = (collection: string): number =>
+    prepare(
+      `SELECT max(coalesce((SELECT max(id) FROM features WHERE collection = @c), 0),
+                  coalesce((SELECT max(feature_id) FROM feature_history WHERE collection = @c), 0),
+                  coalesce((SELECT max(id) FROM deleted_features WHERE collection = @c), 0)) + 1`,
+    )
+      .pluck()
+      .get({ c: collection }) as number;
+
+  const create = db.transaction((collection: string, content: FeatureContent, actor: Actor) => {
+    const id = nextId(collection);
+    const at = now().toISOString();
+    rows.insert({ collection, id, ...content }, 1, at, at);
+    record(collection, id, 1, 'create', actor, at, null, content);
+    return { collection, id, ...content, version: 1, createdAt: at, updatedAt: at };
+  });
+
+  const replace = db.transaction(update);
+
+  const remove = db.transaction((collection: string, id: number, expected: number, actor: Actor) => {
+    const before = expectLive(collection, id, expected);
+    const at = now().toISOString();
+    const version = expected + 1;
+    const gone = prepare('DELETE FROM features WHERE collection = ? AND id = ? AND version = ?').run(
+      collection,
+      id,
+      expected,
+    );
+    if (gone.changes !== 1) throw new VersionConflict(expected, rows.get(collection, id) ?? before);
+    prepare(
+      `INSERT INTO deleted_features (collection, id, properties, geometry, version, created_at, deleted_at, deleted_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      collection,
+      id,
+      JSON.stringify(before.properties),
+      JSON.stringify(before.geometry),
+      version,
+      before.createdAt,
+      at,
+      actor.username,
+    );
+    record(collection, id, version, 'delete', actor, at, contentOf(before), null);
+  });
+
+  /** Content of version `v`: the `after` of the change that made it, or the `before` of the next one (seeded v1). */
+  const contentAt = (collection: string, id: number, v: number): FeatureContent | undefined => {
+    const own = prepare(
+      'SELECT after FROM feature_history WHERE collection = ? AND feature_id = ? AND version = ?',
+    ).get(collection, id, v) as { after: string | null } | undefined;
+    if (own) return parseContent(own.after) ?? undefined;
+    const next = prepare(
+      'SELECT before FROM feature_history WHERE collection = ? AND feature_id = ? AND version = ?',
+    ).get(collection, id, v + 1) as { before: string | null } | undefined;
+    return parseContent(next?.before ?? null) ?? undefined;
+  };
+
+  const revert = db.transaction(
+    (collection: string, id: number, toVersion: number, expected: number, actor: Actor) => {
+      expectLive(collection, id, expected);
+      const content = contentAt(collection, id, toVersion);
+      if (!content) throw new UnknownVersion(toVersion);
+      return update(collection, id, content, expected, actor, 'revert');
+    },
+  );
+
+  const restore = db.transaction((collection: string, id: number, actor: Actor) => {
+    const row = prepare('SELECT * FROM deleted_features WHERE collection = ? AND id = ?').get(
+      collection,
+      id,
+    ) as DeletedRow | undefined;
+    if (!row) throw new FeatureNotFound(collection, id);
+    const at = now().toISOString();
+    const version = row.version + 1;
+    const content = parseContent(`{"properties":${row.properties},"geometry":${row.geometry}}`);
+    if (!content) throw new FeatureNotFound(collection, id);
+    prepare('DELETE FROM deleted_features WHERE collection = ? AND id = ?').run(collection, id);
+    rows.insert({ collection, id, ...content }, version, row.created_at, at);
+    record(collection, id, version, 'restore', actor, at, null, content);
+    return { collection, id, ...content, version, createdAt: row.created_at, updatedAt: at };
+  });
+
+  // BEGIN IMMEDIATE: the write lock is taken before the version is read, so another connection
+  // (a second server process) cannot commit in between; it waits (busy_timeout) instead.
+  return {
+    createFeature: (collection, content, actor) => create.immediate(collection, content, actor),
+    replaceFeature: (collection, id, content, expected, actor, operation = 'replace') =>
+      replace.immediate(collection, id, content, expected, actor, operation),
+    deleteFeature: (collection, id, expected, actor) => remove.immediate(collection, id, expected, actor),
+    revertFeature: (collection, id, toVersion, expected, actor) =>
+      revert.immediate(collection, id, toVersion, expected, actor),
+    restoreFeature: (collection, id, actor) => restore.immediate(collection, id, actor),
+    featureHistory: (collection, id) =>
+      (
+        prepare(
+          `SELECT ${HISTORY_COLUMNS} FROM feature_history WHERE collection = ? AND feature_id = ? ORDER BY version DESC`,
+        ).all(collection, id) as HistoryRow[]
+      ).map(toHistory),
+    listDeleted: (collection): DeletedFeatureInfo[] =>
+      (
+        prepare('SELECT * FROM deleted_features WHERE collection = ? ORDER BY deleted_at DESC, id DESC').all(
+          collection,
+        ) as DeletedRow[]
+      ).map((r) => ({
+        collection: r.collection,
+        id: r.id,
+        properties: JSON.parse(r.properties) as Record<string, unknown>,
+        version: r.version,
+        deletedAt: r.deleted_at,
+        deletedBy: r.deleted_by,
+      })),
+    listChanges: ({ limit, offset }) =>
+      (
+        prepare(`SELECT ${HISTORY_COLUMNS} FROM feature_history ORDER BY seq DESC LIMIT ? OFFSET ?`).all(
+          limit,
+          offset,
+        ) as HistoryRow[]
+      ).map(toHistory),
+  };
+}
