@@ -50,7 +50,16 @@ export function ensureClientBuilt(): Promise<void> {
     );
     if (built > sources) return;
     const { build } = await import('vite');
-    await build({ configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build (twice
+    // the size, and not what ships); build as production, then restore the runner's value.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
   })();
   return building;
 }

@@ -1,15 +1,17 @@
 import type { ApiClient } from '../api/client';
+import type { EditApi } from '../api/writes';
 import { useI18n } from '../i18n/I18n';
 import { MapScreen } from './MapScreen';
 import { useAppData } from './useAppData';
 
 interface Props {
   api: ApiClient;
+  editApi: EditApi;
   testHooks: boolean;
 }
 
 /** Layout root: loads the data, then shows the map screen (or a loading / error message). */
-export function App({ api, testHooks }: Props) {
+export function App({ api, editApi, testHooks }: Props) {
   const { t } = useI18n();
   const data = useAppData(api);
   if (data.status === 'loading') {
@@ -29,5 +31,13 @@ export function App({ api, testHooks }: Props) {
       </p>
     );
   }
-  return <MapScreen api={api} data={data.data} testHooks={testHooks} />;
+  return (
+    <MapScreen
+      api={api}
+      editApi={editApi}
+      data={data.data}
+      reloadCollection={data.reload}
+      testHooks={testHooks}
+    />
+  );
 }

@@ -1,7 +1,9 @@
 import type { BBox } from 'geojson';
 import { useCallback, useReducer, useState } from 'react';
+import type { ApiFeature } from '../../../server/src/contract/api';
 import type { ApiClient } from '../api/client';
 import { enumTitle } from '../api/schema';
+import type { EditApi } from '../api/writes';
 import { FeatureList } from '../features/feature-list/FeatureList';
 import { FiltersPanel } from '../features/filters/FiltersPanel';
 import { IndicatorPanel } from '../features/indicators/IndicatorPanel';
@@ -17,22 +19,30 @@ import { featureLabel, refKey } from '../lib/featureLabel';
 import { geometryBbox } from '../lib/geometry';
 import { decodeUrlState, type FeatureRef, type MapViewState } from '../lib/urlState';
 import { type HoverInfo, MapView } from '../map/MapView';
+import { EDITABLE_COLLECTIONS } from './derive';
+import { EditorTab } from './EditorTab';
+import { StaffControls } from './StaffControls';
 import { appReducer, initialAppState, type TabId } from './state';
 import { Tabs } from './Tabs';
 import type { AppData } from './useAppData';
 import { useBasemapStyle } from './useBasemapStyle';
 import { isIllustrative, useMapModel } from './useMapModel';
 import { useMapPadding } from './useMapPadding';
+import { useStaffEditing } from './useStaffEditing';
 import { useUrlSync } from './useUrlSync';
 
 interface Props {
   api: ApiClient;
+  /** The write side (sessions, edits, history) for the staff entry and the editor. */
+  editApi: EditApi;
   data: AppData;
+  /** Fetches one collection again (after a staff edit changed it). */
+  reloadCollection: (collection: string) => void;
   testHooks: boolean;
 }
 
 /** The map with its side panel (a bottom sheet on narrow screens). State flows down, events up. */
-export function MapScreen({ api, data, testHooks }: Props) {
+export function MapScreen({ api, editApi, data, reloadCollection, testHooks }: Props) {
   const { t, lang, n } = useI18n();
   const [state, dispatch] = useReducer(appReducer, undefined, () =>
     initialAppState(decodeUrlState(window.location.hash)),
@@ -42,6 +52,9 @@ export function MapScreen({ api, data, testHooks }: Props) {
   const [sheetOpen, setSheetOpen] = useState(true);
   const padding = useMapPadding();
   useUrlSync(state, dispatch);
+  const staff = useStaffEditing(editApi);
+  // The edit tab exists only while the editor is open; otherwise its slot falls back to Layers.
+  const activeTab: TabId = state.tab === 'edit' && !staff.editorOpen ? 'layers' : state.tab;
 
   const meta = resolveIndicator(data.indicators, state.indicator);
   const year = resolveYear(meta, state.year);
@@ -50,6 +63,19 @@ export function MapScreen({ api, data, testHooks }: Props) {
   const model = useMapModel(data, state, lang, basemap, values, bounds);
 
   const select = useCallback((ref: FeatureRef) => dispatch({ type: 'select', ref }), []);
+  // While editing, a map click on an editable feature picks it to edit (the edit tab stays in
+  // front); clicks on districts or the province (e.g. while drawing a polygon) pick nothing.
+  const selectForEdit = useCallback((ref: FeatureRef) => {
+    if (EDITABLE_COLLECTIONS.has(ref.collection)) dispatch({ type: 'select', ref, tab: 'edit' });
+  }, []);
+  const onDataChanged = useCallback(
+    (change: { collection: string; id: number; feature: ApiFeature | null }) => {
+      reloadCollection(change.collection);
+      const wasSelected = state.selected?.collection === change.collection && state.selected.id === change.id;
+      if (change.feature === null && wasSelected) dispatch({ type: 'select', ref: undefined });
+    },
+    [reloadCollection, state.selected],
+  );
   const onViewChange = useCallback((view: MapViewState, b: BBox) => {
     dispatch({ type: 'view', view });
     setBounds(b);
@@ -90,6 +116,7 @@ export function MapScreen({ api, data, testHooks }: Props) {
     { id: 'filters', label: t('tab.filters') },
     { id: 'list', label: t('tab.list') },
     { id: 'details', label: t('tab.details') },
+    ...(staff.editorOpen ? [{ id: 'edit' as const, label: t('tab.edit') }] : []),
   ];
   const choroplethLegend = (
     <ChoroplethLegend
@@ -109,6 +136,10 @@ export function MapScreen({ api, data, testHooks }: Props) {
       <header className="topbar">
         <h1 className="app-title">{t('app.title')}</h1>
         <SearchBox entries={model.searchEntries} onChoose={chooseAndZoom} />
+        <StaffControls
+          staff={staff}
+          onEditToggled={(on) => dispatch({ type: 'tab', tab: on ? 'edit' : 'layers' })}
+        />
         <LanguageSwitch />
       </header>
       <main className="map-wrap">
@@ -120,9 +151,10 @@ export function MapScreen({ api, data, testHooks }: Props) {
           viewRequest={state.viewRequest}
           ariaLabel={t('map.label')}
           testHooks={testHooks}
-          onFeatureClick={select}
+          onFeatureClick={staff.editorOpen ? selectForEdit : select}
           onHover={setHover}
           onViewChange={onViewChange}
+          onMapReady={staff.onMapReady}
         />
         {hover && hoverText && <Tooltip x={hover.x} y={hover.y} text={hoverText} />}
       </main>
@@ -143,10 +175,10 @@ export function MapScreen({ api, data, testHooks }: Props) {
         <Tabs
           label={t('map.tabs')}
           tabs={tabs}
-          active={state.tab}
+          active={activeTab}
           onSelect={(tab) => dispatch({ type: 'tab', tab })}
         >
-          {state.tab === 'layers' && (
+          {activeTab === 'layers' && (
             <LayersPanel
               visible={model.visible}
               onToggle={(layer) => dispatch({ type: 'toggleLayer', layer })}
@@ -158,7 +190,7 @@ export function MapScreen({ api, data, testHooks }: Props) {
               onBasemap={(basemap) => dispatch({ type: 'basemap', basemap })}
             />
           )}
-          {state.tab === 'indicators' && (
+          {activeTab === 'indicators' && (
             <>
               <IndicatorPanel
                 indicators={data.indicators}
@@ -174,7 +206,7 @@ export function MapScreen({ api, data, testHooks }: Props) {
               {choroplethLegend}
             </>
           )}
-          {state.tab === 'filters' && (
+          {activeTab === 'filters' && (
             <FiltersPanel
               filters={state.filters}
               districts={districtOptions}
@@ -187,8 +219,8 @@ export function MapScreen({ api, data, testHooks }: Props) {
               onClear={() => dispatch({ type: 'clearFilters' })}
             />
           )}
-          {state.tab === 'list' && <FeatureList items={model.listItems} onChoose={chooseAndZoom} />}
-          {state.tab === 'details' &&
+          {activeTab === 'list' && <FeatureList items={model.listItems} onChoose={chooseAndZoom} />}
+          {activeTab === 'details' &&
             (state.selected ? (
               <DetailsPanel
                 collection={state.selected.collection}
@@ -200,6 +232,21 @@ export function MapScreen({ api, data, testHooks }: Props) {
             ) : (
               <p>{t('details.none')}</p>
             ))}
+          {/* Kept mounted (hidden) on other tabs, so a draft survives a look at the details. */}
+          {staff.editorOpen && (
+            <div hidden={activeTab !== 'edit'} data-testid="edit-tabpanel">
+              <EditorTab
+                staff={staff}
+                editApi={editApi}
+                selected={state.selected}
+                onDataChanged={onDataChanged}
+                onClose={() => {
+                  staff.closeEditor();
+                  dispatch({ type: 'tab', tab: 'layers' });
+                }}
+              />
+            </div>
+          )}
         </Tabs>
       </aside>
     </div>

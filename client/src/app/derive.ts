@@ -22,6 +22,11 @@ export const LAYER_COLLECTION: Partial<Record<LayerId, CollectionId>> = {
   landmarks: 'landmarks',
 };
 
+/** Collections staff may edit (catalog `editable: true`); the server still decides per user. */
+export const EDITABLE_COLLECTIONS: ReadonlySet<string> = new Set(
+  catalog.collections.filter((c) => c.editable).map((c) => c.id),
+);
+
 /** Cluster status colours (Okabe–Ito: orange, sky blue, bluish green), fixed by meaning. */
 const STATUS_COLORS: Record<string, string> = {
   planned: '#E69F00',

@@ -2,7 +2,8 @@ import type { ClassMethod } from '../lib/classify';
 import type { BasemapId, FeatureRef, Filters, LayerId, MapViewState, UrlState } from '../lib/urlState';
 import type { ViewRequest, ViewRequestInput } from '../map/MapView';
 
-export type TabId = 'layers' | 'indicators' | 'filters' | 'list' | 'details';
+/** `edit` exists only while a signed-in editor or admin is in edit mode. */
+export type TabId = 'layers' | 'indicators' | 'filters' | 'list' | 'details' | 'edit';
 
 /** The whole UI state: the shareable part (URL) plus what only this tab needs. */
 export interface AppState extends UrlState {
@@ -19,7 +20,8 @@ export type Action =
   | { type: 'classMethod'; method: ClassMethod }
   | { type: 'filter'; key: keyof Filters; value: string | undefined }
   | { type: 'clearFilters' }
-  | { type: 'select'; ref: FeatureRef | undefined }
+  /** Selecting opens the details tab, unless `tab` names another (edit mode keeps its tab). */
+  | { type: 'select'; ref: FeatureRef | undefined; tab?: TabId }
   | { type: 'basemap'; basemap: BasemapId }
   | { type: 'tab'; tab: TabId }
   | { type: 'moveTo'; request: ViewRequestInput }
@@ -51,7 +53,7 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'clearFilters':
       return { ...state, filters: {} };
     case 'select':
-      return { ...state, selected: action.ref, tab: action.ref ? 'details' : state.tab };
+      return { ...state, selected: action.ref, tab: action.ref ? (action.tab ?? 'details') : state.tab };
     case 'basemap':
       return { ...state, basemap: action.basemap };
     case 'tab':

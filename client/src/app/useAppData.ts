@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiFeature, IndicatorMeta } from '../../../server/src/contract/api';
 import { ApiError } from '../api/ApiError';
 import type { ApiClient } from '../api/client';
@@ -27,7 +27,10 @@ export type Loadable<T> =
   | { status: 'ready'; data: T }
   | { status: 'error'; error: ApiError };
 
-export function useAppData(api: ApiClient): Loadable<AppData> {
+/** The loaded data, and `reload(collection)` to fetch one collection again (after a staff edit). */
+export type AppDataState = Loadable<AppData> & { reload: (collection: string) => void };
+
+export function useAppData(api: ApiClient): AppDataState {
   const [state, setState] = useState<Loadable<AppData>>({ status: 'loading' });
   useEffect(() => {
     const abort = new AbortController();
@@ -41,7 +44,29 @@ export function useAppData(api: ApiClient): Loadable<AppData> {
     );
     return () => abort.abort();
   }, [api]);
-  return state;
+  // A failed reload keeps the data shown (the edit itself succeeded; the next reload catches up);
+  // of overlapping reloads of one collection only the latest one lands.
+  const reloads = useRef(new Map<string, number>());
+  const reload = useCallback(
+    (collection: string) => {
+      const id = COLLECTION_IDS.find((c) => c === collection);
+      if (!id) return;
+      const seq = (reloads.current.get(id) ?? 0) + 1;
+      reloads.current.set(id, seq);
+      api.allItems(id).then(
+        (list) =>
+          reloads.current.get(id) === seq &&
+          setState((prev) =>
+            prev.status === 'ready'
+              ? { status: 'ready', data: { ...prev.data, features: { ...prev.data.features, [id]: list } } }
+              : prev,
+          ),
+        () => undefined,
+      );
+    },
+    [api],
+  );
+  return useMemo(() => ({ ...state, reload }), [state, reload]);
 }
 
 async function loadAppData(api: ApiClient, signal: AbortSignal): Promise<AppData> {

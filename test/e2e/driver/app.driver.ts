@@ -52,7 +52,7 @@ export class MapAppDriver {
     await this.page.getByTestId(`lang-${lang}`).click();
   }
 
-  async openTab(id: 'layers' | 'indicators' | 'filters' | 'list' | 'details'): Promise<void> {
+  async openTab(id: 'layers' | 'indicators' | 'filters' | 'list' | 'details' | 'edit'): Promise<void> {
     await this.page.getByTestId(`tab-${id}`).click();
   }
 

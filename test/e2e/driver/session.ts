@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestUser } from '../../helpers/auth';
 import { ensureClientBuilt, launchBrowser } from '../../helpers/browser';
 import { startTestServer } from '../../helpers/server';
 
@@ -27,9 +28,10 @@ export class E2eSession {
     private readonly closeServer: () => Promise<void>,
   ) {}
 
-  static async start(): Promise<E2eSession> {
+  /** `users`: accounts created in the temp database before the server answers (no default account). */
+  static async start(opts: { users?: TestUser[] } = {}): Promise<E2eSession> {
     await ensureClientBuilt();
-    const server = await startTestServer();
+    const server = await startTestServer({ users: opts.users });
     try {
       const browser = await launchBrowser();
       return new E2eSession(server.url, browser, () => server.close());

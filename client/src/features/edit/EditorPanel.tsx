@@ -3,6 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiFeature } from '../../../../server/src/contract/api';
 import type { EditApi, SessionUser, Versioned } from '../../api/writes';
+import { ChangeLogPanel } from './ChangeLogPanel';
 import { CollectionToolbar } from './CollectionToolbar';
 import { ConfirmButton } from './ConfirmButton';
 import { ConflictDialog } from './ConflictDialog';
@@ -68,6 +69,7 @@ export default function EditorPanel(props: EditorPanelProps) {
     onSaved: changed,
     onDeleted: (id) => {
       controllerRef.current?.clear();
+      setHistoryKey((k) => k + 1);
       onDataChanged({ collection: active, id, feature: null });
     },
     onSessionExpired,
@@ -262,6 +264,7 @@ export default function EditorPanel(props: EditorPanelProps) {
       {user.role === 'admin' && active !== '' && (
         <DeletedPanel api={api} collection={active} onRestored={changed} key={`${active}-${historyKey}`} />
       )}
+      {user.role === 'admin' && <ChangeLogPanel api={api} refreshKey={historyKey} />}
       {flow.conflict && (
         <ConflictDialog
           base={target.kind === 'existing' ? target.base : null}

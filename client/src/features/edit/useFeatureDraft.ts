@@ -54,6 +54,8 @@ export function useFeatureDraft(api: EditApi, collection: string): Draft {
     setSchema(null);
     setSchemaError(null);
     setTarget({ kind: 'none' });
+    // '' = no collection yet (the editable list is still loading): nothing to ask for.
+    if (collection === '') return;
     api
       .schema(collection, ctrl.signal)
       .then((s) => setSchema(s as EditSchema))
