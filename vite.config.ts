@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { firstLoadSize } from './client/build/firstLoadSize';
+import { firstLoadSize } from './client/build/firstLoadSize.ts';
 
 // One config for the client build (Vite) and the test runner (Vitest).
 // Test projects: fast node tests (unit, store, api, geodata) run in parallel;
