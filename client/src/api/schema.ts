@@ -8,11 +8,23 @@ export interface PropertyDef {
   'x-title-vi'?: string;
   'x-unit'?: LocalizedText;
   'x-enum-titles'?: Record<string, LocalizedText>;
+  'x-computed'?: boolean;
+  'x-widget'?: 'textarea' | 'year' | 'url' | string;
   enum?: unknown[];
   format?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  items?: { type?: string; minLength?: number; maxLength?: number };
 }
 
+/** A collection's property schema: the details panel reads labels, the editor's form reads the rest. */
 export interface PropertySchema {
+  title?: string;
+  'x-title-vi'?: string;
   properties?: Record<string, PropertyDef>;
   required?: string[];
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCsv } from '../../../geodata/scripts/checks/csv';
 import type { IndicatorStatus, LocalizedText } from '../contract/api';
 import {
   type Catalog,
@@ -11,7 +12,6 @@ import {
   type SeedData,
   type SeedFeature,
 } from './catalog';
-import { parseCsv } from './csv';
 
 /** Thrown at start when geodata/ is missing a file or has an unexpected shape. */
 export class GeodataError extends Error {

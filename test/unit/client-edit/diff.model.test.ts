@@ -6,10 +6,10 @@ import {
   geometrySummary,
   reapplyOnTop,
 } from '../../../client/src/features/edit/diff/diff.model';
-import { type EditSchema, fieldsFromSchema } from '../../../client/src/features/edit/form/form.model';
+import { fieldsFromSchema, type PropertySchema } from '../../../client/src/features/edit/form/form.model';
 import clusters from '../../../geodata/schema/industrial-clusters.schema.json';
 
-const fields = fieldsFromSchema(clusters as EditSchema);
+const fields = fieldsFromSchema(clusters as PropertySchema);
 const field = (name: string) => fields.find((f) => f.name === name);
 const point = (lon: number, lat: number) => ({ type: 'Point' as const, coordinates: [lon, lat] });
 const words = { yes: 'Yes', no: 'No' };

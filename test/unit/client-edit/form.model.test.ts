@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   changedProperties,
-  type EditSchema,
   fieldOfPath,
   fieldsFromSchema,
   mustFill,
+  type PropertySchema,
   parseDecimal,
   toFormValues,
   toProperties,
@@ -12,8 +12,8 @@ import {
 import facilities from '../../../geodata/schema/facilities.schema.json';
 import clusters from '../../../geodata/schema/industrial-clusters.schema.json';
 
-const clusterFields = fieldsFromSchema(clusters as EditSchema);
-const facilityFields = fieldsFromSchema(facilities as EditSchema);
+const clusterFields = fieldsFromSchema(clusters as PropertySchema);
+const facilityFields = fieldsFromSchema(facilities as PropertySchema);
 const byName = (name: string) => clusterFields.find((f) => f.name === name);
 
 describe('fieldsFromSchema', () => {
@@ -79,7 +79,7 @@ describe('form values ↔ feature properties', () => {
   });
 
   it('keeps computed properties as stored', () => {
-    const schema: EditSchema = { properties: { area_km2: { type: 'number', 'x-computed': true } } };
+    const schema: PropertySchema = { properties: { area_km2: { type: 'number', 'x-computed': true } } };
     const fields = fieldsFromSchema(schema);
     expect(toProperties(fields, { area_km2: '1' }, { area_km2: 99 })).toEqual({ area_km2: 99 });
   });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type EditSchema,
   fieldsFromSchema,
+  type PropertySchema,
   toFormValues,
 } from '../../../client/src/features/edit/form/form.model';
 import { validateForm } from '../../../client/src/features/edit/form/form.validation';
 import facilities from '../../../geodata/schema/facilities.schema.json';
 import clusters from '../../../geodata/schema/industrial-clusters.schema.json';
 
-const clusterSchema = clusters as EditSchema;
-const facilitySchema = facilities as EditSchema;
+const clusterSchema = clusters as PropertySchema;
+const facilitySchema = facilities as PropertySchema;
 
 /** A complete, valid cluster as the data files store one. */
 const validCluster = {
@@ -108,7 +108,7 @@ describe('validateForm', () => {
   });
 
   it('never reports computed fields', () => {
-    const schema: EditSchema = {
+    const schema: PropertySchema = {
       required: ['area_km2'],
       properties: { area_km2: { type: 'number', 'x-computed': true } },
     };

@@ -4,12 +4,12 @@ import type { ApiFeature } from '../../../../server/src/contract/api';
 import type { EditApi } from '../../api/writes';
 import type { FeatureSide } from './diff/diff.model';
 import {
-  type EditSchema,
   type FieldDef,
   type FormValue,
   type FormValues,
   fieldOfPath,
   fieldsFromSchema,
+  type PropertySchema,
   toFormValues,
   toProperties,
 } from './form/form.model';
@@ -42,7 +42,7 @@ export interface Draft {
 
 /** The form values, geometry and errors of the feature being edited in one collection. */
 export function useFeatureDraft(api: EditApi, collection: string): Draft {
-  const [schema, setSchema] = useState<EditSchema | null>(null);
+  const [schema, setSchema] = useState<PropertySchema | null>(null);
   const [schemaError, setSchemaError] = useState<unknown>(null);
   const [target, setTarget] = useState<Target>({ kind: 'none' });
   const [values, setValues] = useState<FormValues>({});
@@ -58,7 +58,7 @@ export function useFeatureDraft(api: EditApi, collection: string): Draft {
     if (collection === '') return;
     api
       .schema(collection, ctrl.signal)
-      .then((s) => setSchema(s as EditSchema))
+      .then((s) => setSchema(s as PropertySchema))
       .catch((err: unknown) => {
         if (!ctrl.signal.aborted) setSchemaError(err);
       });

@@ -1,31 +1,8 @@
 import type { LocalizedText } from '../../../../../server/src/contract/api';
+import type { PropertyDef, PropertySchema } from '../../../api/schema';
 
-/** One property of a collection's JSON Schema (geodata/schema/<id>.schema.json), as the form reads it. */
-export interface SchemaProperty {
-  type?: string | string[];
-  title?: string;
-  'x-title-vi'?: string;
-  'x-unit'?: LocalizedText;
-  'x-enum-titles'?: Record<string, LocalizedText>;
-  'x-computed'?: boolean;
-  'x-widget'?: 'textarea' | 'year' | 'url' | string;
-  enum?: unknown[];
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  items?: { type?: string; minLength?: number; maxLength?: number };
-}
-
-export interface EditSchema {
-  title?: string;
-  'x-title-vi'?: string;
-  required?: string[];
-  properties?: Record<string, SchemaProperty>;
-}
+/** The schema types are defined once, in api/schema.ts; re-exported for the form's users. */
+export type { PropertyDef, PropertySchema };
 
 export type FieldKind =
   | 'text'
@@ -54,19 +31,19 @@ export interface FieldDef {
   computed: boolean;
   unit?: LocalizedText;
   options?: EnumOption[];
-  def: SchemaProperty;
+  def: PropertyDef;
 }
 
 /** What an input holds: text for text/number/select inputs, a flag, or a list of strings. */
 export type FormValue = string | boolean | string[];
 export type FormValues = Record<string, FormValue>;
 
-function types(def: SchemaProperty): string[] {
+function types(def: PropertyDef): string[] {
   if (Array.isArray(def.type)) return def.type;
   return def.type ? [def.type] : [];
 }
 
-function kindOf(def: SchemaProperty, t: string[]): FieldKind {
+function kindOf(def: PropertyDef, t: string[]): FieldKind {
   if (def.enum) return 'select';
   if (t.includes('boolean')) return 'checkbox';
   if (t.includes('array')) return 'stringList';
@@ -78,7 +55,7 @@ function kindOf(def: SchemaProperty, t: string[]): FieldKind {
 }
 
 /** The form fields of a schema, in schema order. */
-export function fieldsFromSchema(schema: EditSchema): FieldDef[] {
+export function fieldsFromSchema(schema: PropertySchema): FieldDef[] {
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([name, def]) => {
     const t = types(def);

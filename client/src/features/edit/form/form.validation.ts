@@ -1,8 +1,8 @@
 import {
-  type EditSchema,
   type FieldDef,
   type FormValues,
   fieldsFromSchema,
+  type PropertySchema,
   parseDecimal,
 } from './form.model';
 
@@ -104,7 +104,7 @@ export function validateField(
  * Mirrors the server's schema checks that a form can see (types, vocabularies, required, lengths,
  * ranges); the server stays the authority (its 422 `errors[]` are shown next to the same fields).
  */
-export function validateForm(schema: EditSchema | FieldDef[], values: FormValues): FormIssues {
+export function validateForm(schema: PropertySchema | FieldDef[], values: FormValues): FormIssues {
   const fields = Array.isArray(schema) ? schema : fieldsFromSchema(schema);
   const out: FormIssues = {};
   for (const f of fields) {
