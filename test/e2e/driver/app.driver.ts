@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { artifactPath } from '../../helpers/browser';
 
@@ -30,6 +32,27 @@ export class MapAppDriver {
     await this.page.waitForTimeout(250);
     await this.page.waitForFunction(() => window.__mapProbe?.settled() === true, undefined, {
       timeout: 30_000,
+    });
+  }
+
+  // ---- then
+  /**
+   * WCAG 2.1 A/AA violations axe-core finds in the page as it is now (contrast, names, labels,
+   * landmarks...), as readable lines. axe is injected as a script text: no network request.
+   */
+  async accessibilityViolations(): Promise<string[]> {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    if (!(await this.page.evaluate(() => 'axe' in window))) {
+      await this.page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
+    }
+    return this.page.evaluate(async () => {
+      const axe = (window as unknown as { axe: AxeLike }).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.flatMap((v) =>
+        v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`),
+      );
     });
   }
 
@@ -128,4 +151,12 @@ export class MapAppDriver {
       { b64: png.toString('base64'), colours, box, tolerance },
     );
   }
+}
+
+/** The part of axe-core's API the accessibility check uses (axe runs inside the page). */
+interface AxeLike {
+  run(
+    context: Document,
+    options: { runOnly: { type: 'tag'; values: string[] } },
+  ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
 }
