@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import compress from '@fastify/compress';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { LoginLimiter } from './auth/login-limiter';
 import type { Catalog } from './catalog/catalog';
 import { loadCatalog, loadSeedData } from './catalog/load-catalog';
@@ -12,6 +12,8 @@ import { JSON_BODY_TYPES, registerCsrf } from './plugins/csrf';
 import { registerErrorHandler } from './plugins/errors';
 import { registerEtag } from './plugins/etag';
 import { registerOpenApi } from './plugins/openapi';
+import { registerRequestLog } from './plugins/request-log';
+import { registerResponseCache } from './plugins/response-cache';
 import { registerStaticClient } from './plugins/static-client';
 import { registerStore } from './plugins/store';
 import { registerAppConfigRoutes } from './routes/app-config';
@@ -42,6 +44,8 @@ export interface AppOverrides {
   loginLimiter?: LoginLimiter;
   /** Where the pino log lines go (default stdout); tests read them. */
   logStream?: { write(line: string): void };
+  /** Byte budget of the read response cache (default 32 MiB; 0 stores nothing). */
+  responseCacheBytes?: number;
 }
 
 /** The SQLite file under DATA_DIR. */
@@ -81,6 +85,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // plugins/request-log.ts writes one line per request instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
   });
@@ -88,6 +94,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   try {
     registerErrorHandler(app);
     registerStore(app, config, catalog, store);
+    registerResponseCache(app, overrides.responseCacheBytes);
     app.addContentTypeParser(
       JSON_BODY_TYPES.filter((t) => t !== 'application/json'),
       { parseAs: 'string' },
@@ -95,10 +102,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     );
     await registerAuth(app, store, { ttlHours: config.sessionTtlHours, clock });
     registerCsrf(app);
-    app.addHook('onSend', async (request, reply, payload) => {
-      reply.header('x-request-id', request.id);
-      return payload;
-    });
+    registerRequestLog(app);
     registerEtag(app);
     await app.register(compress, { threshold: 1024 });
     await registerOpenApi(app);

@@ -1,13 +1,17 @@
 /**
  * `npm run bench`: the read API over 1,000 and 100,000 synthetic facilities against a baseline
- * that serves the very same bytes from memory with node:http. Prints req/s and p50/p99 latency,
- * the ratios ours/baseline and 100k/1k, and writes bench-results/bench-<time>.json.
+ * that serves the very same bytes from memory with node:http (same content-type, etag and
+ * content-length headers, one `res.end(buffer)`). Repeating one URL is answered by the server's
+ * response cache; the "varied bbox" case asks a different box on every request (vary-bbox.cjs),
+ * so it measures the R*Tree query and page assembly. Prints req/s and p50/p99 latency, the ratios
+ * ours/baseline and 100k/1k, and writes bench-results/bench-<time>.json.
  * Load runs in an autocannon worker thread; the servers run on this thread. Not part of `npm test`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { buildApp, databaseFile } from '../../server/src/app';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
@@ -31,6 +35,14 @@ interface Measure {
   errors: number;
   non2xx: number;
 }
+interface BenchCase {
+  name: string;
+  path: string;
+  /** Ask a different bbox of this size (fraction of the province) on every request. */
+  varyFraction?: number;
+  /** Send Accept-Encoding: gzip (a browser's repeated page: the cache keeps it gzipped). */
+  gzip?: boolean;
+}
 interface CaseResult {
   size: number;
   name: string;
@@ -41,8 +53,20 @@ interface CaseResult {
   baseline: Measure;
 }
 
-async function measure(url: string): Promise<Measure> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, workers: 1 });
+const VARY_MODULE = path.resolve(import.meta.dirname, 'vary-bbox.cjs');
+
+async function measure(origin: string, c: BenchCase): Promise<Measure> {
+  const options = { connections: CONNECTIONS, duration: DURATION_S, workers: 1 };
+  if (c.varyFraction !== undefined) {
+    // Read by vary-bbox.cjs in the load worker (workers copy process.env when they start).
+    process.env.BENCH_VARY_BOX = JSON.stringify({ area: PROVINCE, fraction: c.varyFraction, path: c.path });
+  }
+  const headers = c.gzip ? { 'accept-encoding': 'gzip' } : {};
+  const r = await autocannon(
+    c.varyFraction === undefined
+      ? { ...options, url: origin + c.path, headers }
+      : { ...options, url: origin, requests: [{ method: 'GET', setupRequest: VARY_MODULE }] },
+  );
   return {
     reqPerSec: r.requests.average,
     mean: r.latency.average,
@@ -51,6 +75,23 @@ async function measure(url: string): Promise<Measure> {
     errors: r.errors,
     non2xx: r.non2xx,
   };
+}
+
+/** One GET with the raw (possibly compressed) body, as the load generator sees it. */
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on('error', reject);
+    }).on('error', reject);
+  });
 }
 
 function listen(server: Server): Promise<string> {
@@ -87,42 +128,75 @@ async function benchSize(size: number): Promise<CaseResult[]> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const ours = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const bbox = centredBox(PROVINCE, 100 / size).join(',');
-    const cases = [
-      { name: 'first page (limit=100)', path: '/api/collections/facilities/items?limit=100' },
-      { name: 'bbox (~100 features)', path: `/api/collections/facilities/items?bbox=${bbox}` },
-      { name: 'feature by id', path: `/api/collections/facilities/items/${size / 2}` },
+    const items = '/api/collections/facilities/items';
+    const bboxPath = `${items}?bbox=${bbox}`;
+    const cases: BenchCase[] = [
+      { name: 'first page, same URL', path: `${items}?limit=100` },
+      { name: 'bbox ~100, same URL', path: bboxPath },
+      { name: 'bbox ~100, same URL, gzip', path: bboxPath, gzip: true },
+      { name: 'bbox ~100, varied URL', path: items, varyFraction: 100 / size },
+      { name: 'feature by id', path: `${items}/${size / 2}` },
       { name: 'indicator facility_count', path: '/api/indicators/facility_count' },
     ];
-    const bodies = new Map<string, { body: Buffer; type: string }>();
-    for (const c of cases) {
-      const res = await fetch(ours + c.path);
-      if (res.status !== 200) throw new Error(`${c.path} answered ${res.status}`);
-      bodies.set(c.path, {
-        body: Buffer.from(await res.arrayBuffer()),
-        type: res.headers.get('content-type') ?? '',
-      });
+    interface Sample {
+      body: Buffer;
+      headers: Record<string, string | number>;
+      json: string;
     }
-    const baselineServer = createServer((req, res) => {
-      const hit = bodies.get(req.url ?? '');
-      res.writeHead(hit ? 200 : 404, { 'content-type': hit?.type ?? 'text/plain' });
-      res.end(hit?.body ?? 'not found');
+    /** Per URL (and `gzip:` URL): the bytes and headers ours sent, served as they are by the baseline. */
+    const bodies = new Map<string, Sample>();
+    const sampleKey = (url: string, gzip: boolean) => `${gzip ? 'gzip:' : ''}${url}`;
+    for (const c of cases) {
+      // The varied case's baseline answers the fixed bbox page (the same size of answer).
+      const sample = c.varyFraction === undefined ? c.path : bboxPath;
+      const res = await rawGet(ours + sample, c.gzip ? { 'accept-encoding': 'gzip' } : {});
+      if (res.status !== 200) throw new Error(`${sample} answered ${res.status}`);
+      const encoded = res.headers['content-encoding'] === 'gzip';
+      if (c.gzip && !encoded) throw new Error(`${sample} was not gzipped`);
+      const headers: Record<string, string | number> = {
+        'content-type': res.headers['content-type'] ?? '',
+        etag: res.headers.etag ?? '',
+        'content-length': res.body.length,
+        ...(encoded ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+      };
+      const json = (encoded ? gunzipSync(res.body) : res.body).toString();
+      bodies.set(sampleKey(c.path, c.gzip === true), { body: res.body, headers, json });
+    }
+    const notFound = Buffer.from('not found');
+    // The same headers as ours (type, etag, length), written with the body in one end().
+    const baselineServer = createServer({ noDelay: true }, (req, res) => {
+      const url = req.url ?? '';
+      const gzip = req.headers['accept-encoding'] === 'gzip';
+      const hit =
+        bodies.get(sampleKey(url, gzip)) ??
+        (url.startsWith(`${items}?bbox=`) ? bodies.get(items) : undefined);
+      if (!hit) {
+        res.writeHead(404, { 'content-type': 'text/plain', 'content-length': notFound.length });
+        res.end(notFound);
+        return;
+      }
+      res.writeHead(200, hit.headers);
+      res.end(hit.body);
     });
     const baseline = await listen(baselineServer);
     const results: CaseResult[] = [];
     for (const c of cases) {
-      const body = bodies.get(c.path)!;
-      const parsed = JSON.parse(body.body.toString()) as { numberReturned?: number };
+      const body = bodies.get(sampleKey(c.path, c.gzip === true))!;
+      const parsed = JSON.parse(body.json) as { numberReturned?: number };
       process.stderr.write(`bench ${size}: ${c.name} …\n`);
       results.push({
         size,
         ...c,
         bytes: body.body.length,
         ...(parsed.numberReturned === undefined ? {} : { features: parsed.numberReturned }),
-        ours: await measure(ours + c.path),
-        baseline: await measure(baseline + c.path),
+        ours: await measure(ours, c),
+        baseline: await measure(baseline, c),
       });
     }
-    process.stderr.write(`bench ${size}: seeded in ${seedMs} ms\n`);
+    const cache = app.responseCache;
+    process.stderr.write(
+      `bench ${size}: seeded in ${seedMs} ms; response cache ${cache.hits} hits, ${cache.misses} misses, ${cache.size} entries, ${Math.round(cache.bytes / 1024)} KiB\n`,
+    );
     await app.close();
     await new Promise((r) => baselineServer.close(r));
     return results;
@@ -162,14 +236,16 @@ async function main(): Promise<void> {
       p99_100kOver1k: big.ours.p99 / Math.max(s.ours.p99, 1),
     };
   });
-  const bbox100k = results.find((r) => r.size === SIZES[1] && r.name.startsWith('bbox'))!;
-  const bbox1k = results.find((r) => r.size === SIZES[0] && r.name.startsWith('bbox'))!;
-  const goals = {
-    bbox100kThroughputOverBaseline: bbox100k.ours.reqPerSec / bbox100k.baseline.reqPerSec,
-    bbox100kThroughputGoalMet: bbox100k.ours.reqPerSec >= 0.5 * bbox100k.baseline.reqPerSec,
-    bbox100kMeanLatencyOver1k: bbox100k.ours.mean / bbox1k.ours.mean,
-    bbox100kLatencyGoalMet: bbox100k.ours.mean <= 1.5 * bbox1k.ours.mean,
+  const goal = (name: string) => {
+    const big = results.find((r) => r.size === SIZES[1] && r.name === name)!;
+    const small = results.find((r) => r.size === SIZES[0] && r.name === name)!;
+    const throughput = big.ours.reqPerSec / big.baseline.reqPerSec;
+    const latency = big.ours.mean / small.ours.mean;
+    return { name, throughput, throughputMet: throughput >= 0.5, latency, latencyMet: latency <= 1.5 };
   };
+  // The varied case is the honest one for the index; the same-URL case is served by the cache.
+  const goals = [goal('bbox ~100, varied URL'), goal('bbox ~100, same URL')];
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const out = [
     table(results),
     '',
@@ -179,8 +255,10 @@ async function main(): Promise<void> {
         `  ${s.name.padEnd(26)} throughput ×${s.throughput100kOver1k.toFixed(2)}  mean latency ×${s.mean100kOver1k.toFixed(2)}  p99 ×${s.p99_100kOver1k.toFixed(2)}`,
     ),
     '',
-    `goal: bbox@100k ≥ 0.5 × baseline throughput → ${goals.bbox100kThroughputOverBaseline.toFixed(2)} (${goals.bbox100kThroughputGoalMet ? 'met' : 'NOT met'})`,
-    `goal: bbox@100k mean latency ≤ 1.5 × bbox@1k → ×${goals.bbox100kMeanLatencyOver1k.toFixed(2)} (${goals.bbox100kLatencyGoalMet ? 'met' : 'NOT met'})`,
+    ...goals.flatMap((g) => [
+      `goal (${g.name}): 100k ≥ 0.5 × baseline throughput → ${g.throughput.toFixed(2)} (${met(g.throughputMet)})`,
+      `goal (${g.name}): 100k mean latency ≤ 1.5 × 1k → ×${g.latency.toFixed(2)} (${met(g.latencyMet)})`,
+    ]),
     `(autocannon ${DURATION_S} s per case, ${CONNECTIONS} connections; latencies in ms; Node ${process.version})`,
   ].join('\n');
   process.stdout.write(`${out}\n`);

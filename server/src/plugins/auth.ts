@@ -72,8 +72,7 @@ export async function registerAuth(
   app.decorate('clock', options.clock);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionTokenHash', null);
-  app.addHook('onRequest', async (request) => {
-    if (!isApiUrl(request.url)) return;
+  const readSession = async (request: FastifyRequest): Promise<void> => {
     const token = request.cookies[SESSION_COOKIE];
     if (!isWellFormedSessionToken(token)) return;
     const tokenHash = hashSessionToken(token);
@@ -86,5 +85,10 @@ export async function registerAuth(
     if (nowMs - Date.parse(session.lastSeen) >= TOUCH_INTERVAL_MS) {
       await users.touchSession(tokenHash, now, expiryAfter(nowMs, options.ttlHours));
     }
+  };
+  // Callback style: a request without a cookie (every anonymous read) costs no promise or lookup.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers.cookie === undefined || !isApiUrl(request.url)) return done();
+    readSession(request).then(() => done(), done);
   });
 }

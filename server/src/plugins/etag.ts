@@ -27,15 +27,18 @@ export function checkRevisionEtag(request: FastifyRequest, reply: FastifyReply, 
  * when If-None-Match matches. Runs before compression, so the tag does not depend on encoding.
  */
 export function registerEtag(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+  // Callback style (no promise per request); a handler's ETag (revision + URL) is never recomputed.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) {
+      return done(null, payload);
+    }
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
     const existing = reply.getHeader('etag');
     const etag = typeof existing === 'string' ? existing : `W/"${hash(payload)}"`;
     reply.header('etag', etag);
-    if (!matches(request, etag)) return payload;
+    if (!matches(request, etag)) return done(null, payload);
     reply.code(304);
     reply.removeHeader('content-length');
-    return '';
+    done(null, '');
   });
 }

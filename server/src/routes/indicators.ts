@@ -1,28 +1,31 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IndicatorsResponse, IndicatorValuesResponse } from '../contract/api';
 import { indicatorValues, listIndicators } from '../indicators/indicator-service';
 import { checkRevisionEtag } from '../plugins/etag';
+import { ResponseCache } from '../plugins/response-cache';
 import { querySchema } from './common';
 
 /**
  * GET /api/indicators (catalog with years and statuses) and /api/indicators/{indicator}?year=.
- * Answers depend only on the stored data, so they are cached per store revision: an edit bumps
- * the revision and the next request recomputes.
+ * Answers depend only on the stored data and the URL, so they go through the shared response
+ * cache (per store revision: an edit bumps the revision and the next request recomputes).
  */
 export function registerIndicatorRoutes(app: FastifyInstance): void {
-  let cachedRevision = -1;
-  const cache = new Map<string, string>();
-  async function cached(key: string, revision: number, compute: () => Promise<unknown>): Promise<string> {
-    if (revision !== cachedRevision) {
-      cache.clear();
-      cachedRevision = revision;
+  const TYPE = 'application/json; charset=utf-8';
+  /** Sends the answer from the shared response cache, or computes, stores and sends it. */
+  async function sendCached(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    revision: number,
+    compute: () => Promise<unknown>,
+  ): Promise<FastifyReply> {
+    const key = ResponseCache.keyOf(request);
+    let answer = app.responseCache.get(key, revision);
+    if (!answer) {
+      answer = { body: Buffer.from(JSON.stringify(await compute())), type: TYPE };
+      app.responseCache.set(key, revision, answer);
     }
-    let body = cache.get(key);
-    if (body === undefined) {
-      body = JSON.stringify(await compute());
-      if (cache.size < 500) cache.set(key, body);
-    }
-    return body;
+    return app.responseCache.send(request, reply, key, answer);
   }
 
   app.get(
@@ -37,14 +40,14 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const revision = await app.store.revision();
       if (checkRevisionEtag(request, reply, revision)) return reply.code(304).send();
-      const body = await cached(
-        '',
+      return sendCached(
+        request,
+        reply,
         revision,
         async (): Promise<IndicatorsResponse> => ({
           indicators: await listIndicators(app.catalog, app.store),
         }),
       );
-      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
   app.get<{ Params: { indicator: string }; Querystring: { year?: number } }>(
@@ -69,12 +72,12 @@ export function registerIndicatorRoutes(app: FastifyInstance): void {
       const { year } = request.query;
       const revision = await app.store.revision();
       if (checkRevisionEtag(request, reply, revision)) return reply.code(304).send();
-      const body = await cached(
-        `${indicator}|${year ?? ''}`,
+      return sendCached(
+        request,
+        reply,
         revision,
         (): Promise<IndicatorValuesResponse> => indicatorValues(app.catalog, app.store, indicator, year),
       );
-      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 }

@@ -3,6 +3,7 @@ import type { ApiFeature, ItemsResponse } from '../contract/api';
 import { toApiFeature } from '../editing/feature-writer';
 import { notFound } from '../errors';
 import { checkRevisionEtag } from '../plugins/etag';
+import { ResponseCache } from '../plugins/response-cache';
 import { featureEtag } from '../writes/etag';
 import { COLLECTION_PARAMS, type CollectionParams, querySchema, requireCollection } from './common';
 import { baseUrl, featureLinks, GEOJSON_TYPE, itemsLinks, JSON_TYPE } from './links';
@@ -71,7 +72,12 @@ export function registerItemsRoutes(app: FastifyInstance): void {
         limit,
         offset,
       };
-      if (checkRevisionEtag(request, reply, await app.store.revision())) return reply.code(304).send();
+      const revision = await app.store.revision();
+      if (checkRevisionEtag(request, reply, revision)) return reply.code(304).send();
+      const cacheKey = ResponseCache.keyOf(request);
+      const hit = app.responseCache.get(cacheKey, revision);
+      // A cached page keeps the timeStamp of when it was generated (from data of this same revision).
+      if (hit) return app.responseCache.send(request, reply, cacheKey, hit);
       const page = await app.store.queryFeaturesGeoJson(collection.id, storeQuery);
       const { numberReturned } = page;
       const head: Omit<ItemsResponse, 'features'> = {
@@ -87,8 +93,10 @@ export function registerItemsRoutes(app: FastifyInstance): void {
         }),
       };
       // Features arrive as GeoJSON text from the store; splice them in rather than re-serialize.
-      const body = `${JSON.stringify(head).slice(0, -1)},"features":[${page.featuresJson}]}`;
-      return reply.type(query.f === 'json' ? JSON_TYPE : GEOJSON_TYPE).send(body);
+      const body = Buffer.from(`${JSON.stringify(head).slice(0, -1)},"features":[${page.featuresJson}]}`);
+      const type = `${query.f === 'json' ? JSON_TYPE : GEOJSON_TYPE}; charset=utf-8`;
+      app.responseCache.set(cacheKey, revision, { body, type });
+      return app.responseCache.send(request, reply, cacheKey, { body, type });
     },
   );
 

@@ -1,0 +1,156 @@
+import { gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Default byte budget of the read cache (bodies plus keys). */
+export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** A finished 200 answer: the exact bytes and their media type. */
+export interface CachedResponse {
+  body: Buffer;
+  type: string;
+}
+
+interface Entry extends CachedResponse {
+  size: number;
+  /** The body gzipped, made on the first hit by a client that accepts gzip. */
+  gzip?: Buffer;
+}
+
+/** Smallest body worth compressing (the same threshold as @fastify/compress in app.ts). */
+const COMPRESS_THRESHOLD = 1024;
+
+/** Whether Accept-Encoding allows gzip (or `*`) with a q above 0, and compression is not refused. */
+export function acceptsGzip(request: FastifyRequest): boolean {
+  if (request.headers['x-no-compression'] !== undefined) return false;
+  const header = request.headers['accept-encoding'];
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.find((x) => x.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/** Bytes an entry costs: its body, its key (UTF-16) and a fixed overhead for the map and object. */
+function entrySize(key: string, body: Buffer): number {
+  return body.length + key.length * 2 + 200;
+}
+
+/**
+ * A bounded LRU of whole answers for read endpoints whose body depends only on the data revision
+ * and the request (origin, URL, Accept). Every entry belongs to one revision: when the store's
+ * revision moves (any edit), the whole cache is dropped, so an edit shows on the next request.
+ * Bodies are stored as made; a gzipped copy is added on the first hit by a client that accepts
+ * gzip (and counted in the budget), so a browser's repeated page is not compressed again.
+ * An answer larger than a quarter of the budget is not stored.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private revision = -1;
+  private used = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly maxBytes: number = DEFAULT_RESPONSE_CACHE_BYTES) {}
+
+  /** The key of a request: absolute URL (links in bodies are absolute) and Accept. */
+  static keyOf(request: FastifyRequest): string {
+    return `${request.protocol}://${request.host}${request.url}\n${request.headers.accept ?? ''}`;
+  }
+
+  /** Bytes held now. */
+  get bytes(): number {
+    return this.used;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The cached answer for `key` at `revision`, or undefined (and the entry becomes most recent). */
+  get(key: string, revision: number): CachedResponse | undefined {
+    this.sync(revision);
+    const entry = this.entries.get(key);
+    if (!entry) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /**
+   * Sends an answer of the cache: gzipped from the cache (made once) when the client accepts
+   * gzip and the body is over the threshold, else as it is. A body we encode
+   * ourselves is passed through by @fastify/compress (it sees Content-Encoding already set).
+   */
+  send(request: FastifyRequest, reply: FastifyReply, key: string, hit: CachedResponse): FastifyReply {
+    reply.type(hit.type);
+    if (hit.body.length < COMPRESS_THRESHOLD || !acceptsGzip(request)) return reply.send(hit.body);
+    const entry = this.entries.get(key);
+    // Not stored (too big): @fastify/compress compresses it as a stream, off the event loop.
+    if (!entry) return reply.send(hit.body);
+    let gzip = entry.gzip;
+    if (!gzip) {
+      gzip = gzipSync(hit.body);
+      entry.gzip = gzip;
+      entry.size += gzip.length;
+      this.used += gzip.length;
+      this.evict();
+    }
+    reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+    return reply.send(gzip);
+  }
+
+  /** Stores an answer computed at `revision`, evicting the least recently used ones over budget. */
+  set(key: string, revision: number, value: CachedResponse): void {
+    // An answer computed at another revision than the cache's (a write raced it) is not kept.
+    if (revision !== this.revision) return;
+    const size = entrySize(key, value.body);
+    if (size > this.maxBytes / 4) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.used -= old.size;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, { body: value.body, type: value.type, size });
+    this.used += size;
+    this.evict();
+  }
+
+  /** Drops the least recently used entries until the cache fits its budget. */
+  private evict(): void {
+    for (const [oldest, entry] of this.entries) {
+      if (this.used <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.used -= entry.size;
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.used = 0;
+  }
+
+  /** Drops everything when the data's revision changed (an edit, or a database replaced). */
+  private sync(revision: number): void {
+    if (revision === this.revision) return;
+    this.clear();
+    this.revision = revision;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Whole answers of items pages and indicator values, per data revision (see ResponseCache). */
+    responseCache: ResponseCache;
+  }
+}
+
+/** Decorates the app with one ResponseCache of `maxBytes` (0 disables storing). */
+export function registerResponseCache(app: FastifyInstance, maxBytes = DEFAULT_RESPONSE_CACHE_BYTES): void {
+  app.decorate('responseCache', new ResponseCache(maxBytes));
+}
