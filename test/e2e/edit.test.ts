@@ -186,6 +186,77 @@ describe('staff editing in the browser', () => {
     expect((await feature('industrial-clusters', 3)).properties.contact).toBe('UBND huyện Bảo Yên');
   });
 
+  it('an unsaved draft is never replaced silently: picking another feature asks keep or discard', async () => {
+    const edit = await given();
+    const { page } = edit;
+    const a = await feature('industrial-clusters', 5);
+    const b = await feature('industrial-clusters', 2);
+    const pa = (a.geometry as GeoJSON.Point).coordinates as LonLat;
+    const pb = (b.geometry as GeoJSON.Point).coordinates as LonLat;
+    const mid: LonLat = [(pa[0] + pb[0]) / 2, (pa[1] + pb[1]) / 2];
+    await edit.app.open(`#map=12/${mid[1]}/${mid[0]}&layers=districts,clusters`);
+    await edit.loginAs('edna', TEST_PASSWORD);
+    await edit.enterEditMode();
+
+    // A draft without changes is replaced at once, and does not warn on unload.
+    await edit.pickOnMap(...pb);
+    await expect.poll(() => edit.field('name').inputValue()).toBe(String(b.properties.name));
+    await edit.pickOnMap(...pa);
+    await expect.poll(() => edit.field('name').inputValue()).toBe(String(a.properties.name));
+    expect(await edit.discardDialog().count()).toBe(0);
+    expect(await edit.wouldWarnOnUnload()).toBe(false);
+
+    // One changed field: another pick asks first, with the focus on "keep editing".
+    await edit.fill('contact', 'Ban quản lý các KCN tỉnh');
+    expect(await edit.wouldWarnOnUnload()).toBe(true);
+    await edit.pickOnMap(...pb);
+    await edit.discardDialog().waitFor();
+    expect(await page.getByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' }).count()).toBe(1);
+    expect(await edit.focusedTestId()).toBe('discard-keep');
+    expect(await edit.app.accessibilityViolations()).toEqual([]);
+    await edit.screenshotBothLanguages('edit-discard');
+
+    // "Keep editing": the draft stays, the map's selection goes back to it.
+    await edit.keepDraft();
+    expect(await edit.field('name').inputValue()).toBe(String(a.properties.name));
+    expect(await edit.field('contact').inputValue()).toBe('Ban quản lý các KCN tỉnh');
+    await expect.poll(() => edit.app.urlHash()).toContain('sel=industrial-clusters/5');
+
+    // Esc keeps too; then "discard" (from the keyboard) opens the other feature, nothing saved.
+    await edit.pickOnMap(...pb);
+    await edit.discardDialog().waitFor();
+    await page.keyboard.press('Escape');
+    await edit.discardDialog().waitFor({ state: 'detached' });
+    expect(await edit.field('contact').inputValue()).toBe('Ban quản lý các KCN tỉnh');
+    await edit.pickOnMap(...pb);
+    await edit.discardDialog().waitFor();
+    await edit.discardDraftWithKeyboard();
+    await expect.poll(() => edit.field('name').inputValue()).toBe(String(b.properties.name));
+    expect(await edit.field('contact').inputValue()).toBe(String(b.properties.contact ?? ''));
+    expect((await feature('industrial-clusters', 5)).properties.contact).toEqual(a.properties.contact);
+
+    // Leaving edit mode with unsaved changes asks as well; "keep" leaves the editor open.
+    await edit.fill('contact', 'Sở Công Thương');
+    await page.getByTestId('staff-edit-toggle').click();
+    await edit.discardDialog().waitFor();
+    await edit.keepDraft();
+    expect(await edit.field('contact').inputValue()).toBe('Sở Công Thương');
+    // Closing the page asks the browser to warn (beforeunload); dismissing it keeps the page.
+    const prompts: string[] = [];
+    page.once('dialog', (d) => {
+      prompts.push(d.type());
+      void d.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => prompts).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    await page.getByTestId('editor-close').click();
+    await edit.discardDialog().waitFor();
+    await edit.page.getByTestId('discard-confirm').click();
+    await expect.poll(() => page.getByTestId('editor-panel').count()).toBe(0);
+    expect(await edit.wouldWarnOnUnload()).toBe(false);
+  });
+
   it('a feature named like HTML shows as text everywhere and runs nothing', async () => {
     const admin = await StaffApi.login(session.baseUrl, 'adam', TEST_PASSWORD);
     const created = await admin.create('industrial-clusters', {
@@ -235,6 +306,27 @@ describe('staff editing in the browser', () => {
 
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+
+  it('on a 390 px phone the top bar shows the whole title and every control, signed out and in', async () => {
+    const { page, record } = await session.newPage({ width: 390, height: 844 });
+    pages.push({ page, record, allowedErrors: [] });
+    const edit = new EditDriver(new MapAppDriver(page, session.baseUrl));
+    await edit.app.open();
+    const check = async (state: string) => {
+      for (const lang of ['vi', 'en'] as const) {
+        await edit.app.switchLanguage(lang);
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        await edit.app.screenshot(`topbar-phone-${state}-${lang}.png`);
+        expect(await edit.topBarProblems(), `${state} ${lang}`).toEqual([]);
+      }
+      await edit.app.switchLanguage('vi');
+    };
+    await check('signed-out');
+    await edit.loginAs('edna', TEST_PASSWORD);
+    await check('signed-in');
+    await edit.enterEditMode();
+    await check('editing');
   });
 
   it('a viewer has no edit entry, and logging out ends the session', async () => {

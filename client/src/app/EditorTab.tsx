@@ -15,10 +15,12 @@ interface Props {
   selected: FeatureRef | undefined;
   onDataChanged: (change: { collection: string; id: number; feature: ApiFeature | null }) => void;
   onClose: () => void;
+  /** "Keep editing" after a pick: select the draft's feature again. */
+  onKeepDraft: (ref: FeatureRef) => void;
 }
 
 /** The side panel's edit tab: the lazily loaded editor, once the map and a staff user exist. */
-export function EditorTab({ staff, editApi, selected, onDataChanged, onClose }: Props) {
+export function EditorTab({ staff, editApi, selected, onDataChanged, onClose, onKeepDraft }: Props) {
   const { t } = useI18n();
   const { map } = staff;
   const user = staff.editorUser;
@@ -38,7 +40,9 @@ export function EditorTab({ staff, editApi, selected, onDataChanged, onClose }: 
         selected={selected}
         onDataChanged={onDataChanged}
         onSessionExpired={staff.sessionExpired}
-        onClose={onClose}
+        onClose={() => staff.leaveGuard.guard(onClose)}
+        onDirtyChange={staff.onDraftDirty}
+        onKeepDraft={onKeepDraft}
       />
     </Suspense>
   );

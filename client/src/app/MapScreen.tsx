@@ -240,6 +240,7 @@ export function MapScreen({ api, editApi, data, reloadCollection, testHooks }: P
                 editApi={editApi}
                 selected={state.selected}
                 onDataChanged={onDataChanged}
+                onKeepDraft={selectForEdit}
                 onClose={() => {
                   staff.closeEditor();
                   dispatch({ type: 'tab', tab: 'layers' });

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { StaffMenu } from '../features/auth/StaffMenu';
+import { DiscardDialog } from '../features/edit/DiscardDialog';
 import type { StaffEditing } from './useStaffEditing';
 
 const LoginDialog = lazy(() => import('../features/auth/LoginDialog'));
@@ -10,7 +11,10 @@ interface Props {
   onEditToggled: (editing: boolean) => void;
 }
 
-/** The top bar's staff entry ("Staff login", or the user, "Edit the map" and "Log out"). */
+/**
+ * The top bar's staff entry ("Staff login", or the user, "Edit the map" and "Log out"). Leaving
+ * edit mode or logging out with an unsaved draft asks "Discard unsaved changes?" first.
+ */
 export function StaffControls({ staff, onEditToggled }: Props) {
   if (staff.session.status === 'loading') return null;
   return (
@@ -19,12 +23,19 @@ export function StaffControls({ staff, onEditToggled }: Props) {
         user={staff.session.user}
         editing={staff.editing}
         onLoginClick={staff.openLogin}
-        onLogout={() => void staff.logout()}
+        onLogout={() => staff.leaveGuard.guard(() => void staff.logout())}
         onToggleEdit={() => {
-          staff.toggleEditing();
-          onEditToggled(!staff.editing);
+          const toggle = () => {
+            staff.toggleEditing();
+            onEditToggled(!staff.editing);
+          };
+          if (staff.editing) staff.leaveGuard.guard(toggle);
+          else toggle();
         }}
       />
+      {staff.leaveGuard.asking && (
+        <DiscardDialog onKeep={staff.leaveGuard.keep} onDiscard={staff.leaveGuard.discard} />
+      )}
       {staff.loginOpen && (
         <Suspense fallback={null}>
           <LoginDialog onLogin={staff.session.login} onClose={staff.closeLogin} />

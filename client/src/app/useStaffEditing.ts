@@ -2,6 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useState } from 'react';
 import type { EditApi, SessionUser } from '../api/writes';
 import { type Session, useSession } from '../features/auth/useSession';
+import { type DiscardGuard, useDiscardGuard } from '../features/edit/useDiscardGuard';
 
 export interface StaffEditing {
   session: Session;
@@ -25,6 +26,13 @@ export interface StaffEditing {
   openLogin: () => void;
   closeLogin: () => void;
   logout: () => Promise<void>;
+  /** The editor reports whether its draft has unsaved changes. */
+  onDraftDirty: (dirty: boolean) => void;
+  /**
+   * Guards leaving the editor (leave edit mode, close, log out): with unsaved changes the action
+   * waits for "Discard unsaved changes?" (show `DiscardDialog` while `asking`).
+   */
+  leaveGuard: DiscardGuard;
 }
 
 /**
@@ -39,8 +47,10 @@ export function useStaffEditing(editApi: EditApi): StaffEditing {
   const [loginOpen, setLoginOpen] = useState(false);
   const [expiredUser, setExpiredUser] = useState<SessionUser | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [draftDirty, setDraftDirty] = useState(false);
   const editorUser = session.user ?? expiredUser;
   const canEdit = editorUser?.role === 'editor' || editorUser?.role === 'admin';
+  const leaveGuard = useDiscardGuard(editing && draftDirty);
   const { logout: sessionLogout, expired, user } = session;
   const logout = useCallback(async () => {
     setEditing(false);
@@ -71,5 +81,7 @@ export function useStaffEditing(editApi: EditApi): StaffEditing {
     openLogin: () => setLoginOpen(true),
     closeLogin,
     logout,
+    onDraftDirty: setDraftDirty,
+    leaveGuard,
   };
 }

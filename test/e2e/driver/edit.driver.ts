@@ -93,6 +93,29 @@ export class EditDriver {
     await this.page.getByTestId('conflict-reapply').click();
   }
 
+  /** "Keep editing" in the open "Discard unsaved changes?" dialog. */
+  async keepDraft(): Promise<void> {
+    await this.discardDialog().getByTestId('discard-keep').click();
+    await this.discardDialog().waitFor({ state: 'detached' });
+  }
+
+  /** "Discard changes" in the open "Discard unsaved changes?" dialog, from the keyboard. */
+  async discardDraftWithKeyboard(): Promise<void> {
+    // The dialog opens with the focus on "Keep editing"; Tab moves it to "Discard changes".
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.press('Enter');
+    await this.discardDialog().waitFor({ state: 'detached' });
+  }
+
+  /** Dispatches a cancelable `beforeunload`: true when the page would warn before leaving. */
+  wouldWarnOnUnload(): Promise<boolean> {
+    return this.page.evaluate(() => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    });
+  }
+
   async logout(): Promise<void> {
     await this.page.getByTestId('staff-logout').click();
     await this.page.getByTestId('staff-login').waitFor();
@@ -113,6 +136,43 @@ export class EditDriver {
 
   target(): Locator {
     return this.page.getByTestId('editor-target');
+  }
+
+  /**
+   * What is wrong with the top bar's layout now: the title cut (ellipsis), or a control or the
+   * title outside the viewport or overlapping another. Empty when everything shows whole.
+   */
+  topBarProblems(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const problems: string[] = [];
+      const title = document.querySelector<HTMLElement>('.app-title');
+      if (!title) return ['no title'];
+      if (title.scrollWidth > title.clientWidth + 1) problems.push(`title cut: ${title.textContent}`);
+      const parts = [title, ...document.querySelectorAll<HTMLElement>('.topbar button, .topbar input')];
+      const boxes = parts.filter((el) => el.offsetParent !== null).map((el) => el.getBoundingClientRect());
+      boxes.forEach((r, i) => {
+        if (r.left < 0 || r.right > window.innerWidth + 0.5)
+          problems.push(`outside: ${parts[i]?.textContent}`);
+        boxes.slice(i + 1).forEach((o, j) => {
+          const overlap =
+            r.left < o.right - 0.5 &&
+            o.left < r.right - 0.5 &&
+            r.top < o.bottom - 0.5 &&
+            o.top < r.bottom - 0.5;
+          if (overlap) problems.push(`overlap: ${parts[i]?.textContent} / ${parts[i + j + 1]?.textContent}`);
+        });
+      });
+      return problems;
+    });
+  }
+
+  discardDialog(): Locator {
+    return this.page.getByTestId('discard-dialog');
+  }
+
+  /** The test id of the focused element (or null). */
+  focusedTestId(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
   }
 
   conflictDialog(): Locator {

@@ -37,7 +37,7 @@ describe('edit and auth strings', () => {
 
   it('fills placeholders with plain text', () => {
     const t = translator(authEn);
-    expect(t('auth.signedInAs', { username: '<b>x</b>', role: 'admin' })).toBe('Signed in: <b>x</b> (admin)');
+    expect(t('auth.userRole', { username: '<b>x</b>', role: 'admin' })).toBe('<b>x</b> (admin)');
     expect(t('auth.error.tooMany', { minutes: 3 })).toBe('Too many attempts. Try again in 3 minutes.');
   });
 });

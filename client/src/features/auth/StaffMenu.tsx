@@ -27,8 +27,10 @@ export function StaffMenu({ user, editing, onLoginClick, onLogout, onToggleEdit 
   const canEdit = user.role === 'editor' || user.role === 'admin';
   return (
     <div className="staff-menu" data-testid="staff-menu">
-      <span data-testid="staff-user">
-        {t('auth.signedInAs', { username: user.username, role: t(`auth.role.${user.role}`) })}
+      <span className="staff-user" data-testid="staff-user">
+        {/* The label is visually hidden on phones (still read out), so the row fits. */}
+        <span className="staff-user-label">{`${t('auth.signedIn')} `}</span>
+        {t('auth.userRole', { username: user.username, role: t(`auth.role.${user.role}`) })}
       </span>
       {canEdit && (
         <button type="button" aria-pressed={editing} onClick={onToggleEdit} data-testid="staff-edit-toggle">

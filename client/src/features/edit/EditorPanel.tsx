@@ -8,13 +8,17 @@ import { CollectionToolbar } from './CollectionToolbar';
 import { ConfirmButton } from './ConfirmButton';
 import { ConflictDialog } from './ConflictDialog';
 import { DeletedPanel } from './DeletedPanel';
+import { DiscardDialog } from './DiscardDialog';
 import type { NotDrawableReason } from './draw/drawable';
 import { TerraDrawController } from './draw/terra-draw.controller';
 import { AttributeForm } from './form/AttributeForm';
+import { isDraftDirty } from './form/dirty.model';
 import { HistoryPanel } from './HistoryPanel';
 import { useEditText } from './i18n/useEditText';
+import { useDiscardGuard } from './useDiscardGuard';
 import { useEditableCollections } from './useEditableCollections';
 import { useFeatureDraft } from './useFeatureDraft';
+import { usePickToEdit } from './usePickToEdit';
 import { useSaveFlow } from './useSaveFlow';
 import { writeErrorMessage } from './writeErrorMessage';
 
@@ -30,6 +34,10 @@ export interface EditorPanelProps {
   /** A write answered 401: the host shows the login entry again. */
   onSessionExpired: () => void;
   onClose: () => void;
+  /** Whether the draft has unsaved changes (false again on unmount): the host guards leaving. */
+  onDirtyChange?: (dirty: boolean) => void;
+  /** The user kept the draft instead of opening a new pick: the host selects the draft's feature again. */
+  onKeepDraft?: (ref: { collection: string; id: number }) => void;
 }
 
 /**
@@ -38,7 +46,8 @@ export interface EditorPanelProps {
  * its history; 412 opens the conflict dialog. Lazy-loaded (default export).
  */
 export default function EditorPanel(props: EditorPanelProps) {
-  const { map, api, user, selected, onDataChanged, onSessionExpired, onClose } = props;
+  const { map, api, user, selected, onDataChanged, onSessionExpired, onClose, onDirtyChange, onKeepDraft } =
+    props;
   const { t, lang } = useEditText();
   const editable = useEditableCollections(api, lang);
   const [collection, setCollection] = useState<string | undefined>(undefined);
@@ -50,6 +59,11 @@ export default function EditorPanel(props: EditorPanelProps) {
   const [showHistory, setShowHistory] = useState(false);
   const controllerRef = useRef<TerraDrawController | null>(null);
   const setGeometry = draft.setGeometry;
+  const dirty = isDraftDirty(draft);
+  const discard = useDiscardGuard(dirty);
+
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
 
   useEffect(() => {
     const c = new TerraDrawController(map, { onGeometry: (g) => setGeometry(g) });
@@ -81,33 +95,23 @@ export default function EditorPanel(props: EditorPanelProps) {
     setDrawNote(r && !r.valid ? r.reason : undefined);
   };
 
-  // Load the feature picked on the map (once per pick), unless a new one is being drawn.
-  const selectedKey = selected ? `${selected.collection}/${selected.id}` : '';
-  const handledPick = useRef('');
-  const loadSeq = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to a new pick (selectedKey) once the collection's schema is ready.
-  useEffect(() => {
-    if (!selected || selectedKey === handledPick.current || draft.target.kind === 'new') return;
-    if (!editable.list.some((c) => c.id === selected.collection)) return;
-    if (selected.collection !== active) {
-      setCollection(selected.collection);
-      return;
-    }
-    if (draft.fields.length === 0) return;
-    handledPick.current = selectedKey;
-    const seq = ++loadSeq.current;
-    setLoadError(null);
-    api
-      .getFeatureWithEtag(selected.collection, selected.id)
-      .then((v) => {
-        if (seq === loadSeq.current) open(v.feature, v.etag);
-      })
-      .catch((err: unknown) => {
-        if (seq !== loadSeq.current) return;
-        const m = writeErrorMessage(err);
-        setLoadError(t(m.key, m.params));
-      });
-  }, [selectedKey, active, draft.fields, editable.list]);
+  const pick = usePickToEdit({
+    api,
+    selected,
+    editable: editable.list,
+    active,
+    setCollection,
+    draft,
+    dirty,
+    discard,
+    open,
+    onLoadError: (err) => {
+      if (err === null) return setLoadError(null);
+      const m = writeErrorMessage(err);
+      setLoadError(t(m.key, m.params));
+    },
+    onKeepDraft,
+  });
 
   // After a save the map shows the stored geometry again (rounded as the server keeps it).
   useEffect(() => {
@@ -120,7 +124,7 @@ export default function EditorPanel(props: EditorPanelProps) {
   const startNew = (shape: 'point' | 'polygon') => {
     flow.clearNotice();
     setDrawNote(undefined);
-    loadSeq.current++;
+    pick.cancelLoad();
     draft.startNew(shape);
     controllerRef.current?.drawNew(shape);
   };
@@ -155,11 +159,13 @@ export default function EditorPanel(props: EditorPanelProps) {
           collections={editable.list}
           active={active}
           disabled={flow.busy}
-          onCollection={(id) => {
-            setCollection(id);
-            controllerRef.current?.clear();
-          }}
-          onNew={startNew}
+          onCollection={(id) =>
+            discard.guard(() => {
+              setCollection(id);
+              controllerRef.current?.clear();
+            })
+          }
+          onNew={(shape) => discard.guard(() => startNew(shape))}
         />
       )}
       {loadError && (
@@ -265,6 +271,7 @@ export default function EditorPanel(props: EditorPanelProps) {
         <DeletedPanel api={api} collection={active} onRestored={changed} key={`${active}-${historyKey}`} />
       )}
       {user.role === 'admin' && <ChangeLogPanel api={api} refreshKey={historyKey} />}
+      {discard.asking && <DiscardDialog onKeep={discard.keep} onDiscard={discard.discard} />}
       {flow.conflict && (
         <ConflictDialog
           base={target.kind === 'existing' ? target.base : null}
