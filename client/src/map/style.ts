@@ -1,9 +1,10 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Lang } from '../lib/format';
+import { labelPoints } from '../lib/labelPoints';
 import type { LayerId } from '../lib/urlState';
 import { matchColor } from './layers/common';
-import { choroplethLayers, districtLayers } from './layers/districts';
+import { choroplethLayers, districtBorderLayers, districtLabelLayers } from './layers/districts';
 import { clusterLayers, facilityLayers, pointLayers, selectionLayers } from './layers/points';
 
 /** Our data sources, one per collection (source id = collection id). */
@@ -37,6 +38,7 @@ export function buildMapStyle(input: MapStyleInput): StyleSpecification {
     ...input.basemap.sources,
     province: { type: 'geojson', data: data.province },
     districts: { type: 'geojson', data: data.districts },
+    'district-labels': { type: 'geojson', data: labelPoints(data.districts) },
     'industrial-clusters': { type: 'geojson', data: data['industrial-clusters'] },
     'craft-villages': { type: 'geojson', data: data['craft-villages'] },
     facilities: {
@@ -57,7 +59,7 @@ export function buildMapStyle(input: MapStyleInput): StyleSpecification {
       source: 'province',
       paint: { 'line-color': '#222222', 'line-width': 2.5 },
     },
-    ...districtLayers(lang, visible.has('districts')),
+    ...districtBorderLayers(visible.has('districts')),
     ...clusterLayers(
       matchColor('status', input.statusColors, FALLBACK_POINT_COLOR),
       visible.has('clusters'),
@@ -82,6 +84,7 @@ export function buildMapStyle(input: MapStyleInput): StyleSpecification {
       lang,
       labelMinZoom: 9,
     }),
+    ...districtLabelLayers(lang, visible.has('districts')),
     ...selectionLayers(),
   ];
   const font = input.basemap.glyphs ? basemapFont(input.basemap) : undefined;

@@ -20,8 +20,8 @@ export function choroplethLayers(
   ];
 }
 
-/** District borders and names. */
-export function districtLayers(lang: Lang, visible: boolean): LayerSpecification[] {
+/** District borders (drawn under the point layers). */
+export function districtBorderLayers(visible: boolean): LayerSpecification[] {
   return [
     {
       id: 'district-border',
@@ -30,10 +30,19 @@ export function districtLayers(lang: Lang, visible: boolean): LayerSpecification
       layout: { visibility: visibility(visible), 'line-join': 'round' },
       paint: { 'line-color': '#4a4a4a', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.8, 12, 2] },
     },
+  ];
+}
+
+/**
+ * District names, one per district (lib/labelPoints), drawn above the point layers so that
+ * MapLibre places them first: a point's label gives way to a district name, not the reverse.
+ */
+export function districtLabelLayers(lang: Lang, visible: boolean): LayerSpecification[] {
+  return [
     {
       id: 'district-label',
       type: 'symbol',
-      source: 'districts',
+      source: 'district-labels',
       layout: {
         visibility: visibility(visible),
         'text-field': labelExpression(lang),
