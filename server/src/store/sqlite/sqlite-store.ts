@@ -129,9 +129,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     );
 
   /**
-   * The items fast path: SQLite concatenates the page's GeoJSON in one string (no per-row JS
-   * objects). A bbox over points only needs no exact refinement; and a page that ends before
-   * `limit` tells the exact count by itself (offset + returned), so no count query runs.
+   * The items fast path: SQLite encodes each feature of the page as GeoJSON text (no parsing or
+   * re-serializing in JS). A bbox over points only needs no exact refinement; and a page that ends
+   * before `limit` tells the exact count by itself (offset + returned), so no count query runs.
    */
   const queryText = (collection: string, query: FeatureQuery): FeatureTextPage => {
     const { sql, params } = buildFromWhere(collection, query);
@@ -139,14 +139,22 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       const { rows, numberMatched } = queryRows(collection, query);
       return { featuresJson: rows.map(toGeoJsonText).join(','), numberReturned: rows.length, numberMatched };
     }
-    const row = prepare(
-      `SELECT count(*) AS n, group_concat('{"type":"Feature","id":' || id || ',"geometry":' || geometry ||
-         ',"properties":' || properties || '}', ',' ORDER BY id) AS json
-       FROM (SELECT f.id, f.geometry, f.properties ${sql} ORDER BY f.id LIMIT ? OFFSET ?)`,
-    ).get(...params, query.limit, query.offset) as { n: number; json: string | null };
-    const pageTellsCount = (row.n > 0 && row.n < query.limit) || (row.n === 0 && query.offset === 0);
-    const numberMatched = pageTellsCount ? query.offset + row.n : countMatches(sql, params);
-    return { featuresJson: row.json ?? '', numberReturned: row.n, numberMatched };
+    // Only ids are sorted (a small temp b-tree); the rows are read afterwards by rowid. Sorting
+    // whole rows, or concatenating the page in SQL, made SQLite allocate ~200 KB per page, and in a
+    // server that memory was fresh pages every time (≈50 page faults, ≈0.6 ms per page here).
+    const page = prepare(
+      `SELECT f.id, '{"type":"Feature","id":' || f.id || ',"geometry":' || f.geometry ||
+         ',"properties":' || f.properties || '}'
+       FROM (SELECT f.fid ${sql} ORDER BY f.id LIMIT ? OFFSET ?) p CROSS JOIN features f ON f.fid = p.fid`,
+    )
+      .raw()
+      .all(...params, query.limit, query.offset) as [number, string][];
+    // The join keeps the subquery's order in practice; SQLite does not promise it, so check.
+    if (page.some((r, i) => i > 0 && r[0] < page[i - 1][0])) page.sort((a, b) => a[0] - b[0]);
+    const n = page.length;
+    const pageTellsCount = (n > 0 && n < query.limit) || (n === 0 && query.offset === 0);
+    const numberMatched = pageTellsCount ? query.offset + n : countMatches(sql, params);
+    return { featuresJson: page.map((r) => r[1]).join(','), numberReturned: n, numberMatched };
   };
 
   const aggregateByDistrict = (collection: string, sumProperty?: string): DistrictAggregate[] => {
