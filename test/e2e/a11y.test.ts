@@ -1,31 +1,7 @@
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MapAppDriver } from './driver/app.driver';
-import { E2eSession, type PageRecord } from './driver/session';
+import { describe, expect, it } from 'vitest';
+import { pageSuite } from './driver/suite';
 
-let session: E2eSession;
-let current: { page: Page; record: PageRecord } | undefined;
-
-beforeAll(async () => {
-  session = await E2eSession.start();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(async () => {
-  const record = current?.record;
-  await current?.page.close();
-  current = undefined;
-  expect(record?.consoleErrors ?? []).toEqual([]);
-  expect(record?.foreignRequests ?? []).toEqual([]);
-});
-
-async function given(viewport?: { width: number; height: number }): Promise<MapAppDriver> {
-  current = await session.newPage(viewport);
-  return new MapAppDriver(current.page, session.baseUrl);
-}
+const { given } = pageSuite();
 
 const TABS = ['layers', 'indicators', 'filters', 'list', 'details'] as const;
 

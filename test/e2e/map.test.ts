@@ -1,35 +1,11 @@
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { geometryBbox } from '../../client/src/lib/geometry';
 import { SEQUENTIAL_5 } from '../../client/src/lib/palette';
 import type { ItemsResponse } from '../../server/src/contract/api';
-import { MapAppDriver } from './driver/app.driver';
-import { E2eSession, type PageRecord } from './driver/session';
+import { pageSuite } from './driver/suite';
 
-let session: E2eSession;
-let current: { page: Page; record: PageRecord } | undefined;
-
-beforeAll(async () => {
-  session = await E2eSession.start();
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(async () => {
-  // Every test: no console errors, and every request stayed on the test server.
-  const record = current?.record;
-  await current?.page.close();
-  current = undefined;
-  expect(record?.consoleErrors ?? []).toEqual([]);
-  expect(record?.foreignRequests ?? []).toEqual([]);
-});
-
-async function given(viewport?: { width: number; height: number }): Promise<MapAppDriver> {
-  current = await session.newPage(viewport);
-  return new MapAppDriver(current.page, session.baseUrl);
-}
+const suite = pageSuite();
+const given = suite.given;
 
 /** A choropleth colour as drawn: fill-opacity 0.85 over the offline basemap's province fill. */
 function drawn(hex: string): string {
@@ -45,7 +21,7 @@ function drawn(hex: string): string {
 }
 
 async function point(collection: string, pick: (p: Record<string, unknown>) => boolean) {
-  const items = await session.api<ItemsResponse>(`/collections/${collection}/items?limit=1000`);
+  const items = await suite.session().api<ItemsResponse>(`/collections/${collection}/items?limit=1000`);
   const f = items.features.find((x) => pick(x.properties));
   if (f?.geometry.type !== 'Point') throw new Error(`no point in ${collection} matching`);
   const [lon, lat] = f.geometry.coordinates as [number, number];
@@ -57,7 +33,7 @@ describe('the map, as a user sees it', () => {
     const app = await given();
     await app.open();
     const png = await app.screenshot('desktop-vi.png');
-    const province = await session.api<ItemsResponse>('/collections/province/items');
+    const province = await suite.session().api<ItemsResponse>('/collections/province/items');
     const [w, s, e, n] = geometryBbox(province.features[0]!.geometry)!;
     const nw = await app.project(w, n);
     const se = await app.project(e, s);
@@ -184,7 +160,7 @@ describe('the map, as a user sees it', () => {
     await expect.poll(() => attribution.textContent()).toContain('OpenStreetMap contributors');
     expect(await app.urlHash()).toContain('base=osm');
     // The online basemap is the only thing that left the server, and only because it was chosen.
-    const record = current!.record;
+    const record = suite.record();
     expect(record.foreignRequests.length).toBeGreaterThan(0);
     expect(record.foreignRequests.every((u) => u.startsWith('https://tile.openstreetmap.org/'))).toBe(true);
     record.foreignRequests.length = 0;
@@ -192,7 +168,7 @@ describe('the map, as a user sees it', () => {
 
   it('hovering a district shows its name and indicator value', async () => {
     const app = await given();
-    const districts = await session.api<ItemsResponse>('/collections/districts/items');
+    const districts = await suite.session().api<ItemsResponse>('/collections/districts/items');
     const d = districts.features.find((f) => typeof f.properties.seat_lon === 'number')!;
     await app.open('#layers=choropleth,districts');
     const p = await app.project(Number(d.properties.seat_lon), Number(d.properties.seat_lat));
@@ -204,7 +180,7 @@ describe('the map, as a user sees it', () => {
 
   it('a craft filter narrows the map list, and the URL keeps it', async () => {
     const app = await given();
-    const villages = await session.api<ItemsResponse>('/collections/craft-villages/items?limit=1000');
+    const villages = await suite.session().api<ItemsResponse>('/collections/craft-villages/items?limit=1000');
     const craft = String(villages.features[0]!.properties.craft);
     const expected = villages.features.filter((f) => f.properties.craft === craft).length;
     await app.open('#layers=villages');
