@@ -34,13 +34,6 @@ export function bboxesIntersect(a: BBox, b: BBox): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 
-/** A representative point: the point itself, or the centre of the bbox for other geometries. */
-export function representativePoint(geometry: Geometry | null): [number, number] | undefined {
-  if (geometry?.type === 'Point') return [geometry.coordinates[0]!, geometry.coordinates[1]!];
-  const b = geometryBbox(geometry);
-  return b ? [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] : undefined;
-}
-
 function forEachPosition(g: Geometry, visit: (p: Position) => void): void {
   switch (g.type) {
     case 'Point':

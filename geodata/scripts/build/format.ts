@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 
 /** Rounds a lon/lat number to 5 decimals (about 1 m); -0 becomes 0. */
 export function round5(value: number): number {
@@ -18,18 +18,12 @@ export function roundGeometry<G extends Geometry>(geometry: G): G {
   return { ...geometry, coordinates: roundPositions(geometry.coordinates) } as G;
 }
 
-/** Rounds a single lon/lat position. */
-export function roundPosition(p: Position): Position {
-  return [round5(p[0] ?? 0), round5(p[1] ?? 0)];
-}
-
 /**
  * Serialises a FeatureCollection deterministically: one feature per line, keys in the
  * order the builder created them, coordinates already rounded by the caller.
  */
 export function serializeCollection(name: string, features: Feature[]): string {
-  const fc: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  const head = JSON.stringify({ type: fc.type, name }).slice(0, -1);
+  const head = JSON.stringify({ type: 'FeatureCollection', name }).slice(0, -1);
   const lines = features.map((f) => JSON.stringify(f));
   return `${head},"features":[\n${lines.join(',\n')}\n]}\n`;
 }
