@@ -84,6 +84,29 @@ export function registerItemsWriteRoutes(app: FastifyInstance, writer: FeatureWr
     },
   );
 
+  /** PUT and PATCH: read the version the client named, build the new content, compare-and-set it. */
+  const saveChange =
+    (operation: 'replace' | 'patch') =>
+    async (request: FastifyRequest<{ Params: ItemParams; Body: unknown }>, reply: FastifyReply) => {
+      const collection = collectionOf(request);
+      const current = await writer.current(request, collection, request.params.featureId);
+      const content =
+        operation === 'replace'
+          ? await writer.validate(collection, request.body, current)
+          : await writer.patched(collection, current, request.body);
+      const saved = await writer.run(() =>
+        app.store.replaceFeature(
+          collection.id,
+          current.id,
+          content,
+          current.version,
+          actor(request),
+          operation,
+        ),
+      );
+      return sendFeature(reply, saved);
+    };
+
   app.put<{ Params: ItemParams; Body: unknown }>(
     item,
     {
@@ -96,22 +119,7 @@ export function registerItemsWriteRoutes(app: FastifyInstance, writer: FeatureWr
         body: FEATURE_BODY,
       },
     },
-    async (request, reply) => {
-      const collection = collectionOf(request);
-      const current = await writer.current(request, collection, request.params.featureId);
-      const content = await writer.validate(collection, request.body, current);
-      const saved = await writer.run(() =>
-        app.store.replaceFeature(
-          collection.id,
-          current.id,
-          content,
-          current.version,
-          actor(request),
-          'replace',
-        ),
-      );
-      return sendFeature(reply, saved);
-    },
+    saveChange('replace'),
   );
 
   app.patch<{ Params: ItemParams; Body: unknown }>(
@@ -126,22 +134,7 @@ export function registerItemsWriteRoutes(app: FastifyInstance, writer: FeatureWr
         body: FEATURE_BODY,
       },
     },
-    async (request, reply) => {
-      const collection = collectionOf(request);
-      const current = await writer.current(request, collection, request.params.featureId);
-      const content = await writer.patched(collection, current, request.body);
-      const saved = await writer.run(() =>
-        app.store.replaceFeature(
-          collection.id,
-          current.id,
-          content,
-          current.version,
-          actor(request),
-          'patch',
-        ),
-      );
-      return sendFeature(reply, saved);
-    },
+    saveChange('patch'),
   );
 
   app.delete<{ Params: ItemParams }>(
