@@ -44,8 +44,9 @@ export function areaContextLoader(store: FeatureStore): () => Promise<AreaContex
       feature: toArea(f),
     }));
     const provinceFeature = (await store.queryFeatures(PROVINCE_COLLECTION, all)).features.find(isArea);
-    const merged = union(featureCollection(districts.map((d) => d.feature)));
-    const province = provinceFeature ? toArea(provinceFeature) : merged;
+    const province = provinceFeature
+      ? toArea(provinceFeature)
+      : union(featureCollection(districts.map((d) => d.feature)));
     if (!province) throw new ApiError(503, 'ServiceUnavailable', 'The province outline is not loaded.');
     return { province, districts };
   };
