@@ -17,6 +17,11 @@ export class ApiError extends Error {
     this.detail = detail;
   }
 
+  /** A request that got no HTTP answer (offline, DNS, connection refused): status 0. */
+  static network(err: unknown): ApiError {
+    return new ApiError(0, 'NetworkError', err instanceof Error ? err.message : String(err));
+  }
+
   static fromProblem(status: number, body: unknown): ApiError {
     const p = (typeof body === 'object' && body !== null ? body : {}) as Partial<Problem>;
     const code = typeof p.code === 'string' ? p.code : `Http${status}`;

@@ -74,7 +74,7 @@ export class ApiClient {
       res = await this.fetchFn(`${this.baseUrl}${path}`, { headers: { accept: 'application/json' }, signal });
     } catch (err) {
       if (signal?.aborted) throw err;
-      throw new ApiError(0, 'NetworkError', err instanceof Error ? err.message : String(err));
+      throw ApiError.network(err);
     }
     const body: unknown = await res.json().catch(() => null);
     if (!res.ok) throw ApiError.fromProblem(res.status, body);

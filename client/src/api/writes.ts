@@ -244,8 +244,7 @@ export class EditApi {
       });
     } catch (err) {
       if (opts.signal?.aborted) throw err;
-      const base = new ApiError(0, 'NetworkError', err instanceof Error ? err.message : String(err));
-      throw new WriteError(base, {});
+      throw new WriteError(ApiError.network(err), {});
     }
     const text = res.status === 204 ? '' : await res.text().catch(() => '');
     let body: unknown = null;
