@@ -39,6 +39,8 @@ export default defineConfig({
           root: '.',
           include: ['test/unit/**/*.test.ts', 'test/store/**/*.test.ts', 'test/api/**/*.test.ts'],
           environment: 'node',
+          // One throw-away PostgreSQL + PostGIS cluster for the run (store and multi-instance tests).
+          globalSetup: ['test/setup/postgres.global.ts'],
           testTimeout: 20_000,
         },
       },

@@ -1,14 +1,13 @@
 /**
- * `npm run user -- <command>`: manage staff accounts in DATA_DIR's database (there is no default
- * account). Passwords come from stdin (typed without echo on a terminal, or piped) or from the
+ * `npm run user -- <command>`: manage staff accounts in the server's database (DATABASE_URL, else
+ * DATA_DIR/app.db; there is no default account). Passwords come from stdin (typed without echo on a terminal, or piped) or from the
  * LCMAP_PASSWORD environment variable for scripts — never from the command line, where every
  * user of the machine could read them (ps, shell history).
  */
-import path from 'node:path';
 import { checkPasswordPolicy, hashPassword, PASSWORD_MIN_LENGTH } from '../src/auth/password';
 import { isRole, ROLES, type Role } from '../src/auth/roles';
 import { loadConfig } from '../src/config';
-import { openSqliteUserStore } from '../src/store/sqlite/user-store';
+import { openUserStore } from '../src/store/open-store';
 import { UserExists, type UserStore } from '../src/store/user-store';
 import { readPassword } from './read-password';
 
@@ -23,7 +22,8 @@ const USAGE = `Usage: npm run user -- <command>
 
 The password is read from stdin (not echoed on a terminal; piped input works: the first line) or
 from the environment variable LCMAP_PASSWORD. It is never accepted on the command line.
-At least ${PASSWORD_MIN_LENGTH} characters. The database is DATA_DIR/app.db (DATA_DIR default ./data).
+At least ${PASSWORD_MIN_LENGTH} characters. The database is the server's: PostgreSQL at DATABASE_URL
+when it is set, else DATA_DIR/app.db (DATA_DIR default ./data).
 `;
 
 /** A usage mistake: message, exit code 2. */
@@ -121,7 +121,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig(process.env);
-  const users = openSqliteUserStore(path.join(config.dataDir, 'app.db'));
+  const users = await openUserStore(config);
   try {
     await run(args, users, (line) => process.stdout.write(`${line}\n`));
     return 0;

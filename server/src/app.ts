@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { LoginLimiter } from './auth/login-limiter';
 import type { Catalog } from './catalog/catalog';
-import { loadCatalog, loadSeedData } from './catalog/load-catalog';
+import { loadCatalog } from './catalog/load-catalog';
 import type { Config } from './config';
 import { FeatureWriter } from './editing/feature-writer';
 import { registerAuth } from './plugins/auth';
@@ -26,9 +25,7 @@ import { registerItemsWriteRoutes } from './routes/items-write';
 import { registerLandingRoutes } from './routes/landing';
 import { registerQueryablesRoutes } from './routes/queryables';
 import { registerSchemaRoutes } from './routes/schema';
-import type { FeatureStore } from './store/feature-store';
-import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store';
-import type { UserStore } from './store/user-store';
+import { type AppStore, openStore, storeLocation } from './store/open-store';
 
 /** Most bytes of a request body (a drawn polygon with many vertices fits easily); more → 413. */
 export const BODY_LIMIT = 1_048_576;
@@ -36,36 +33,16 @@ export const BODY_LIMIT = 1_048_576;
 export interface AppOverrides {
   /** Use this catalog instead of reading GEODATA_DIR/schema. */
   catalog?: Catalog;
-  /** Use this store (features, users, sessions) instead of opening DATA_DIR's SQLite file (the app still closes it). */
-  store?: FeatureStore & UserStore;
+  /** Use this store (features, users, sessions) instead of opening the configured one (the app still closes it). */
+  store?: AppStore;
   /** Clock (epoch ms) for sessions and login limits; tests pass a fake one. Default Date.now. */
   clock?: () => number;
-  /** Login limiter; default 5 failures per 15 minutes per account and per address. */
+  /** Login limiter; default 5 failures per 15 minutes per account and per address, counted in the store. */
   loginLimiter?: LoginLimiter;
   /** Where the pino log lines go (default stdout); tests read them. */
   logStream?: { write(line: string): void };
   /** Byte budget of the read response cache (default 32 MiB; 0 stores nothing). */
   responseCacheBytes?: number;
-}
-
-/** The SQLite file under DATA_DIR. */
-export function databaseFile(config: Config): string {
-  return path.join(config.dataDir, 'app.db');
-}
-
-/**
- * Opens the store and seeds it from GEODATA_DIR when it is empty (one transaction; a store with
- * data is kept as it is, so staff edits survive restarts).
- */
-export async function openStore(config: Config, catalog: Catalog): Promise<SqliteStore> {
-  const store = openSqliteStore({ file: databaseFile(config), catalog });
-  try {
-    if (await store.isEmpty()) await store.seed(loadSeedData(config.geodataDir, catalog));
-    return store;
-  } catch (err) {
-    await store.close();
-    throw err;
-  }
 }
 
 /** Fastify's trustProxy; a hop count becomes "trust the first n hops". */
@@ -78,7 +55,10 @@ function trustProxyOption(
 /** Builds the whole app (plugins, then routes, explicitly). Tests call this and use `app.inject`. */
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
   const catalog = overrides.catalog ?? loadCatalog(config.geodataDir);
-  const store = overrides.store ?? (await openStore(config, catalog));
+  const opened = overrides.store
+    ? { store: overrides.store, seeded: false }
+    : await openStore(config, catalog);
+  const { store } = opened;
   const app = Fastify({
     logger: { level: config.logLevel, ...(overrides.logStream ? { stream: overrides.logStream } : {}) },
     trustProxy: trustProxyOption(config.trustProxy),
@@ -92,6 +72,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   const clock = overrides.clock ?? Date.now;
   try {
+    if (opened.seeded)
+      app.log.info({ store: storeLocation(config) }, 'seeded the empty database from geodata/');
     registerErrorHandler(app);
     registerStore(app, config, catalog, store);
     registerResponseCache(app, overrides.responseCacheBytes);
@@ -112,7 +94,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const writer = new FeatureWriter(store);
     registerItemsWriteRoutes(app, writer);
     registerHistoryRoutes(app, writer);
-    registerAuthRoutes(app, overrides.loginLimiter ?? new LoginLimiter({ now: clock }));
+    registerAuthRoutes(app, overrides.loginLimiter ?? new LoginLimiter(store, { now: clock }));
     registerQueryablesRoutes(app);
     registerSchemaRoutes(app);
     registerIndicatorRoutes(app);
@@ -132,6 +114,6 @@ async function warnWithoutAdmin(app: FastifyInstance): Promise<void> {
   if ((await app.users.countAdmins()) > 0) return;
   app.log.warn(
     'No admin account exists, so nobody can edit. Create one with: npm run user -- add NAME --role admin ' +
-      '(the password is read from stdin, or from LCMAP_PASSWORD; use the same DATA_DIR as the server).',
+      '(the password is read from stdin, or from LCMAP_PASSWORD; use the same DATA_DIR or DATABASE_URL as the server).',
   );
 }

@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 export interface Config {
   readonly port: number;
   readonly host: string;
-  /** Folder of the SQLite database (created if missing). */
+  /** Folder of the SQLite database (created if missing); unused when databaseUrl is set. */
   readonly dataDir: string;
+  /** DATABASE_URL: postgres://… selects the PostgreSQL/PostGIS store; null = SQLite in dataDir. */
+  readonly databaseUrl: string | null;
   readonly logLevel: LogLevel;
   /** Folder with the shipped datasets and `schema/` (the catalog). */
   readonly geodataDir: string;
@@ -35,6 +37,11 @@ export const ENV_DOC: readonly { name: string; default: string; meaning: string 
   { name: 'PORT', default: '3000', meaning: 'TCP port (0 = any free port)' },
   { name: 'HOST', default: '127.0.0.1', meaning: 'interface to bind; 0.0.0.0 to serve the network' },
   { name: 'DATA_DIR', default: './data', meaning: 'folder of the SQLite database' },
+  {
+    name: 'DATABASE_URL',
+    default: '(none)',
+    meaning: 'postgres://user:pass@host:port/db: PostGIS instead of SQLite',
+  },
   { name: 'LOG_LEVEL', default: 'info', meaning: LOG_LEVELS.join('|') },
   { name: 'GEODATA_DIR', default: '<repo>/geodata', meaning: 'datasets and schema/ used to seed' },
   { name: 'CLIENT_DIR', default: '<repo>/dist/client', meaning: 'built client served at /' },
@@ -51,6 +58,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     port: parsePort(env.PORT),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     dataDir: dir(env.DATA_DIR, './data'),
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     geodataDir: dir(env.GEODATA_DIR, path.join(REPO_ROOT, 'geodata')),
     clientDir: dir(env.CLIENT_DIR, path.join(REPO_ROOT, 'dist/client')),
@@ -95,6 +103,24 @@ function parseUrl(value: string | undefined): string | null {
     throw new ConfigError(`BASEMAP_STYLE_URL must use http or https, got "${raw}"`);
   }
   return url.href;
+}
+
+function parseDatabaseUrl(value: string | undefined): string | null {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.pathname.slice(1)) {
+    // The value may hold a password: the message shows only its scheme.
+    throw new ConfigError(
+      `DATABASE_URL must be postgres://user:password@host:port/database, got a value starting "${raw.split(':')[0]}:"`,
+    );
+  }
+  return raw;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | number | string[] {

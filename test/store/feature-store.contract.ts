@@ -150,6 +150,23 @@ export function runFeatureStoreContract(name: string, create: () => StoreHarness
       await harness.dispose();
     });
 
+    it('matches q exactly as normalizeText: ø, æ and ß stay letters of their own (no unaccent folding)', async () => {
+      const { seed } = fixture();
+      const [first] = withExtraVillages(seed, 1).features.slice(-1);
+      const named = { ...first!, properties: { ...first!.properties, name: 'Ærøskøbing Straße Đông' } };
+      const { store, harness } = await seeded({ ...seed, features: [...seed.features, named] });
+      const q = async (text: string) =>
+        (await store.queryFeatures('craft-villages', { q: text, limit: 10, offset: 0 })).features.map(
+          (f) => f.id,
+        );
+      expect(await q('ærøskøbing dong')).toEqual([101]);
+      expect(await q('STRASSE')).toEqual([]);
+      expect(await q('aeroskobing')).toEqual([]);
+      expect(await q('straße')).toEqual([101]);
+      await store.close();
+      await harness.dispose();
+    });
+
     it('pages by id with an exact numberMatched', async () => {
       const { seed } = fixture();
       const { store, harness } = await seeded(withExtraVillages(seed, 25));

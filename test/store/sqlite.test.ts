@@ -8,9 +8,11 @@ import { VersionConflict } from '../../server/src/store/feature-store';
 import { MIGRATIONS } from '../../server/src/store/sqlite/migrations';
 import { buildFromWhere } from '../../server/src/store/sqlite/query-sql';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
+import { openSqliteUserStore } from '../../server/src/store/sqlite/user-store';
 import { FIXTURE_GEODATA } from '../helpers/server';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
+import { runUserStoreContract } from './user-store.contract';
 
 function tempSqlite(): StoreHarness & { file: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'laocai-store-'));
@@ -24,6 +26,10 @@ function tempSqlite(): StoreHarness & { file: string } {
 
 runFeatureStoreContract('sqlite (temp file)', tempSqlite);
 runFeatureStoreWriteContract('sqlite (temp file)', tempSqlite);
+runUserStoreContract('sqlite (temp file)', () => {
+  const harness = tempSqlite();
+  return { open: async () => openSqliteUserStore(harness.file), dispose: harness.dispose };
+});
 
 describe('sqlite specifics', () => {
   it('answers a bbox query through the R*Tree, not a table scan', () => {

@@ -2,6 +2,10 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { Problem } from '../contract/api';
 import { ApiError } from '../errors';
+import { StoreUnavailable } from '../store/feature-store';
+
+/** Seconds a client is asked to wait when the database is unreachable (503). */
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -67,7 +71,12 @@ function validationDetail(error: FastifyError): string {
 
 /** One error handler for the whole app: every failure becomes application/problem+json. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | ApiError | StoreUnavailable, request, reply) => {
+    if (error instanceof StoreUnavailable) {
+      request.log.error({ err: error.cause ?? error }, error.message);
+      reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+      return sendProblem(reply, 503, error.code, 'The database is unavailable right now; try again shortly.');
+    }
     if (error instanceof ApiError) {
       request.log.info({ code: error.code, parameter: error.parameter }, error.detail);
       for (const [name, value] of Object.entries(error.extra.headers ?? {})) reply.header(name, value);

@@ -49,7 +49,7 @@ export function registerAuthRoutes(app: FastifyInstance, limiter: LoginLimiter):
     async (request, reply) => {
       const { username, password } = request.body;
       const keys = loginLimitKeys(username, request.ip);
-      const decision = limiter.checkAll([keys.account, keys.address]);
+      const decision = await limiter.checkAll([keys.account, keys.address]);
       if (!decision.allowed) {
         throw new ApiError(
           429,
@@ -65,11 +65,10 @@ export function registerAuthRoutes(app: FastifyInstance, limiter: LoginLimiter):
       const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : false;
       if (!user || user.disabled) await verifyPassword(password, await dummy());
       if (!ok || !user) {
-        limiter.fail(keys.account);
-        limiter.fail(keys.address);
+        await limiter.fail([keys.account, keys.address]);
         throw new ApiError(401, 'InvalidCredentials', 'Wrong username or password.');
       }
-      limiter.succeed(keys.account);
+      await limiter.succeed(keys.account);
       const token = newSessionToken();
       const nowMs = app.clock();
       const now = new Date(nowMs).toISOString();

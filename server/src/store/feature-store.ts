@@ -132,18 +132,45 @@ export class UnknownVersion extends Error {
   }
 }
 
+/** seed() without `replace` found data already there (another instance may have seeded it first). */
+export class StoreNotEmpty extends Error {
+  override name = 'StoreNotEmpty';
+  constructor() {
+    super('refusing to seed a non-empty store (pass replace to wipe it)');
+  }
+}
+
 /**
- * The storage interface the routes see (through `fastify.store`). Every backend (SQLite now,
- * PostGIS later) passes test/store/feature-store.contract.ts. Collection ids and property names
- * come from the catalog; unknown collections simply have no features. Methods reject with the
- * driver's error on an I/O failure (rendered as a 500 without detail).
+ * The database cannot be reached (connection refused or lost, server shutting down or starting,
+ * too many connections, statement timeout). Answered as 503 ServiceUnavailable with Retry-After;
+ * the store reconnects by itself on a later call, so the server needs no restart. `cause` holds
+ * the driver's error (for the log only: never shown to clients).
+ */
+export class StoreUnavailable extends Error {
+  override name = 'StoreUnavailable';
+  readonly status = 503;
+  readonly code = 'ServiceUnavailable';
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`the database is unavailable: ${reason}`, options);
+  }
+}
+
+/**
+ * The storage interface the routes see (through `fastify.store`). Every backend (store/sqlite,
+ * store/postgis) passes test/store/*.contract.ts. Collection ids and property names come from the
+ * catalog; unknown collections simply have no features. Methods reject with StoreUnavailable when
+ * the database cannot be reached (503), else with the driver's error (a 500 without detail).
  */
 export interface FeatureStore {
   /** True when the store holds no feature and no indicator row. */
   isEmpty(): Promise<boolean>;
   /**
-   * Loads the shipped data in one transaction. Rejects if the store is not empty, unless
-   * `replace` is set, in which case everything is deleted first (same transaction).
+   * Loads the shipped data in one transaction. Rejects with StoreNotEmpty if the store is not
+   * empty (checked inside the transaction), unless `replace` is set, in which case everything is
+   * deleted first (same transaction).
    */
   seed(data: SeedData, options?: { replace?: boolean }): Promise<void>;
   /** One feature, or undefined when the collection has no feature with that id. */
@@ -203,7 +230,10 @@ export interface FeatureStore {
   listDeleted(collection: string): Promise<DeletedFeatureInfo[]>;
   /** Recent changes across all collections, newest first. */
   listChanges(page: { limit: number; offset: number }): Promise<HistoryRecord[]>;
-  /** A number that changes whenever any stored data changes (for ETags and caches). */
+  /**
+   * A number that changes whenever any stored data changes (for ETags and caches). Kept in the
+   * database, so every server instance on one database sees the same number, exact per call.
+   */
   revision(): Promise<number>;
   /** Closes the connection; further calls reject. Idempotent. */
   close(): Promise<void>;

@@ -58,4 +58,23 @@ export interface UserStore {
   deleteSession(tokenHash: string): Promise<void>;
   /** Deletes sessions expired at `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
+  /**
+   * Failed sign-in times (epoch ms) of each key at or after `sinceMs`, oldest first, at most the
+   * newest `limit` per key; a key without failures is absent. Shared by every server instance on
+   * the database (auth/login-limiter.ts decides with it).
+   */
+  loginFailures(keys: readonly string[], sinceMs: number, limit: number): Promise<Map<string, number[]>>;
+  /**
+   * Records one failure at `atMs` under every key, and forgets all failures (any key) before
+   * `forgetBeforeMs`, so the table holds only what the window still needs.
+   */
+  recordLoginFailure(keys: readonly string[], atMs: number, forgetBeforeMs: number): Promise<void>;
+  /** Forgets the failures of one key (after a successful sign-in, for the account key). */
+  clearLoginFailures(key: string): Promise<void>;
 }
+
+/** The part of UserStore the login limiter uses. */
+export type LoginFailureStore = Pick<
+  UserStore,
+  'loginFailures' | 'recordLoginFailure' | 'clearLoginFailures'
+>;

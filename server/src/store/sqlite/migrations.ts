@@ -107,6 +107,17 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (collection, id)
   ) WITHOUT ROWID;
   `,
+  // 4 (issue 13; the third entry until issue 10's migration 3 is merged before it): failed sign-ins
+  // for the login limiter, in the database so that a restart does not forget them and every
+  // process on the file counts together. Rows older than the limiter's window are deleted.
+  `
+  CREATE TABLE login_failures (
+    key TEXT NOT NULL,
+    at_ms INTEGER NOT NULL
+  );
+  CREATE INDEX login_failures_by_key ON login_failures (key, at_ms);
+  CREATE INDEX login_failures_by_time ON login_failures (at_ms);
+  `,
 ];
 
 /** Brings the database to the latest schema, each migration in its own transaction. */

@@ -1,7 +1,14 @@
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Geometry } from 'geojson';
 import type { Catalog, IndicatorRow, SeedData } from '../../catalog/catalog';
-import type { Bbox, DistrictAggregate, FeatureQuery, FeatureStore, FeatureTextPage } from '../feature-store';
+import {
+  type Bbox,
+  type DistrictAggregate,
+  type FeatureQuery,
+  type FeatureStore,
+  type FeatureTextPage,
+  StoreNotEmpty,
+} from '../feature-store';
 import type { UserStore } from '../user-store';
 import { openConnection } from './connection';
 import { COLUMNS, type FeatureRow, featureRowWriter, toFeature } from './feature-rows';
@@ -49,7 +56,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   const seed = db.transaction((data: SeedData, replace: boolean) => {
     if (!isEmpty()) {
-      if (!replace) throw new Error('refusing to seed a non-empty store (pass replace to wipe it)');
+      if (!replace) throw new StoreNotEmpty();
       db.exec(`DELETE FROM features; DELETE FROM features_rtree; DELETE FROM indicator_values;
         DELETE FROM feature_history; DELETE FROM deleted_features;`);
     }

@@ -87,6 +87,27 @@ export function sqliteUserMethods(conn: Connection): SyncUserStore {
       prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
     },
     deleteExpiredSessions: (now) => prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes,
+    loginFailures: (keys, sinceMs, limit) => {
+      const found = new Map<string, number[]>();
+      for (const key of new Set(keys)) {
+        const newest = prepare(
+          'SELECT at_ms FROM login_failures WHERE key = ? AND at_ms >= ? ORDER BY at_ms DESC LIMIT ?',
+        )
+          .pluck()
+          .all(key, sinceMs, limit) as number[];
+        if (newest.length > 0) found.set(key, newest.reverse());
+      }
+      return found;
+    },
+    recordLoginFailure: (keys, atMs, forgetBeforeMs) =>
+      conn.db.transaction(() => {
+        prepare('DELETE FROM login_failures WHERE at_ms < ?').run(forgetBeforeMs);
+        for (const key of keys)
+          prepare('INSERT INTO login_failures (key, at_ms) VALUES (?, ?)').run(key, atMs);
+      })(),
+    clearLoginFailures: (key) => {
+      prepare('DELETE FROM login_failures WHERE key = ?').run(key);
+    },
   };
 }
 

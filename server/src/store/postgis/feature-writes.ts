@@ -1,0 +1,243 @@
+import type { Geometry } from 'geojson';
+import {
+  type Actor,
+  type DeletedFeatureInfo,
+  type FeatureContent,
+  FeatureNotFound,
+  type FeatureStore,
+  type HistoryOperation,
+  type HistoryRecord,
+  type StoredFeature,
+  UnknownVersion,
+  VersionConflict,
+} from '../feature-store';
+import type { Connection, Queryable } from './connection';
+import { type FeatureRowWriter, GEOJSON } from './feature-rows';
+import { LOCK_CLASS } from './migrations';
+
+export type WriteMethods = Pick<
+  FeatureStore,
+  | 'createFeature'
+  | 'replaceFeature'
+  | 'deleteFeature'
+  | 'revertFeature'
+  | 'restoreFeature'
+  | 'featureHistory'
+  | 'listDeleted'
+  | 'listChanges'
+>;
+
+interface HistoryRow {
+  collection: string;
+  feature_id: number;
+  version: number;
+  operation: HistoryOperation;
+  username: string;
+  at: Date;
+  before: FeatureContent | null;
+  after: FeatureContent | null;
+}
+
+interface DeletedRow {
+  collection: string;
+  id: number;
+  properties: Record<string, unknown>;
+  geometry: Geometry;
+  version: number;
+  created_at: Date;
+  deleted_at: Date;
+  deleted_by: string;
+}
+
+const HISTORY_COLUMNS = 'collection, feature_id, version, operation, username, at, before, after';
+
+/** Second key of the per-collection advisory lock that serialises new ids (any instance). */
+const LOCK_NEW_ID = 3;
+
+function content(c: FeatureContent | null): FeatureContent | null {
+  return c === null ? null : { properties: c.properties, geometry: c.geometry };
+}
+
+function toHistory(row: HistoryRow): HistoryRecord {
+  return {
+    collection: row.collection,
+    featureId: row.feature_id,
+    version: row.version,
+    operation: row.operation,
+    username: row.username,
+    at: row.at.toISOString(),
+    before: content(row.before),
+    after: content(row.after),
+  };
+}
+
+function contentOf(f: StoredFeature): FeatureContent {
+  return { properties: f.properties, geometry: f.geometry };
+}
+
+/**
+ * Feature writes on PostGIS. Each runs in one transaction with its history row. The version check
+ * happens after `SELECT … FOR UPDATE` has locked the row, so a second writer (this process or
+ * another instance) waits for the first to commit, then reads the new version and gets
+ * VersionConflict: of two writers expecting the same version exactly one wins.
+ */
+export function postgisFeatureWrites(
+  conn: Connection,
+  rows: FeatureRowWriter,
+  now: () => Date,
+): WriteMethods {
+  const record = async (
+    tx: Queryable,
+    f: { collection: string; id: number; version: number },
+    operation: HistoryOperation,
+    actor: Actor,
+    at: string,
+    before: FeatureContent | null,
+    after: FeatureContent | null,
+  ): Promise<void> => {
+    await tx.query(
+      `INSERT INTO feature_history (${HISTORY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
+      [
+        f.collection,
+        f.id,
+        f.version,
+        operation,
+        actor.username,
+        at,
+        before && JSON.stringify(before),
+        after && JSON.stringify(after),
+      ],
+    );
+  };
+
+  /** The live feature, locked, at `expected`; else FeatureNotFound / VersionConflict. */
+  const lockLive = async (tx: Queryable, collection: string, id: number, expected: number) => {
+    const current = await rows.get(tx, collection, id, true);
+    if (!current) throw new FeatureNotFound(collection, id);
+    if (current.version !== expected) throw new VersionConflict(expected, current);
+    return current;
+  };
+
+  const update = async (
+    tx: Queryable,
+    before: StoredFeature,
+    next: FeatureContent,
+    actor: Actor,
+    operation: HistoryOperation,
+  ): Promise<StoredFeature> => {
+    const at = now().toISOString();
+    const version = before.version + 1;
+    const { collection, id } = before;
+    await rows.update(tx, { collection, id, ...next }, version, at);
+    await record(tx, { collection, id, version }, operation, actor, at, contentOf(before), next);
+    return { ...before, ...next, version, updatedAt: at };
+  };
+
+  /** Content of version `v`: the `after` of the change that made it, or the `before` of the next one (seeded v1). */
+  const contentAt = async (tx: Queryable, collection: string, id: number, v: number) => {
+    const { rows: found } = await tx.query<{
+      version: number;
+      after: FeatureContent | null;
+      before: FeatureContent | null;
+    }>(
+      `SELECT version, after, before FROM feature_history
+       WHERE collection = $1 AND feature_id = $2 AND version IN ($3, $3 + 1)`,
+      [collection, id, v],
+    );
+    const own = found.find((r) => r.version === v);
+    return content(own ? own.after : (found.find((r) => r.version === v + 1)?.before ?? null)) ?? undefined;
+  };
+
+  return {
+    createFeature: (collection, c, actor) =>
+      conn.transaction(async (tx) => {
+        // New ids are max(ever used) + 1: creations of one collection take turns (any instance).
+        await tx.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, hashtext($1) # ${LOCK_NEW_ID})`, [
+          collection,
+        ]);
+        const { rows: next } = await tx.query<{ id: number }>(
+          `SELECT greatest(
+             (SELECT coalesce(max(id), 0) FROM features WHERE collection = $1),
+             (SELECT coalesce(max(feature_id), 0) FROM feature_history WHERE collection = $1),
+             (SELECT coalesce(max(id), 0) FROM deleted_features WHERE collection = $1)) + 1 AS id`,
+          [collection],
+        );
+        const id = next[0]!.id;
+        const at = now().toISOString();
+        await rows.insert(tx, [{ collection, id, ...c }], 1, at, at);
+        await record(tx, { collection, id, version: 1 }, 'create', actor, at, null, c);
+        return { collection, id, ...c, version: 1, createdAt: at, updatedAt: at };
+      }),
+    replaceFeature: (collection, id, c, expected, actor, operation = 'replace') =>
+      conn.transaction(async (tx) =>
+        update(tx, await lockLive(tx, collection, id, expected), c, actor, operation),
+      ),
+    deleteFeature: (collection, id, expected, actor) =>
+      conn.transaction(async (tx) => {
+        const before = await lockLive(tx, collection, id, expected);
+        const at = now().toISOString();
+        const version = expected + 1;
+        await tx.query(
+          `WITH gone AS (DELETE FROM features WHERE collection = $1 AND id = $2 RETURNING *)
+           INSERT INTO deleted_features (collection, id, properties, geom, version, created_at, deleted_at, deleted_by)
+           SELECT collection, id, properties, geom, $3, created_at, $4, $5 FROM gone`,
+          [collection, id, version, at, actor.username],
+        );
+        await record(tx, { collection, id, version }, 'delete', actor, at, contentOf(before), null);
+      }),
+    revertFeature: (collection, id, toVersion, expected, actor) =>
+      conn.transaction(async (tx) => {
+        const before = await lockLive(tx, collection, id, expected);
+        const target = await contentAt(tx, collection, id, toVersion);
+        if (!target) throw new UnknownVersion(toVersion);
+        return update(tx, before, target, actor, 'revert');
+      }),
+    restoreFeature: (collection, id, actor) =>
+      conn.transaction(async (tx) => {
+        const { rows: gone } = await tx.query<DeletedRow>(
+          `DELETE FROM deleted_features WHERE collection = $1 AND id = $2
+           RETURNING collection, id, properties, ${GEOJSON('geom')}::json AS geometry, version, created_at,
+             deleted_at, deleted_by`,
+          [collection, id],
+        );
+        const row = gone[0];
+        if (!row) throw new FeatureNotFound(collection, id);
+        const at = now().toISOString();
+        const version = row.version + 1;
+        const c = { properties: row.properties, geometry: row.geometry };
+        const createdAt = row.created_at.toISOString();
+        await rows.insert(tx, [{ collection, id, ...c }], version, createdAt, at);
+        await record(tx, { collection, id, version }, 'restore', actor, at, null, c);
+        return { collection, id, ...c, version, createdAt, updatedAt: at };
+      }),
+    featureHistory: async (collection, id) =>
+      (
+        await conn.query<HistoryRow>(
+          `SELECT ${HISTORY_COLUMNS} FROM feature_history WHERE collection = $1 AND feature_id = $2 ORDER BY version DESC`,
+          [collection, id],
+        )
+      ).rows.map(toHistory),
+    listDeleted: async (collection): Promise<DeletedFeatureInfo[]> =>
+      (
+        await conn.query<DeletedRow>(
+          `SELECT collection, id, properties, version, deleted_at, deleted_by FROM deleted_features
+           WHERE collection = $1 ORDER BY deleted_at DESC, id DESC`,
+          [collection],
+        )
+      ).rows.map((r) => ({
+        collection: r.collection,
+        id: r.id,
+        properties: r.properties,
+        version: r.version,
+        deletedAt: r.deleted_at.toISOString(),
+        deletedBy: r.deleted_by,
+      })),
+    listChanges: async ({ limit, offset }) =>
+      (
+        await conn.query<HistoryRow>(
+          `SELECT ${HISTORY_COLUMNS} FROM feature_history ORDER BY seq DESC LIMIT $1 OFFSET $2`,
+          [limit, offset],
+        )
+      ).rows.map(toHistory),
+  };
+}

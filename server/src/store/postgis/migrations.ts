@@ -1,0 +1,150 @@
+import type { Connection } from './connection';
+
+/**
+ * Schema migrations of the PostGIS store, applied in order; `schema_migrations` records each one
+ * (number, when). Never edit a shipped migration: append a new one. The numbering is this
+ * backend's own (the same idea as SQLite's `user_version`, not the same numbers).
+ *
+ * One `features` table for all collections, (collection, id) the identity. `geom` is a PostGIS
+ * geometry in SRID 4326 (CRS84 lon/lat) with a GiST index; `properties` jsonb; `search_text`
+ * normalizeText() of the catalog's search properties, computed in JS at write time so `q`
+ * matches exactly as on SQLite (unaccent's rules differ: it maps ø→o, æ→ae, ß→ss), with a
+ * pg_trgm GIN index for `LIKE '%word%'`. Text keys use COLLATE "C" (byte order, as SQLite).
+ * `store_meta.revision` grows with every statement that changes features or indicators
+ * (statement triggers), for ETags and response caches on every instance.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE EXTENSION IF NOT EXISTS postgis;
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  CREATE TABLE features (
+    collection text COLLATE "C" NOT NULL,
+    id integer NOT NULL,
+    properties jsonb NOT NULL,
+    geom geometry(Geometry, 4326) NOT NULL,
+    district_code text COLLATE "C",
+    search_text text NOT NULL DEFAULT '',
+    version integer NOT NULL DEFAULT 1 CHECK (version >= 1),
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    PRIMARY KEY (collection, id)
+  );
+  CREATE INDEX features_geom ON features USING gist (geom);
+  CREATE INDEX features_by_district ON features (collection, district_code);
+  CREATE INDEX features_search ON features USING gin (search_text gin_trgm_ops);
+  CREATE TABLE indicator_values (
+    indicator text COLLATE "C" NOT NULL,
+    year integer NOT NULL,
+    district_code text COLLATE "C" NOT NULL,
+    value double precision NOT NULL,
+    unit text NOT NULL,
+    status text NOT NULL CHECK (status IN ('official','reported','approximate','illustrative','computed')),
+    source text NOT NULL,
+    PRIMARY KEY (indicator, year, district_code)
+  );
+  CREATE TABLE store_meta (key text PRIMARY KEY, value bigint NOT NULL);
+  INSERT INTO store_meta (key, value) VALUES ('revision', 0);
+  CREATE FUNCTION lcmap_bump_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER features_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON features
+    FOR EACH STATEMENT EXECUTE FUNCTION lcmap_bump_revision();
+  CREATE TRIGGER indicator_values_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON indicator_values
+    FOR EACH STATEMENT EXECUTE FUNCTION lcmap_bump_revision();
+  `,
+  // 2: staff accounts, sessions (token stored as SHA-256), the history of every feature change
+  // (whole content before/after as {"properties","geometry"} jsonb) and deleted features (kept
+  // out of `features`, so no read needs a filter, until an admin restores them).
+  `
+  CREATE TABLE users (
+    username text COLLATE "C" PRIMARY KEY,
+    role text NOT NULL CHECK (role IN ('viewer','editor','admin')),
+    password_hash text NOT NULL,
+    created_at timestamptz NOT NULL,
+    disabled boolean NOT NULL DEFAULT false
+  );
+  CREATE UNIQUE INDEX users_by_lower_name ON users (lower(username));
+  CREATE TABLE sessions (
+    token_hash text PRIMARY KEY,
+    username text COLLATE "C" NOT NULL REFERENCES users (username) ON DELETE CASCADE ON UPDATE CASCADE,
+    created_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL,
+    last_seen timestamptz NOT NULL
+  );
+  CREATE INDEX sessions_by_user ON sessions (username);
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  CREATE TABLE feature_history (
+    seq bigserial PRIMARY KEY,
+    collection text COLLATE "C" NOT NULL,
+    feature_id integer NOT NULL,
+    version integer NOT NULL CHECK (version >= 1),
+    operation text NOT NULL CHECK (operation IN ('create','replace','patch','delete','revert','restore')),
+    username text NOT NULL,
+    at timestamptz NOT NULL,
+    before jsonb,
+    after jsonb,
+    UNIQUE (collection, feature_id, version)
+  );
+  CREATE INDEX feature_history_by_time ON feature_history (at);
+  CREATE TABLE deleted_features (
+    collection text COLLATE "C" NOT NULL,
+    id integer NOT NULL,
+    properties jsonb NOT NULL,
+    geom geometry(Geometry, 4326) NOT NULL,
+    version integer NOT NULL,
+    created_at timestamptz NOT NULL,
+    deleted_at timestamptz NOT NULL,
+    deleted_by text NOT NULL,
+    PRIMARY KEY (collection, id)
+  );
+  `,
+  // 3: failed sign-ins of the login limiter, shared by every instance (older than its window are deleted).
+  `
+  CREATE TABLE login_failures (
+    key text NOT NULL,
+    at_ms bigint NOT NULL
+  );
+  CREATE INDEX login_failures_by_key ON login_failures (key, at_ms);
+  CREATE INDEX login_failures_by_time ON login_failures (at_ms);
+  `,
+];
+
+/** Advisory lock class of this app (first key of the two-int form); the second is per schema. */
+export const LOCK_CLASS = 7_304_613;
+/** Second keys under LOCK_CLASS: migrations, and seeding an empty store. */
+export const LOCK_MIGRATE = 1;
+export const LOCK_SEED = 2;
+
+/** The SQL of an advisory lock of this store's schema (so stores in other schemas do not wait). */
+export function lockSql(kind: number, fn = 'pg_advisory_xact_lock'): string {
+  return `SELECT ${fn}(${LOCK_CLASS}, hashtext(current_schema()) # ${kind})`;
+}
+
+/**
+ * Brings the database to the latest schema. Runs under an advisory lock, so instances starting
+ * together migrate once (the others wait, then find nothing to do); each migration commits with
+ * its row in schema_migrations. A database migrated by a newer server is refused.
+ */
+export async function migrate(conn: Connection): Promise<void> {
+  await conn.transaction(async (tx) => {
+    await tx.query(lockSql(LOCK_MIGRATE));
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const { rows } = await tx.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    const current = rows[0]?.v ?? 0;
+    if (current > MIGRATIONS.length) {
+      throw new Error(
+        `database schema version ${current} is newer than this server (${MIGRATIONS.length}): ` +
+          'run the newer server, or point DATABASE_URL at another database',
+      );
+    }
+    for (let v = current; v < MIGRATIONS.length; v += 1) {
+      await tx.query(MIGRATIONS[v]!);
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
+    }
+  });
+}
