@@ -81,7 +81,8 @@ export function isUnavailable(err: unknown): boolean {
 export function translate(err: unknown): unknown {
   if (err instanceof StoreUnavailable || !isUnavailable(err)) return err;
   const code = (err as { code?: unknown }).code;
-  const reason = code === '57014' ? 'a statement took longer than the timeout' : 'no connection';
+  // The driver's message (for the log and a failed start; clients see a generic 503 detail).
+  const reason = code === '57014' ? 'a statement took longer than the timeout' : (err as Error).message;
   return new StoreUnavailable(reason, { cause: err });
 }
 
