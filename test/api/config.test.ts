@@ -12,6 +12,7 @@ describe('loadConfig', () => {
     expect(config.basemapStyleUrl).toBeNull();
     expect(config.trustProxy).toBe(false);
     expect(config.sessionTtlHours).toBe(12);
+    expect(config.databaseUrl).toBeNull();
     expect(Object.isFrozen(config)).toBe(true);
     expect(loadConfig({ SESSION_TTL_HOURS: '0.5' }).sessionTtlHours).toBe(0.5);
   });
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
         CLIENT_DIR: '/www',
         BASEMAP_STYLE_URL: 'https://tiles.example.org/style.json',
         TRUST_PROXY: '2',
+        DATABASE_URL: 'postgresql://lcmap:secret@db.example.vn:5432/lcmap?sslmode=require',
       },
       '/srv/app',
     );
@@ -39,6 +41,7 @@ describe('loadConfig', () => {
       clientDir: '/www',
       basemapStyleUrl: 'https://tiles.example.org/style.json',
       trustProxy: 2,
+      databaseUrl: 'postgresql://lcmap:secret@db.example.vn:5432/lcmap?sslmode=require',
     });
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual([
       '10.0.0.0/8',
@@ -55,8 +58,15 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: 'yes please' }, /TRUST_PROXY/],
     [{ SESSION_TTL_HOURS: '0' }, /SESSION_TTL_HOURS/],
     [{ SESSION_TTL_HOURS: 'forever' }, /SESSION_TTL_HOURS/],
+    [{ DATABASE_URL: 'mysql://u:p@h/db' }, /DATABASE_URL must be postgres:/],
+    [{ DATABASE_URL: 'postgres://u:p@h:5432' }, /DATABASE_URL/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL/],
   ])('throws a clear ConfigError for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never repeats a DATABASE_URL password in its message', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://lcmap:s3cret-pw@db/x' })).toThrow(/^(?!.*s3cret-pw)/s);
   });
 });

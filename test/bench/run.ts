@@ -20,6 +20,14 @@ import type { Bbox } from '../../server/src/store/feature-store';
 import { databaseFile } from '../../server/src/store/open-store';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { SHIPPED_GEODATA } from '../helpers/server';
+import {
+  isPostgisCase,
+  POSTGIS_SIZES,
+  type PostgisBench,
+  postgisBenchEnabled,
+  postgisComparison,
+  startPostgisBench,
+} from './postgis';
 import { centredBox, syntheticFacilities } from './synthetic';
 
 const SIZES = [1_000, 100_000];
@@ -46,6 +54,8 @@ interface BenchCase {
 }
 interface CaseResult {
   size: number;
+  /** Which store served (SQLite unless postgis.ts ran the case). */
+  backend: 'sqlite' | 'postgis';
   name: string;
   path: string;
   bytes: number;
@@ -104,7 +114,8 @@ function listen(server: Server): Promise<string> {
   );
 }
 
-async function benchSize(size: number): Promise<CaseResult[]> {
+/** Measures one size on SQLite, or on PostGIS when `postgis` is given (its bbox cases only). */
+async function benchSize(size: number, postgis?: PostgisBench): Promise<CaseResult[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `laocai-bench-${size}-`));
   try {
     const catalog = loadCatalog(SHIPPED_GEODATA);
@@ -117,21 +128,34 @@ async function benchSize(size: number): Promise<CaseResult[]> {
       LOG_LEVEL: 'silent',
       PORT: '0',
     });
-    const store = openSqliteStore({ file: databaseFile(config), catalog });
-    const t0 = performance.now();
-    await store.seed({
-      features: [...districts, ...syntheticFacilities(size, PROVINCE, codes)],
-      indicators: [],
-    });
-    const seedMs = Math.round(performance.now() - t0);
-    await store.close();
-    const app = await buildApp(config);
+    const features = [...districts, ...syntheticFacilities(size, PROVINCE, codes)];
+    let seedMs: number;
+    let appConfig = config;
+    if (postgis) {
+      const seeded = await postgis.seed(features);
+      seedMs = seeded.seedMs;
+      appConfig = loadConfig({
+        DATA_DIR: dataDir,
+        GEODATA_DIR: SHIPPED_GEODATA,
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+        ...seeded.env,
+      });
+    } else {
+      const store = openSqliteStore({ file: databaseFile(config), catalog });
+      const t0 = performance.now();
+      await store.seed({ features, indicators: [] });
+      seedMs = Math.round(performance.now() - t0);
+      await store.close();
+    }
+    const backend = postgis ? 'postgis' : 'sqlite';
+    const app = await buildApp(appConfig);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const ours = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const bbox = centredBox(PROVINCE, 100 / size).join(',');
     const items = '/api/collections/facilities/items';
     const bboxPath = `${items}?bbox=${bbox}`;
-    const cases: BenchCase[] = [
+    const allCases: BenchCase[] = [
       { name: 'first page, same URL', path: `${items}?limit=100` },
       { name: 'bbox ~100, same URL', path: bboxPath },
       { name: 'bbox ~100, same URL, gzip', path: bboxPath, gzip: true },
@@ -139,6 +163,7 @@ async function benchSize(size: number): Promise<CaseResult[]> {
       { name: 'feature by id', path: `${items}/${size / 2}` },
       { name: 'indicator facility_count', path: '/api/indicators/facility_count' },
     ];
+    const cases = postgis ? allCases.filter((c) => isPostgisCase(c.name)) : allCases;
     interface Sample {
       body: Buffer;
       headers: Record<string, string | number>;
@@ -184,9 +209,10 @@ async function benchSize(size: number): Promise<CaseResult[]> {
     for (const c of cases) {
       const body = bodies.get(sampleKey(c.path, c.gzip === true))!;
       const parsed = JSON.parse(body.json) as { numberReturned?: number };
-      process.stderr.write(`bench ${size}: ${c.name} …\n`);
+      process.stderr.write(`bench ${size} ${backend}: ${c.name} …\n`);
       results.push({
         size,
+        backend,
         ...c,
         bytes: body.body.length,
         ...(parsed.numberReturned === undefined ? {} : { features: parsed.numberReturned }),
@@ -196,7 +222,7 @@ async function benchSize(size: number): Promise<CaseResult[]> {
     }
     const cache = app.responseCache;
     process.stderr.write(
-      `bench ${size}: seeded in ${seedMs} ms; response cache ${cache.hits} hits, ${cache.misses} misses, ${cache.size} entries, ${Math.round(cache.bytes / 1024)} KiB\n`,
+      `bench ${size} ${backend}: seeded in ${seedMs} ms; response cache ${cache.hits} hits, ${cache.misses} misses, ${cache.size} entries, ${Math.round(cache.bytes / 1024)} KiB\n`,
     );
     await app.close();
     await new Promise((r) => baselineServer.close(r));
@@ -212,13 +238,13 @@ function table(results: CaseResult[]): string {
     `${pad(Math.round(m.reqPerSec), 8)} ${pad(m.mean.toFixed(2), 6)} ${pad(m.p50, 4)} ${pad(m.p99, 4)}`;
   const head = `${pad('r/s', 8)} ${pad('mean', 6)} ${pad('p50', 4)} ${pad('p99', 4)}`;
   const lines = [
-    `${pad('', 7)} ${''.padEnd(26)} ${pad('', 5)} ${pad('', 7)} | ${'ours'.padEnd(25)} | ${'baseline'.padEnd(25)} |`,
-    `${pad('size', 7)} ${'case'.padEnd(26)} ${pad('feat', 5)} ${pad('bytes', 7)} | ${head} | ${head} | ours/base`,
+    `${pad('', 9)} ${''.padEnd(26)} ${pad('', 5)} ${pad('', 7)} | ${'ours'.padEnd(25)} | ${'baseline'.padEnd(25)} |`,
+    `${pad('size', 9)} ${'case'.padEnd(26)} ${pad('feat', 5)} ${pad('bytes', 7)} | ${head} | ${head} | ours/base`,
   ];
   for (const r of results) {
     const ratio = (r.ours.reqPerSec / r.baseline.reqPerSec).toFixed(2);
     lines.push(
-      `${pad(r.size, 7)} ${r.name.padEnd(26)} ${pad(r.features ?? '-', 5)} ${pad(r.bytes, 7)} | ${cols(r.ours)} | ${cols(r.baseline)} | ${pad(ratio, 9)}`,
+      `${pad(r.backend === 'postgis' ? `pg ${r.size}` : r.size, 9)} ${r.name.padEnd(26)} ${pad(r.features ?? '-', 5)} ${pad(r.bytes, 7)} | ${cols(r.ours)} | ${cols(r.baseline)} | ${pad(ratio, 9)}`,
     );
   }
   return lines.join('\n');
@@ -227,9 +253,18 @@ function table(results: CaseResult[]): string {
 async function main(): Promise<void> {
   const results: CaseResult[] = [];
   for (const size of SIZES) results.push(...(await benchSize(size)));
-  const small = results.filter((r) => r.size === SIZES[0]);
+  if (postgisBenchEnabled()) {
+    const postgis = await startPostgisBench();
+    try {
+      for (const size of POSTGIS_SIZES) results.push(...(await benchSize(size, postgis)));
+    } finally {
+      postgis.destroy();
+    }
+  }
+  const sqliteResults = results.filter((r) => r.backend === 'sqlite');
+  const small = sqliteResults.filter((r) => r.size === SIZES[0]);
   const scaling = small.map((s) => {
-    const big = results.find((r) => r.size === SIZES[1] && r.name === s.name)!;
+    const big = sqliteResults.find((r) => r.size === SIZES[1] && r.name === s.name)!;
     return {
       name: s.name,
       throughput100kOver1k: big.ours.reqPerSec / s.ours.reqPerSec,
@@ -238,8 +273,8 @@ async function main(): Promise<void> {
     };
   });
   const goal = (name: string) => {
-    const big = results.find((r) => r.size === SIZES[1] && r.name === name)!;
-    const small = results.find((r) => r.size === SIZES[0] && r.name === name)!;
+    const big = sqliteResults.find((r) => r.size === SIZES[1] && r.name === name)!;
+    const small = sqliteResults.find((r) => r.size === SIZES[0] && r.name === name)!;
     const throughput = big.ours.reqPerSec / big.baseline.reqPerSec;
     const latency = big.ours.mean / small.ours.mean;
     return { name, throughput, throughputMet: throughput >= 0.5, latency, latencyMet: latency <= 1.5 };
@@ -260,6 +295,8 @@ async function main(): Promise<void> {
       `goal (${g.name}): 100k ≥ 0.5 × baseline throughput → ${g.throughput.toFixed(2)} (${met(g.throughputMet)})`,
       `goal (${g.name}): 100k mean latency ≤ 1.5 × 1k → ×${g.latency.toFixed(2)} (${met(g.latencyMet)})`,
     ]),
+    '',
+    ...postgisComparison(results),
     `(autocannon ${DURATION_S} s per case, ${CONNECTIONS} connections; latencies in ms; Node ${process.version})`,
   ].join('\n');
   process.stdout.write(`${out}\n`);

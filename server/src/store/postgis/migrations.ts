@@ -111,6 +111,9 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+/** statement_timeout of start-up work (migrations, waiting for another instance's seed). */
+export const STARTUP_TIMEOUT = '5min';
+
 /** Advisory lock class of this app (first key of the two-int form); the second is per schema. */
 export const LOCK_CLASS = 7_304_613;
 /** Second keys under LOCK_CLASS: migrations, and seeding an empty store. */
@@ -124,11 +127,14 @@ export function lockSql(kind: number, fn = 'pg_advisory_xact_lock'): string {
 
 /**
  * Brings the database to the latest schema. Runs under an advisory lock, so instances starting
- * together migrate once (the others wait, then find nothing to do); each migration commits with
- * its row in schema_migrations. A database migrated by a newer server is refused.
+ * together migrate once (the others wait, then find nothing to do); the pending migrations and
+ * their schema_migrations rows commit together in one transaction (DDL is transactional in
+ * PostgreSQL). A database migrated by a newer server is refused.
  */
 export async function migrate(conn: Connection): Promise<void> {
   await conn.transaction(async (tx) => {
+    // Waiting for another instance's migration (or creating PostGIS) may take longer than a request.
+    await tx.query(`SET LOCAL statement_timeout = '${STARTUP_TIMEOUT}'`);
     await tx.query(lockSql(LOCK_MIGRATE));
     await tx.query(
       `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -5,7 +5,7 @@ import { openConnection, type PoolOptions, type Queryable } from './connection';
 import { postgisFeatureReads } from './feature-reads';
 import { featureRowWriter } from './feature-rows';
 import { postgisFeatureWrites } from './feature-writes';
-import { LOCK_SEED, lockSql, migrate } from './migrations';
+import { LOCK_SEED, lockSql, migrate, STARTUP_TIMEOUT } from './migrations';
 import { postgisUserMethods } from './user-store';
 
 export interface PostgisStoreOptions extends PoolOptions {
@@ -56,6 +56,7 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
   const seed = (data: SeedData, replace: boolean): Promise<void> =>
     conn.transaction(async (tx) => {
       // Two instances seeding one empty database at once: the second waits here, then finds data.
+      await tx.query(`SET LOCAL statement_timeout = '${STARTUP_TIMEOUT}'`);
       await tx.query(lockSql(LOCK_SEED));
       const { rows: state } = await tx.query<{ empty: boolean }>(
         'SELECT NOT EXISTS (SELECT 1 FROM features) AND NOT EXISTS (SELECT 1 FROM indicator_values) AS empty',
