@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { Catalog } from '../../catalog/catalog';
-import { normalizeText } from '../../contract/text';
 import type { StoredFeature } from '../feature-store';
+import { districtCodeOf, searchTextOf } from '../rows';
 import type { Queryable } from './connection';
 
 /** A `features` row as selected with COLUMNS (jsonb and json arrive parsed, timestamps as Date). */
@@ -61,18 +61,8 @@ export interface FeatureRowWriter {
 }
 
 export function featureRowWriter(catalog: Catalog): FeatureRowWriter {
-  const searchText = (f: RowContent): string => {
-    const names = catalog.collection(f.collection)?.search ?? [];
-    const parts = names.flatMap((n) => {
-      const v = f.properties[n];
-      return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
-    });
-    return normalizeText(parts.join(' '));
-  };
-  const district = (f: RowContent): string | null => {
-    const code = f.properties.district_code;
-    return typeof code === 'string' ? code : null;
-  };
+  const searchText = (f: RowContent): string => searchTextOf(catalog, f.collection, f.properties);
+  const district = (f: RowContent): string | null => districtCodeOf(f.properties);
   return {
     insert: async (tx, rows, version, createdAt, updatedAt) => {
       for (let i = 0; i < rows.length; i += SEED_CHUNK) {

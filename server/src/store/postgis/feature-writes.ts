@@ -11,6 +11,7 @@ import {
   UnknownVersion,
   VersionConflict,
 } from '../feature-store';
+import { contentOf, HISTORY_COLUMNS, toHistoryRecord } from '../rows';
 import type { Connection, Queryable } from './connection';
 import { type FeatureRowWriter, GEOJSON } from './feature-rows';
 import { LOCK_CLASS } from './migrations';
@@ -49,30 +50,21 @@ interface DeletedRow {
   deleted_by: string;
 }
 
-const HISTORY_COLUMNS = 'collection, feature_id, version, operation, username, at, before, after';
-
 /** Second key of the per-collection advisory lock that serialises new ids (any instance). */
 const LOCK_NEW_ID = 3;
 
+/** jsonb content as stored, without any other member a hand edit may have left. */
 function content(c: FeatureContent | null): FeatureContent | null {
   return c === null ? null : { properties: c.properties, geometry: c.geometry };
 }
 
 function toHistory(row: HistoryRow): HistoryRecord {
-  return {
-    collection: row.collection,
-    featureId: row.feature_id,
-    version: row.version,
-    operation: row.operation,
-    username: row.username,
+  return toHistoryRecord({
+    ...row,
     at: row.at.toISOString(),
     before: content(row.before),
     after: content(row.after),
-  };
-}
-
-function contentOf(f: StoredFeature): FeatureContent {
-  return { properties: f.properties, geometry: f.geometry };
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isRole, type Role } from '../../auth/roles';
+import { storedRole } from '../rows';
 import { type SessionRecord, UserExists, type UserRecord, type UserStore } from '../user-store';
 import { type Connection, openConnection, type PoolOptions } from './connection';
 import { migrate } from './migrations';
@@ -11,15 +11,10 @@ interface UserRow {
   disabled: boolean;
 }
 
-function role(value: string): Role {
-  if (!isRole(value)) throw new Error('users table holds an unknown role');
-  return value;
-}
-
 function toUser(row: UserRow): UserRecord {
   return {
     username: row.username,
-    role: role(row.role),
+    role: storedRole(row.role),
     passwordHash: row.password_hash,
     createdAt: row.created_at.toISOString(),
     disabled: row.disabled,
@@ -90,7 +85,7 @@ export function postgisUserMethods(conn: Connection): UserStore {
       return row
         ? {
             username: row.username,
-            role: role(row.role),
+            role: storedRole(row.role),
             expiresAt: row.expires_at.toISOString(),
             lastSeen: row.last_seen.toISOString(),
           }

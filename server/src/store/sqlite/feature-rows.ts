@@ -1,8 +1,8 @@
 import { bbox as turfBbox } from '@turf/turf';
 import type { Geometry } from 'geojson';
 import type { Catalog } from '../../catalog/catalog';
-import { normalizeText } from '../../contract/text';
 import type { StoredFeature } from '../feature-store';
+import { districtCodeOf, searchTextOf } from '../rows';
 import type { Connection } from './connection';
 
 /** A `features` row as selected with COLUMNS. */
@@ -51,21 +51,12 @@ export interface FeatureRowWriter {
 
 export function featureRowWriter(conn: Connection, catalog: Catalog): FeatureRowWriter {
   const { prepare } = conn;
-  const searchText = (f: RowContent): string => {
-    const names = catalog.collection(f.collection)?.search ?? [];
-    const parts = names.flatMap((n) => {
-      const v = f.properties[n];
-      return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
-    });
-    return normalizeText(parts.join(' '));
-  };
   const derived = (f: RowContent) => {
     const [minLon, minLat, maxLon, maxLat] = turfBbox(f.geometry);
-    const district = f.properties.district_code;
     return {
       box: [minLon, minLat, maxLon, maxLat] as const,
-      district: typeof district === 'string' ? district : null,
-      search: searchText(f),
+      district: districtCodeOf(f.properties),
+      search: searchTextOf(catalog, f.collection, f.properties),
     };
   };
   return {

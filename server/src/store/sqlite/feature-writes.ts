@@ -11,6 +11,7 @@ import {
   UnknownVersion,
   VersionConflict,
 } from '../feature-store';
+import { contentOf, HISTORY_COLUMNS, toHistoryRecord } from '../rows';
 import type { Connection } from './connection';
 import type { FeatureRowWriter } from './feature-rows';
 
@@ -53,8 +54,6 @@ interface DeletedRow {
   deleted_by: string;
 }
 
-const HISTORY_COLUMNS = 'collection, feature_id, version, operation, username, at, before, after';
-
 function contentText(c: FeatureContent | null): string | null {
   return c === null ? null : JSON.stringify({ properties: c.properties, geometry: c.geometry });
 }
@@ -66,20 +65,7 @@ function parseContent(text: string | null): FeatureContent | null {
 }
 
 function toHistory(row: HistoryRow): HistoryRecord {
-  return {
-    collection: row.collection,
-    featureId: row.feature_id,
-    version: row.version,
-    operation: row.operation,
-    username: row.username,
-    at: row.at,
-    before: parseContent(row.before),
-    after: parseContent(row.after),
-  };
-}
-
-function contentOf(f: StoredFeature): FeatureContent {
-  return { properties: f.properties, geometry: f.geometry };
+  return toHistoryRecord({ ...row, before: parseContent(row.before), after: parseContent(row.after) });
 }
 
 /**

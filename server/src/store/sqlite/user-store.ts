@@ -1,4 +1,4 @@
-import { isRole, type Role } from '../../auth/roles';
+import { storedRole } from '../rows';
 import { type SessionRecord, UserExists, type UserRecord, type UserStore } from '../user-store';
 import { type Connection, openConnection } from './connection';
 
@@ -10,15 +10,10 @@ interface UserRow {
   disabled: number;
 }
 
-function role(value: string): Role {
-  if (!isRole(value)) throw new Error('users table holds an unknown role');
-  return value;
-}
-
 function toUser(row: UserRow): UserRecord {
   return {
     username: row.username,
-    role: role(row.role),
+    role: storedRole(row.role),
     passwordHash: row.password_hash,
     createdAt: row.created_at,
     disabled: row.disabled === 1,
@@ -73,7 +68,12 @@ export function sqliteUserMethods(conn: Connection): SyncUserStore {
         | { username: string; role: string; expires_at: string; last_seen: string }
         | undefined;
       return row
-        ? { username: row.username, role: role(row.role), expiresAt: row.expires_at, lastSeen: row.last_seen }
+        ? {
+            username: row.username,
+            role: storedRole(row.role),
+            expiresAt: row.expires_at,
+            lastSeen: row.last_seen,
+          }
         : undefined;
     },
     touchSession: (tokenHash, now, expiresAt) => {

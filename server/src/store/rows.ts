@@ -1,0 +1,67 @@
+import { isRole, type Role } from '../auth/roles';
+import type { Catalog } from '../catalog/catalog';
+import { normalizeText } from '../contract/text';
+import type { FeatureContent, HistoryOperation, HistoryRecord, StoredFeature } from './feature-store';
+
+/**
+ * What every backend derives and maps the same way (so SQLite and PostGIS cannot drift apart):
+ * the columns computed from a feature at write time, history rows, stored roles.
+ */
+
+/** normalizeText() of the collection's `search` properties (strings, or arrays of strings): the `q` column. */
+export function searchTextOf(
+  catalog: Catalog,
+  collection: string,
+  properties: Record<string, unknown>,
+): string {
+  const names = catalog.collection(collection)?.search ?? [];
+  const parts = names.flatMap((n) => {
+    const v = properties[n];
+    return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+  });
+  return normalizeText(parts.join(' '));
+}
+
+/** The `district_code` column: the property when it is a string, else null. */
+export function districtCodeOf(properties: Record<string, unknown>): string | null {
+  const code = properties.district_code;
+  return typeof code === 'string' ? code : null;
+}
+
+export function contentOf(f: StoredFeature): FeatureContent {
+  return { properties: f.properties, geometry: f.geometry };
+}
+
+/** Columns of a feature_history row, in the order both backends select and insert them. */
+export const HISTORY_COLUMNS = 'collection, feature_id, version, operation, username, at, before, after';
+
+/** A feature_history row with its content already decoded (each backend decodes its own way). */
+export interface DecodedHistoryRow {
+  collection: string;
+  feature_id: number;
+  version: number;
+  operation: HistoryOperation;
+  username: string;
+  at: string;
+  before: FeatureContent | null;
+  after: FeatureContent | null;
+}
+
+export function toHistoryRecord(row: DecodedHistoryRow): HistoryRecord {
+  return {
+    collection: row.collection,
+    featureId: row.feature_id,
+    version: row.version,
+    operation: row.operation,
+    username: row.username,
+    at: row.at,
+    before: row.before,
+    after: row.after,
+  };
+}
+
+/** A role read from the users table (a value outside the CHECK constraint means a corrupt row). */
+export function storedRole(value: string): Role {
+  if (!isRole(value)) throw new Error('users table holds an unknown role');
+  return value;
+}
