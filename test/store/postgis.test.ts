@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../server/src/catalog/catalog';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
 import { loadConfig } from '../../server/src/config';
-import { VersionConflict } from '../../server/src/store/feature-store';
+import { StoreUnavailable, VersionConflict } from '../../server/src/store/feature-store';
 import { openStore } from '../../server/src/store/open-store';
 import { MIGRATIONS } from '../../server/src/store/postgis/migrations';
 import { openPostgisStore } from '../../server/src/store/postgis/postgis-store';
@@ -127,6 +127,28 @@ describe('postgis specifics', () => {
     expect(await store.listDeleted('craft-villages')).toEqual([]);
     expect(await store.revision()).toBe(revision);
     expect(await sql(db.url, 'SELECT * FROM feature_history')).toEqual([]);
+    await store.close();
+    await db.drop();
+  });
+
+  it('cuts a statement at statement_timeout: StoreUnavailable (503), nothing written, the store still works', async () => {
+    const db = await createTestDatabase();
+    const store = await openPostgisStore({ url: db.url, catalog, statementTimeoutMs: 200 });
+    await store.seed(loadSeedData(FIXTURE_GEODATA, catalog));
+    await sql(
+      db.url,
+      `CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(5); RETURN NEW; END $$;
+       CREATE TRIGGER slow_history BEFORE INSERT ON feature_history FOR EACH ROW EXECUTE FUNCTION slow()`,
+    );
+    const started = Date.now();
+    const err = await store
+      .createFeature('craft-villages', content('Chậm'), { username: 'e' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreUnavailable);
+    expect(err).toMatchObject({ status: 503, code: 'ServiceUnavailable' });
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(await store.getFeature('craft-villages', 6)).toBeUndefined();
+    expect((await store.getFeature('craft-villages', 1))?.version).toBe(1);
     await store.close();
     await db.drop();
   });

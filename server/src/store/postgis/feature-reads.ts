@@ -36,11 +36,12 @@ export function postgisFeatureReads(
     return memo.get(key) as T | undefined;
   };
   const keep = (key: string, revision: number, value: unknown): void => {
-    if (revision > memoRevision || memo.size > 1000) {
+    // Another revision (newer, or older after a restore) replaces everything, as on SQLite.
+    if (revision !== memoRevision || memo.size > 1000) {
       memo.clear();
       memoRevision = revision;
     }
-    if (revision === memoRevision) memo.set(key, value);
+    memo.set(key, value);
   };
   const revision = async (): Promise<number> =>
     (await conn.query<{ revision: number }>(REVISION)).rows[0]!.revision;
