@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
-import { INDICATOR_HEADER } from './build/indicators';
-import { parseIndicatorsCsv } from './checks/csv';
+import { parseIndicatorRows } from '../rules/indicator-rows';
 import type { GeodataBundle } from './checks/index';
 
 const geodataDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +29,7 @@ export function loadBundle(dir: string = geodataDir): GeodataBundle {
       schema: readJson<object>(dir, 'schema', c.schema),
       geometryTypes: c.geometryTypes,
     })),
-    indicators: parseIndicatorsCsv(readFileSync(join(dir, 'indicators.csv'), 'utf8'), INDICATOR_HEADER),
+    indicators: parseIndicatorRows(readFileSync(join(dir, 'indicators.csv'), 'utf8')),
     indicatorSchema: readJson<object>(dir, 'schema', 'indicators.schema.json'),
   };
 }

@@ -1,4 +1,7 @@
-import type { IndicatorStatus, LocalizedText } from '../contract/api';
+import type { IndicatorRow } from '../../../geodata/rules/indicator-rows';
+import type { LocalizedText } from '../contract/api';
+
+export type { IndicatorRow };
 
 /** A JSON Schema object (draft 2020-12) as read from geodata/schema. */
 export type JsonSchema = Record<string, unknown>;
@@ -36,17 +39,6 @@ export interface Catalog {
   indicators: readonly IndicatorDef[];
   /** The collection with this id, or undefined. */
   collection(id: string): CollectionDef | undefined;
-}
-
-/** One row of geodata/indicators.csv (district_code "10" = province total). */
-export interface IndicatorRow {
-  district_code: string;
-  year: number;
-  indicator: string;
-  value: number;
-  unit: string;
-  status: IndicatorStatus;
-  source: string;
 }
 
 /** A feature as shipped in geodata/*.geojson, tagged with its collection. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCsv } from '../../../geodata/scripts/checks/csv';
-import type { IndicatorStatus, LocalizedText } from '../contract/api';
+import { readIndicatorRows } from '../../../geodata/rules/indicator-rows';
+import type { LocalizedText } from '../contract/api';
 import {
   type Catalog,
   type CollectionDef,
@@ -124,43 +124,28 @@ export function loadSeedData(geodataDir: string, catalog: Catalog): SeedData {
       });
     }
   }
-  return { features, indicators: loadIndicatorRows(path.join(geodataDir, 'indicators.csv')) };
+  return { features, indicators: loadIndicatorRows(geodataDir) };
 }
 
-const STATUSES: readonly IndicatorStatus[] = [
-  'official',
-  'reported',
-  'approximate',
-  'illustrative',
-  'computed',
-];
-const HEADER = 'district_code,year,indicator,value,unit,status,source';
-
-function loadIndicatorRows(file: string): IndicatorRow[] {
+/**
+ * geodata/indicators.csv, validated against its row schema (geodata/schema/indicators.schema.json);
+ * a bad row stops the start with the row number and what is wrong.
+ */
+function loadIndicatorRows(geodataDir: string): IndicatorRow[] {
+  const file = path.join(geodataDir, 'indicators.csv');
   let csv: string;
   try {
     csv = readFileSync(file, 'utf8');
   } catch {
     throw new GeodataError(`missing ${file} (run \`npm run geodata:build\` or set GEODATA_DIR)`);
   }
-  const [header, ...rows] = parseCsv(csv);
-  if (header?.join(',') !== HEADER) throw new GeodataError(`indicators.csv: header must be "${HEADER}"`);
-  return rows.map(([district_code, year, indicator, value, unit, status, source], i): IndicatorRow => {
-    const where = `indicators.csv line ${i + 2}`;
-    const stat = STATUSES.find((s) => s === status);
-    if (!district_code || !indicator || !stat || source === undefined || unit === undefined) {
-      throw new GeodataError(
-        `${where}: every column is required and status must be one of ${STATUSES.join(', ')}`,
-      );
-    }
-    if (
-      !/^\d{4}$/.test(year ?? '') ||
-      value === undefined ||
-      value === '' ||
-      !Number.isFinite(Number(value))
-    ) {
-      throw new GeodataError(`${where}: year must be YYYY and value a number`);
-    }
-    return { district_code, year: Number(year), indicator, value: Number(value), unit, status: stat, source };
-  });
+  const schema = readJson(path.join(geodataDir, 'schema', 'indicators.schema.json'));
+  if (!isObject(schema)) throw new GeodataError('indicators.schema.json: expected a JSON Schema object');
+  const result = readIndicatorRows(csv, schema);
+  if (result.valid) return result.rows;
+  const shown = result.problems
+    .slice(0, 5)
+    .map((p) => (p.row > 0 ? `line ${p.row + 1}: ${p.message}` : p.message));
+  const more = result.problems.length > 5 ? ` (and ${result.problems.length - 5} more)` : '';
+  throw new GeodataError(`indicators.csv does not match indicators.schema.json: ${shown.join('; ')}${more}`);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { type AreaFeature, toDistrictAreas } from '../../../geodata/scripts/checks/index';
+import { type AreaFeature, toDistrictAreas } from '../../../geodata/rules/districts';
 import { validateFeatureWrite } from '../../../server/src/validation/feature.validation';
 
 /** The shipped data must pass the write validator unchanged: staff can save what they loaded. */
