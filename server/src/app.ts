@@ -13,7 +13,8 @@ import { registerErrorHandler } from './plugins/errors';
 import { registerEtag } from './plugins/etag';
 import { registerOpenApi } from './plugins/openapi';
 import { registerRequestLog } from './plugins/request-log';
-import { registerResponseCache } from './plugins/response-cache';
+import { registerRevisionCache } from './plugins/response-cache';
+import { registerResponseCheck } from './plugins/response-check';
 import { registerStaticClient } from './plugins/static-client';
 import { registerStore } from './plugins/store';
 import { registerAppConfigRoutes } from './routes/app-config';
@@ -46,6 +47,8 @@ export interface AppOverrides {
   logStream?: { write(line: string): void };
   /** Byte budget of the read response cache (default 32 MiB; 0 stores nothing). */
   responseCacheBytes?: number;
+  /** Check every /api answer against its contract schema (a wrong one becomes a 500); tests turn it on. */
+  checkResponses?: boolean;
 }
 
 /** The SQLite file under DATA_DIR. */
@@ -94,7 +97,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   try {
     registerErrorHandler(app);
     registerStore(app, config, catalog, store);
-    registerResponseCache(app, overrides.responseCacheBytes);
+    registerRevisionCache(app, overrides.responseCacheBytes);
     app.addContentTypeParser(
       JSON_BODY_TYPES.filter((t) => t !== 'application/json'),
       { parseAs: 'string' },
@@ -104,6 +107,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerCsrf(app);
     registerRequestLog(app);
     registerEtag(app);
+    if (overrides.checkResponses) registerResponseCheck(app);
     await app.register(compress, { threshold: 1024 });
     await registerOpenApi(app);
     registerLandingRoutes(app);

@@ -1,4 +1,4 @@
-import type { ApiFeature, Problem } from '../../../server/src/contract/api';
+import type { ApiFeature, FieldProblem, Problem } from '../../../server/src/contract/api';
 import { ApiError } from './ApiError';
 import type { FetchLike } from './client';
 
@@ -10,11 +10,7 @@ export interface SessionUser {
 }
 
 /** One field problem of a 400/422 answer (`field` is a path such as `properties.area_ha`). */
-export interface FieldProblem {
-  field: string;
-  message: string;
-  code: string;
-}
+export type { FieldProblem } from '../../../server/src/contract/api';
 
 /**
  * An ApiError with what the editing UI needs from a write answer: per-field problems (400/422),

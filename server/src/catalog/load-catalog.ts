@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readCatalogFile } from '../../../geodata/rules/catalog';
 import { readIndicatorRows } from '../../../geodata/rules/indicator-rows';
 import type { LocalizedText } from '../contract/api';
 import {
@@ -7,7 +8,6 @@ import {
   type CollectionDef,
   type IndicatorDef,
   type IndicatorRow,
-  type JsonSchema,
   makeCatalog,
   type SeedData,
   type SeedFeature,
@@ -44,41 +44,15 @@ function text(value: unknown, where: string): LocalizedText {
   throw new GeodataError(`${where}: expected { vi, en } text`);
 }
 
-function strings(value: unknown, where: string): string[] {
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
-  throw new GeodataError(`${where}: expected an array of strings`);
-}
-
-/** Reads geodata/schema: collections.json, each collection's schema and indicators.json. */
+/** Reads geodata/schema: collections.json (validated, defaults applied), each collection's schema and indicators.json. */
 export function loadCatalog(geodataDir: string): Catalog {
   const schemaDir = path.join(geodataDir, 'schema');
-  const raw = readJson(path.join(schemaDir, 'collections.json'));
-  if (!isObject(raw) || !Array.isArray(raw.collections)) {
-    throw new GeodataError('collections.json: expected { collections: [...] }');
-  }
-  const collections = raw.collections.map((entry, i): CollectionDef => {
-    const where = `collections.json collections[${i}]`;
-    if (!isObject(entry) || typeof entry.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(entry.id)) {
-      throw new GeodataError(`${where}: id must be a lowercase slug`);
-    }
-    if (typeof entry.file !== 'string' || typeof entry.schema !== 'string') {
-      throw new GeodataError(`${where}: file and schema are required`);
-    }
+  const read = readCatalogFile(readJson(path.join(schemaDir, 'collections.json')));
+  if (!read.valid) throw new GeodataError(read.problems.join('; '));
+  const collections = read.collections.map((entry): CollectionDef => {
     const propertiesSchema = readJson(path.join(schemaDir, entry.schema));
     if (!isObject(propertiesSchema)) throw new GeodataError(`${entry.schema}: expected a JSON Schema object`);
-    return {
-      id: entry.id,
-      title: text(entry.title, `${where}.title`),
-      description: text(entry.description, `${where}.description`),
-      file: entry.file,
-      schema: entry.schema,
-      geometryTypes: strings(entry.geometryTypes, `${where}.geometryTypes`),
-      queryables: strings(entry.queryables, `${where}.queryables`),
-      search: strings(entry.search, `${where}.search`),
-      label: typeof entry.label === 'string' ? entry.label : 'name',
-      editable: entry.editable === true,
-      propertiesSchema: propertiesSchema as JsonSchema,
-    };
+    return { ...entry, propertiesSchema };
   });
   return makeCatalog(collections, loadIndicatorDefs(path.join(schemaDir, 'indicators.json')));
 }

@@ -63,6 +63,46 @@ export const FIELD_ERROR_CODES = [
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
+/**
+ * The `code` of a problem+json answer (OGC exception codes and ours), for the client to choose
+ * its message by; the server raises only these (ApiError takes a ProblemCode). The wire schema
+ * keeps `code` an open string, so an older client copes with a code it does not know.
+ */
+export const PROBLEM_CODES = [
+  'InvalidParameterValue',
+  'InvalidRequest',
+  'InvalidBody',
+  'ValidationFailed',
+  'Unauthorized',
+  'InvalidCredentials',
+  'Forbidden',
+  'CsrfOriginMismatch',
+  'NotFound',
+  'MethodNotAllowed',
+  'NotAcceptable',
+  'Conflict',
+  'PreconditionFailed',
+  'PayloadTooLarge',
+  'UnsupportedMediaType',
+  'PreconditionRequired',
+  'TooManyRequests',
+  'ServerError',
+  'NotImplemented',
+  'ServiceUnavailable',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** GeoJSON geometry types the API stores and serves (no GeometryCollection). */
+export const GEOMETRY_TYPES = [
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+] as const;
+export type GeometryType = (typeof GEOMETRY_TYPES)[number];
+
 /** True when `value` is one of `list` (narrows the type). */
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
