@@ -84,59 +84,42 @@ export function registerItemsWriteRoutes(fastify: FastifyInstance, writer: Featu
     },
   );
 
-  app.put(
-    item,
+  /** PUT (the whole feature) and PATCH (a merge patch): one shape, one FeatureWriter call each. */
+  const changes = [
+    { method: 'PUT', operation: 'replace', summary: 'Replace a feature (editor, If-Match)' },
     {
-      onRequest: guard('replace', 'item'),
+      method: 'PATCH',
+      operation: 'patch',
+      summary: 'Change part of a feature (JSON merge patch; editor, If-Match)',
+    },
+  ] as const;
+  for (const { method, operation, summary } of changes) {
+    app.route({
+      method,
+      url: item,
+      onRequest: guard(operation, 'item'),
       schema: {
-        summary: 'Replace a feature (editor, If-Match)',
+        summary,
         tags: ['Edit'],
         params: ITEM_PARAMS,
         headers: IF_MATCH,
         body: FeatureBody,
         response: responses({ 200: ApiFeature }, [...ITEM_WRITE_PROBLEMS, 422, 503]),
       },
-    },
-    async (request, reply) => {
-      const { collectionId, featureId } = request.params;
-      const collection = collectionOf(collectionId);
-      const saved = await writer.replace(
-        collection,
-        featureId,
-        request.body,
-        ifMatchOf(request),
-        actorOf(request),
-      );
-      return sendFeature(reply, saved);
-    },
-  );
-
-  app.patch(
-    item,
-    {
-      onRequest: guard('patch', 'item'),
-      schema: {
-        summary: 'Change part of a feature (JSON merge patch; editor, If-Match)',
-        tags: ['Edit'],
-        params: ITEM_PARAMS,
-        headers: IF_MATCH,
-        body: FeatureBody,
-        response: responses({ 200: ApiFeature }, [...ITEM_WRITE_PROBLEMS, 422, 503]),
+      handler: async (request, reply) => {
+        const { collectionId, featureId } = request.params;
+        const collection = collectionOf(collectionId);
+        const saved = await writer[operation](
+          collection,
+          featureId,
+          request.body,
+          ifMatchOf(request),
+          actorOf(request),
+        );
+        return sendFeature(reply, saved);
       },
-    },
-    async (request, reply) => {
-      const { collectionId, featureId } = request.params;
-      const collection = collectionOf(collectionId);
-      const saved = await writer.patch(
-        collection,
-        featureId,
-        request.body,
-        ifMatchOf(request),
-        actorOf(request),
-      );
-      return sendFeature(reply, saved);
-    },
-  );
+    });
+  }
 
   app.delete(
     item,
