@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readCatalogFile } from '../../../geodata/rules/catalog';
 import { readIndicatorRows, serializeIndicatorRows } from '../../../geodata/rules/indicator-rows';
 import { checkFeaturesInDistricts, checkSharedVocabulary } from '../../../geodata/scripts/checks/index';
 import { GeodataError, loadCatalog, loadSeedData } from '../../../server/src/catalog/load-catalog';
@@ -88,5 +89,68 @@ describe('checkFeaturesInDistricts uses the rule of the write validation for are
     expect(problems.map((p) => p.message)).toEqual([
       '"Cụm" (id 3) claims Huyện Tây (082) but falls in Huyện Đông (086) at [104.1, 22.3]',
     ]);
+  });
+});
+
+describe('the catalog format (geodata/rules/catalog.ts)', () => {
+  const entry = (over: Record<string, unknown> = {}) => ({
+    id: 'wells',
+    title: { vi: 'Giếng', en: 'Wells' },
+    description: { vi: 'd', en: 'd' },
+    file: 'wells.geojson',
+    schema: 'wells.schema.json',
+    geometryTypes: ['Point'],
+    queryables: ['district_code', 'kind'],
+    search: ['name'],
+    ...over,
+  });
+
+  it('gives an entry without hints complete defaults', () => {
+    const read = readCatalogFile({ collections: [entry({ id: 'a' }), entry()] });
+    expect(read.valid).toBe(true);
+    const wells = read.valid ? read.collections[1] : undefined;
+    expect(wells).toMatchObject({ label: 'name', editable: false });
+    expect(wells?.display).toEqual({
+      geometry: 'point',
+      symbol: 'circle',
+      size: 6,
+      color: '#777777',
+      colorBy: null,
+      symbolBy: null,
+      cluster: null,
+      label: { minZoom: 10, priority: 50 },
+      order: 20,
+      legend: 'swatch',
+      filters: ['district_code'],
+      toggle: { key: 'wells', visible: true },
+      pickable: true,
+      frame: false,
+      choropleth: null,
+    });
+  });
+
+  it('keeps the hints an entry sets and fills only the rest', () => {
+    const display = { colorBy: { property: 'kind', palette: 'categorical' }, size: 9 };
+    const read = readCatalogFile({ collections: [entry({ geometryTypes: ['Polygon'], display })] });
+    expect(read.valid && read.collections[0]?.display).toMatchObject({
+      geometry: 'area',
+      symbol: 'fill',
+      size: 9,
+      colorBy: display.colorBy,
+      legend: 'categories',
+    });
+  });
+
+  it('names what is wrong: a bad hint value, a hint on a property that is not queryable, a repeated id', () => {
+    const bad = readCatalogFile({ collections: [entry({ display: { symbol: 'star' } })] });
+    expect(bad.valid ? [] : bad.problems).toEqual([expect.stringContaining('/collections/0/display/symbol')]);
+    const notQueryable = readCatalogFile({
+      collections: [entry({ display: { colorBy: { property: 'colour', palette: 'categorical' } } })],
+    });
+    expect(notQueryable.valid ? [] : notQueryable.problems).toEqual([
+      "wells: display hint property 'colour' must be one of its queryables",
+    ]);
+    const twice = readCatalogFile({ collections: [entry(), entry()] });
+    expect(twice.valid ? [] : twice.problems).toContain("collection id 'wells' is used twice");
   });
 });
