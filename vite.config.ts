@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { firstLoadSize } from './client/build/firstLoadSize.ts';
+import { inputManifest } from './client/build/inputManifest.ts';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+/** Files that shape the build without being bundled modules (npm start rebuilds when one changes). */
+const BUILD_FILES = [
+  'vite.config.ts',
+  'client/index.html',
+  'client/build/firstLoadSize.ts',
+  'client/build/inputManifest.ts',
+];
 
 // One config for the client build (Vite) and the test runner (Vitest).
 // Test projects: fast node tests (unit, store, api, geodata) run in parallel;
@@ -8,7 +19,7 @@ import { firstLoadSize } from './client/build/firstLoadSize.ts';
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [react(), firstLoadSize()],
+  plugins: [react(), firstLoadSize(), inputManifest({ root: repoRoot, extra: BUILD_FILES })],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -3,7 +3,6 @@ import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiClient } from './api/client';
-import { EditApi } from './api/writes';
 import { App } from './app/App';
 import { loadClientConfig } from './config';
 import { I18nProvider } from './i18n/I18n';
@@ -11,7 +10,6 @@ import type { Lang } from './lib/format';
 
 const config = loadClientConfig(window.location.search);
 const api = new ApiClient(config.apiBase, (input, init) => fetch(input, init));
-const editApi = new EditApi(config.apiBase, (input, init) => fetch(input, init));
 
 function storedLang(): Lang {
   try {
@@ -34,7 +32,7 @@ if (!root) throw new Error('#root missing in index.html');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider initialLang={storedLang()} onLangChange={rememberLang}>
-      <App api={api} editApi={editApi} testHooks={config.testHooks} />
+      <App api={api} testHooks={config.testHooks} />
     </I18nProvider>
   </StrictMode>,
 );

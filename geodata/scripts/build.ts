@@ -6,13 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serializeIndicatorRows } from '../rules/indicator-rows';
 import { buildClusters } from './build/clusters';
 import { buildCraftVillages } from './build/craft-villages';
 import { buildDistricts } from './build/districts';
 import { buildFacilities } from './build/facilities';
 import type { AdminUnits, Facts } from './build/facts';
 import { serializeCollection } from './build/format';
-import { buildIndicatorRows, serializeIndicators } from './build/indicators';
+import { buildIndicatorRows } from './build/indicators';
 import { buildLandmarks } from './build/landmarks';
 
 const geodataDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +42,7 @@ function main(): void {
     ['craft-villages.geojson', serializeCollection('craft-villages', buildCraftVillages(facts))],
     ['facilities.geojson', serializeCollection('facilities', buildFacilities(facts))],
     ['landmarks.geojson', serializeCollection('landmarks', buildLandmarks(facts))],
-    ['indicators.csv', serializeIndicators(buildIndicatorRows(facts))],
+    ['indicators.csv', serializeIndicatorRows(buildIndicatorRows(facts))],
   ];
   for (const [file, text] of outputs) {
     writeFileSync(join(geodataDir, file), text);

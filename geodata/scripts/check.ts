@@ -8,7 +8,16 @@ import { loadBundle } from './load';
 
 function main(): void {
   const started = Date.now();
-  const results = runAllChecks(loadBundle());
+  let bundle: ReturnType<typeof loadBundle>;
+  try {
+    bundle = loadBundle();
+  } catch (err) {
+    // A file missing or unreadable, or collections.json not in the catalog format: nothing to check.
+    process.stdout.write(`FAIL loading the datasets: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const results = runAllChecks(bundle);
   let total = 0;
   for (const r of results) {
     total += r.problems.length;

@@ -3,26 +3,20 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
-import { INDICATOR_HEADER } from './build/indicators';
-import { parseIndicatorsCsv } from './checks/csv';
+import { readCatalogFile } from '../rules/catalog';
+import { parseIndicatorRows } from '../rules/indicator-rows';
 import type { GeodataBundle } from './checks/index';
 
 const geodataDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-interface CatalogEntry {
-  id: string;
-  file: string;
-  schema: string;
-  geometryTypes: string[];
-}
 
 function readJson<T>(dir: string, ...parts: string[]): T {
   return JSON.parse(readFileSync(join(dir, ...parts), 'utf8')) as T;
 }
 
-/** Loads every dataset named in schema/collections.json plus indicators.csv. */
+/** Loads every dataset named in schema/collections.json (validated by the catalog rules) plus indicators.csv. */
 export function loadBundle(dir: string = geodataDir): GeodataBundle {
-  const catalog = readJson<{ collections: CatalogEntry[] }>(dir, 'schema', 'collections.json');
+  const catalog = readCatalogFile(readJson<unknown>(dir, 'schema', 'collections.json'));
+  if (!catalog.valid) throw new Error(`the catalog is not valid: ${catalog.problems.join('; ')}`);
   return {
     collections: catalog.collections.map((c) => ({
       id: c.id,
@@ -30,7 +24,7 @@ export function loadBundle(dir: string = geodataDir): GeodataBundle {
       schema: readJson<object>(dir, 'schema', c.schema),
       geometryTypes: c.geometryTypes,
     })),
-    indicators: parseIndicatorsCsv(readFileSync(join(dir, 'indicators.csv'), 'utf8'), INDICATOR_HEADER),
+    indicators: parseIndicatorRows(readFileSync(join(dir, 'indicators.csv'), 'utf8')),
     indicatorSchema: readJson<object>(dir, 'schema', 'indicators.schema.json'),
   };
 }

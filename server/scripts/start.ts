@@ -1,10 +1,13 @@
 /**
- * `npm start`: builds the client with Vite when dist/client is missing or older than client/
- * sources, then starts the server (server/src/main.ts). `--help` prints the environment table.
+ * `npm start`: builds the client with Vite when dist/client is missing or any file it was built
+ * from changed (client code, geodata/schema, packages, the build config: the hashes recorded in
+ * dist/client/build-inputs.json), then starts the server (server/src/main.ts). `--help` prints
+ * the environment table.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { staleInput } from '../../client/build/inputManifest';
 import { ENV_DOC, loadConfig } from '../src/config';
 import { runServer } from '../src/main';
 
@@ -16,33 +19,14 @@ function usage(): string {
   return [
     'Usage: npm start [-- --help]',
     '',
-    'Builds the web client if needed (dist/client older than client/), then serves the API under /api',
-    'and the client at /. A new database (DATABASE_URL, else DATA_DIR/app.db) is seeded from GEODATA_DIR;',
-    'an existing one is kept.',
+    'Builds the web client if needed (missing, or a file it was built from changed), then serves the API',
+    'under /api and the client at /. A new database (DATABASE_URL, else DATA_DIR/app.db) is seeded from',
+    'GEODATA_DIR; an existing one is kept.',
     '',
     `  ${'variable'.padEnd(18)} ${'default'.padEnd(18)} meaning`,
     ...rows,
     '',
   ].join('\n');
-}
-
-/** Newest modification time (ms) of the files under `dir`, skipping node_modules. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function builtAt(clientDir: string): number {
-  try {
-    return statSync(path.join(clientDir, 'index.html')).mtimeMs;
-  } catch {
-    return 0;
-  }
 }
 
 async function main(args: string[]): Promise<void> {
@@ -52,16 +36,13 @@ async function main(args: string[]): Promise<void> {
   }
   const config = loadConfig(process.env);
   if (config.clientDir === DEFAULT_CLIENT_DIR) {
-    const sources = Math.max(
-      newestMtime(path.join(REPO, 'client')),
-      statSync(path.join(REPO, 'vite.config.ts')).mtimeMs,
-    );
-    if (builtAt(config.clientDir) < sources) {
-      console.info('start: building the client (dist/client is missing or older than client/)…');
+    const reason = staleInput(config.clientDir, REPO);
+    if (reason) {
+      console.info(`start: building the client (${reason})…`);
       const { build } = await import('vite');
       await build({ configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn' });
     }
-  } else if (builtAt(config.clientDir) === 0) {
+  } else if (!existsSync(path.join(config.clientDir, 'index.html'))) {
     console.warn(`start: CLIENT_DIR ${config.clientDir} has no index.html; / will answer 503`);
   }
   await runServer(process.env);

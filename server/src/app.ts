@@ -12,7 +12,8 @@ import { registerErrorHandler } from './plugins/errors';
 import { registerEtag } from './plugins/etag';
 import { registerOpenApi } from './plugins/openapi';
 import { registerRequestLog } from './plugins/request-log';
-import { registerResponseCache } from './plugins/response-cache';
+import { registerRevisionCache } from './plugins/response-cache';
+import { registerResponseCheck } from './plugins/response-check';
 import { registerStaticClient } from './plugins/static-client';
 import { registerStore } from './plugins/store';
 import { registerAppConfigRoutes } from './routes/app-config';
@@ -43,6 +44,8 @@ export interface AppOverrides {
   logStream?: { write(line: string): void };
   /** Byte budget of the read response cache (default 32 MiB; 0 stores nothing). */
   responseCacheBytes?: number;
+  /** Check every /api answer against its contract schema (a wrong one becomes a 500); tests turn it on. */
+  checkResponses?: boolean;
 }
 
 /** Fastify's trustProxy; a hop count becomes "trust the first n hops". */
@@ -76,7 +79,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       app.log.info({ store: storeLocation(config) }, 'seeded the empty database from geodata/');
     registerErrorHandler(app);
     registerStore(app, config, catalog, store);
-    registerResponseCache(app, overrides.responseCacheBytes);
+    registerRevisionCache(app, overrides.responseCacheBytes);
     app.addContentTypeParser(
       JSON_BODY_TYPES.filter((t) => t !== 'application/json'),
       { parseAs: 'string' },
@@ -86,6 +89,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerCsrf(app);
     registerRequestLog(app);
     registerEtag(app);
+    if (overrides.checkResponses) registerResponseCheck(app);
     await app.register(compress, { threshold: 1024 });
     await registerOpenApi(app);
     registerLandingRoutes(app);

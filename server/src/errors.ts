@@ -1,3 +1,5 @@
+import type { ProblemCode } from './contract/vocabulary';
+
 /**
  * Typed failures with their HTTP status and OGC exception code. Thrown by parsers, services and
  * stores; rendered as application/problem+json by plugins/errors.ts. `detail` must be safe to show
@@ -7,8 +9,8 @@ export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
     readonly status: number,
-    /** OGC exception code: NotFound, InvalidParameterValue, ServiceUnavailable, … */
-    readonly code: string,
+    /** OGC exception code: NotFound, InvalidParameterValue, ServiceUnavailable, … (contract/vocabulary.ts) */
+    readonly code: ProblemCode,
     readonly detail: string,
     /** The offending query/path parameter, when there is one. */
     readonly parameter?: string,

@@ -28,7 +28,7 @@ function cli(args: string[], opts: { input?: string; env?: Record<string, string
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 
-describe('npm run user', () => {
+describe('npm run user', { timeout: 60_000 }, () => {
   it('adds users (password piped on stdin or from LCMAP_PASSWORD), lists them, and the server accepts the login', async () => {
     const add = cli(['add', 'ada', '--role', 'admin'], { input: 'a long enough password\n' });
     expect(add.code, add.err).toBe(0);

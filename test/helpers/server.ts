@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app';
+import { type AppOverrides, buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { addUser, type TestUser } from './auth';
 
@@ -26,6 +26,8 @@ export interface TestServerOptions {
   clock?: () => number;
   /** Extra environment, e.g. { SESSION_TTL_HOURS: '1' }. */
   env?: Record<string, string>;
+  /** Extra buildApp overrides (a wrapped store, a catalog…). */
+  overrides?: AppOverrides;
 }
 
 export interface TestApp {
@@ -34,7 +36,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Builds the real app (not listening) on a temp DATA_DIR, quiet logs; for `app.inject` tests. */
+/**
+ * Builds the real app (not listening) on a temp DATA_DIR, quiet logs; for `app.inject` tests.
+ * Every /api answer is checked against its contract schema (a wrong one becomes a 500).
+ */
 export async function buildTestApp(opts: TestServerOptions = {}): Promise<TestApp> {
   const owned = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'laocai-test-'));
@@ -49,7 +54,7 @@ export async function buildTestApp(opts: TestServerOptions = {}): Promise<TestAp
   });
   let app: FastifyInstance | undefined;
   try {
-    app = await buildApp(config, { clock: opts.clock });
+    app = await buildApp(config, { clock: opts.clock, checkResponses: true, ...opts.overrides });
     for (const user of opts.users ?? []) await addUser(app, user);
   } catch (err) {
     await app?.close();

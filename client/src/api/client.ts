@@ -1,21 +1,45 @@
 import type {
   ApiFeature,
+  AppConfigResponse,
+  ChangeEntry,
+  ChangesResponse,
   CollectionsResponse,
+  DeletedFeature,
+  DeletedResponse,
+  FeatureInput,
+  FeaturePatch,
+  HistoryEntry,
+  HistoryResponse,
   IndicatorsResponse,
   IndicatorValuesResponse,
   ItemsResponse,
+  LoginResponse,
+  MeResponse,
+  SessionUser,
 } from '../../../server/src/contract/api';
 import { ApiError } from './ApiError';
+import { type FetchLike, type RequestOptions, request } from './http';
 import type { PropertySchema } from './schema';
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+export type { ChangeEntry, DeletedFeature, FeatureInput, FeaturePatch, FetchLike, HistoryEntry, SessionUser };
+
+/** A feature with the strong ETag of its version (send it back as If-Match). */
+export interface Versioned {
+  feature: ApiFeature;
+  etag: string;
+}
 
 /** Page size used when loading a whole collection. */
 const PAGE = 1000;
 
+const enc = encodeURIComponent;
+const items = (collection: string) => `/collections/${enc(collection)}/items`;
+const item = (collection: string, id: number) => `${items(collection)}/${enc(String(id))}`;
+
 /**
- * Typed client for our API under `baseUrl` (e.g. '/api'). Every method resolves to data or rejects
- * with an ApiError (problem+json or network failure). Coordinates are CRS84 lon/lat.
+ * The browser's one client for our API under `baseUrl` (e.g. '/api'): reads, the staff session,
+ * feature writes with If-Match, history and undo. Every method resolves to data typed by the
+ * contract (server/src/contract) or rejects with an ApiError. Coordinates are CRS84 lon/lat.
  */
 export class ApiClient {
   constructor(
@@ -30,7 +54,7 @@ export class ApiClient {
   /** Every feature of a collection, following `next` links page by page. */
   async allItems(collection: string, signal?: AbortSignal): Promise<ApiFeature[]> {
     const out: ApiFeature[] = [];
-    let path: string | undefined = `/collections/${encodeURIComponent(collection)}/items?limit=${PAGE}`;
+    let path: string | undefined = `${items(collection)}?limit=${PAGE}`;
     while (path) {
       const page: ItemsResponse = await this.get(path, signal);
       out.push(...page.features);
@@ -40,8 +64,9 @@ export class ApiClient {
     return out;
   }
 
+  /** The collection's JSON Schema of `properties` (geodata/schema/<id>.schema.json). */
   schema(collection: string, signal?: AbortSignal): Promise<PropertySchema> {
-    return this.get(`/collections/${encodeURIComponent(collection)}/schema`, signal);
+    return this.get(`/collections/${enc(collection)}/schema`, signal);
   }
 
   indicators(signal?: AbortSignal): Promise<IndicatorsResponse> {
@@ -54,11 +79,86 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<IndicatorValuesResponse> {
     const q = year === undefined ? '' : `?year=${year}`;
-    return this.get(`/indicators/${encodeURIComponent(id)}${q}`, signal);
+    return this.get(`/indicators/${enc(id)}${q}`, signal);
   }
 
-  appConfig(signal?: AbortSignal): Promise<{ customBasemapStyleUrl: string | null }> {
+  appConfig(signal?: AbortSignal): Promise<AppConfigResponse> {
     return this.get('/app-config', signal);
+  }
+
+  async login(username: string, password: string): Promise<SessionUser> {
+    return ((await this.call('POST', '/auth/login', { body: { username, password } })).body as LoginResponse)
+      .user;
+  }
+
+  async logout(): Promise<void> {
+    await this.call('POST', '/auth/logout', { body: {} });
+  }
+
+  /** The signed-in user, or null for an anonymous visitor. */
+  async me(signal?: AbortSignal): Promise<SessionUser | null> {
+    return ((await this.call('GET', '/auth/me', { signal })).body as MeResponse).user ?? null;
+  }
+
+  /** Methods this user may use now on a collection's items (from `OPTIONS`' `Allow`). */
+  async allowedMethods(collection: string, signal?: AbortSignal): Promise<string[]> {
+    const r = await this.call('OPTIONS', items(collection), { signal });
+    return (r.headers.get('allow') ?? '')
+      .split(',')
+      .map((m) => m.trim().toUpperCase())
+      .filter((m) => m !== '');
+  }
+
+  async getFeatureWithEtag(collection: string, id: number, signal?: AbortSignal): Promise<Versioned> {
+    return this.versioned(await this.call('GET', item(collection, id), { signal, noStore: true }));
+  }
+
+  async create(collection: string, feature: FeatureInput): Promise<Versioned> {
+    return this.versioned(await this.call('POST', items(collection), { body: feature }));
+  }
+
+  async replace(collection: string, id: number, feature: FeatureInput, etag: string): Promise<Versioned> {
+    return this.versioned(await this.call('PUT', item(collection, id), { body: feature, etag }));
+  }
+
+  async patch(collection: string, id: number, patch: FeaturePatch, etag: string): Promise<Versioned> {
+    const contentType = 'application/merge-patch+json';
+    return this.versioned(await this.call('PATCH', item(collection, id), { body: patch, etag, contentType }));
+  }
+
+  async remove(collection: string, id: number, etag: string): Promise<void> {
+    await this.call('DELETE', item(collection, id), { etag });
+  }
+
+  /** Every version of a feature, newest first. */
+  async history(collection: string, id: number, signal?: AbortSignal): Promise<HistoryEntry[]> {
+    const r = await this.call('GET', `${item(collection, id)}/history`, { signal, noStore: true });
+    return (r.body as HistoryResponse).history;
+  }
+
+  /** Makes a new version equal to `version` (itself undoable). `etag` is the current version's. */
+  async revert(collection: string, id: number, version: number, etag: string): Promise<Versioned> {
+    return this.versioned(
+      await this.call('POST', `${item(collection, id)}/revert`, { body: { version }, etag }),
+    );
+  }
+
+  /** Admin: deleted features of a collection. */
+  async listDeleted(collection: string, signal?: AbortSignal): Promise<DeletedFeature[]> {
+    const r = await this.call('GET', `/collections/${enc(collection)}/deleted`, { signal, noStore: true });
+    return (r.body as DeletedResponse).features;
+  }
+
+  /** Admin: brings a deleted feature back as a new version. */
+  async restore(collection: string, id: number): Promise<Versioned> {
+    const path = `/collections/${enc(collection)}/deleted/${enc(String(id))}/restore`;
+    return this.versioned(await this.call('POST', path, { body: {} }));
+  }
+
+  /** Admin: recent changes across collections, newest first. */
+  async changes(limit = 50, offset = 0, signal?: AbortSignal): Promise<ChangeEntry[]> {
+    const r = await this.call('GET', `/changes?limit=${limit}&offset=${offset}`, { signal, noStore: true });
+    return (r.body as ChangesResponse).changes;
   }
 
   /** A link from the server may be absolute; keep only the part under our base. */
@@ -68,16 +168,18 @@ export class ApiClient {
     return path.startsWith(this.baseUrl) ? path.slice(this.baseUrl.length) : path;
   }
 
+  private versioned(r: { body: unknown; headers: Headers }): Versioned {
+    const etag = r.headers.get('etag');
+    if (!etag || etag.startsWith('W/'))
+      throw new ApiError(0, 'MissingEtag', 'The server sent no strong ETag');
+    return { feature: r.body as ApiFeature, etag };
+  }
+
   private async get<T>(path: string, signal?: AbortSignal): Promise<T> {
-    let res: Response;
-    try {
-      res = await this.fetchFn(`${this.baseUrl}${path}`, { headers: { accept: 'application/json' }, signal });
-    } catch (err) {
-      if (signal?.aborted) throw err;
-      throw ApiError.network(err);
-    }
-    const body: unknown = await res.json().catch(() => null);
-    if (!res.ok) throw ApiError.fromProblem(res.status, body);
-    return body as T;
+    return (await this.call('GET', path, { signal })).body as T;
+  }
+
+  private call(method: string, path: string, opts: RequestOptions) {
+    return request(this.fetchFn, `${this.baseUrl}${path}`, method, opts);
   }
 }

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { ApiFeature } from '../../../server/src/contract/api';
-import type { EditApi } from '../api/writes';
+import type { ApiClient } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import type { FeatureRef } from '../lib/urlState';
 import type { StaffEditing } from './useStaffEditing';
@@ -10,7 +10,7 @@ const EditorPanel = lazy(() => import('../features/edit/EditorPanel'));
 
 interface Props {
   staff: StaffEditing;
-  editApi: EditApi;
+  editApi: ApiClient;
   /** The host's selection (map clicks while editing land here). */
   selected: FeatureRef | undefined;
   onDataChanged: (change: { collection: string; id: number; feature: ApiFeature | null }) => void;

@@ -3,7 +3,6 @@ import { useCallback, useReducer, useState } from 'react';
 import type { ApiFeature } from '../../../server/src/contract/api';
 import type { ApiClient } from '../api/client';
 import { enumTitle } from '../api/schema';
-import type { EditApi } from '../api/writes';
 import { FeatureList } from '../features/feature-list/FeatureList';
 import { FiltersPanel } from '../features/filters/FiltersPanel';
 import { IndicatorPanel } from '../features/indicators/IndicatorPanel';
@@ -34,7 +33,6 @@ import { useUrlSync } from './useUrlSync';
 interface Props {
   api: ApiClient;
   /** The write side (sessions, edits, history) for the staff entry and the editor. */
-  editApi: EditApi;
   data: AppData;
   /** Fetches one collection again (after a staff edit changed it). */
   reloadCollection: (collection: string) => void;
@@ -42,7 +40,7 @@ interface Props {
 }
 
 /** The map with its side panel (a bottom sheet on narrow screens). State flows down, events up. */
-export function MapScreen({ api, editApi, data, reloadCollection, testHooks }: Props) {
+export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   const { t, lang, n } = useI18n();
   const [state, dispatch] = useReducer(appReducer, undefined, () =>
     initialAppState(decodeUrlState(window.location.hash)),
@@ -52,7 +50,7 @@ export function MapScreen({ api, editApi, data, reloadCollection, testHooks }: P
   const [sheetOpen, setSheetOpen] = useState(true);
   const padding = useMapPadding();
   useUrlSync(state, dispatch);
-  const staff = useStaffEditing(editApi);
+  const staff = useStaffEditing(api);
   // The edit tab exists only while the editor is open; otherwise its slot falls back to Layers.
   const activeTab: TabId = state.tab === 'edit' && !staff.editorOpen ? 'layers' : state.tab;
 
@@ -237,7 +235,7 @@ export function MapScreen({ api, editApi, data, reloadCollection, testHooks }: P
             <div hidden={activeTab !== 'edit'} data-testid="edit-tabpanel">
               <EditorTab
                 staff={staff}
-                editApi={editApi}
+                editApi={api}
                 selected={state.selected}
                 onDataChanged={onDataChanged}
                 onKeepDraft={selectForEdit}

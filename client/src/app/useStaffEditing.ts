@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useState } from 'react';
-import type { EditApi, SessionUser } from '../api/writes';
+import type { ApiClient, SessionUser } from '../api/client';
 import { type Session, useSession } from '../features/auth/useSession';
 import { type DiscardGuard, useDiscardGuard } from '../features/edit/useDiscardGuard';
 
@@ -41,7 +41,7 @@ export interface StaffEditing {
  * expired session keeps the editor open behind the login dialog, and closing that dialog without
  * signing in ends edit mode.
  */
-export function useStaffEditing(editApi: EditApi): StaffEditing {
+export function useStaffEditing(editApi: ApiClient): StaffEditing {
   const session = useSession(editApi);
   const [editing, setEditing] = useState(false);
   const [loginOpen, setLoginOpen] = useState(false);

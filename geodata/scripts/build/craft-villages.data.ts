@@ -1,3 +1,4 @@
+import type { Confidence } from '../../../server/src/contract/vocabulary';
 import { DISTRICT_LEVEL_METHOD } from './points';
 
 /** The fixed craft vocabulary (titles live in schema/craft-villages.schema.json). */
@@ -24,7 +25,7 @@ export interface CraftSpec {
   district_code: string;
   ethnic_group: string | null;
   recognition_year?: number;
-  confidence: 'reported' | 'approximate';
+  confidence: Extract<Confidence, 'reported' | 'approximate'>;
   /** lon, lat, uncertainty km; district-level when `commune` is null. */
   at: [number, number, number];
   method?: string;

@@ -1,19 +1,8 @@
+import { type IndicatorRow, PROVINCE_CODE } from '../../rules/indicator-rows';
 import { FACT_DISTRICT_BY_CODE, type Facts, factByName, numberFigure } from './facts';
 
 export const ARTICLE_SOURCE =
   'Đoan Hà, "Hiệu quả từ công tác khuyến công" (Lào Cai), article of 2012 on the khuyến công programme';
-
-export const INDICATOR_HEADER = 'district_code,year,indicator,value,unit,status,source';
-
-export interface IndicatorRow {
-  district_code: string;
-  year: number;
-  indicator: string;
-  value: number;
-  unit: string;
-  status: 'official' | 'reported' | 'approximate' | 'illustrative';
-  source: string;
-}
 
 /** The article's province totals (all `reported`). `note` qualifies the year where needed. */
 export const ARTICLE_TOTALS: {
@@ -73,7 +62,7 @@ export function buildIndicatorRows(facts: Facts): IndicatorRow[] {
   for (const t of ARTICLE_TOTALS) {
     const period = t.note ? ` (${t.note})` : '';
     rows.push({
-      district_code: '10',
+      district_code: PROVINCE_CODE,
       year: t.year,
       indicator: t.indicator,
       value: t.value,
@@ -125,17 +114,4 @@ export function buildIndicatorRows(facts: Facts): IndicatorRow[] {
     });
   }
   return rows;
-}
-
-function csvField(value: string | number): string {
-  const s = String(value);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** Serialises rows as CSV with the fixed header; LF line endings. */
-export function serializeIndicators(rows: IndicatorRow[]): string {
-  const lines = rows.map((r) =>
-    [r.district_code, r.year, r.indicator, r.value, r.unit, r.status, r.source].map(csvField).join(','),
-  );
-  return `${INDICATOR_HEADER}\n${lines.join('\n')}\n`;
 }

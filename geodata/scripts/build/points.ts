@@ -1,11 +1,12 @@
 import type { Feature } from 'geojson';
+import type { LocationPrecision } from '../../../server/src/contract/vocabulary';
 import { round5 } from './format';
 
 /** Location fields every point layer carries. */
 export interface PointLocation {
   lon: number;
   lat: number;
-  location_precision: 'surveyed' | 'approximate';
+  location_precision: LocationPrecision;
   location_uncertainty_km: number | null;
   location_method: string;
 }

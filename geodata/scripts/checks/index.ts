@@ -1,25 +1,28 @@
 import type { FeatureCollection } from 'geojson';
-import { checkPointsInDistricts } from './district-membership.check';
+import { CONFIDENCE } from '../../../server/src/contract/vocabulary';
+import { type AreaFeature, toDistrictAreas } from '../../rules/districts';
+import type { RawIndicatorRow } from '../../rules/indicator-rows';
+import { createAjv } from '../../rules/json-schema';
+import { checkFeaturesInDistricts } from './district-membership.check';
 import { checkGeometries } from './geometry.check';
 import { checkArticleGrowth, checkIndicatorSums } from './indicators.check';
-import { type AreaFeature, type IndicatorRecord, type Problem, toDistrictAreas } from './problem';
+import type { Problem } from './problem';
 import { checkIndicatorProvenance, checkProvenance } from './provenance.check';
-import { checkRowsSchema, checkSchema, createAjv } from './schema.check';
+import { checkRowsSchema, checkSchema, checkSharedVocabulary } from './schema.check';
 import { checkSharedBorders } from './shared-borders.check';
 
-export { checkPointsInDistricts } from './district-membership.check';
+export { checkFeaturesInDistricts } from './district-membership.check';
 export { checkGeometries } from './geometry.check';
 export { checkArticleGrowth, checkIndicatorSums } from './indicators.check';
-export type { AreaFeature, DistrictArea, IndicatorRecord, Problem } from './problem';
-export { toDistrictAreas } from './problem';
+export type { Problem } from './problem';
 export { checkIndicatorProvenance, checkProvenance } from './provenance.check';
-export { checkRowsSchema, checkSchema, createAjv } from './schema.check';
+export { checkRowsSchema, checkSchema, checkSharedVocabulary } from './schema.check';
 export { checkSharedBorders } from './shared-borders.check';
 
 /** Everything the checks need, already loaded (the script does the I/O). */
 export interface GeodataBundle {
   collections: { id: string; data: FeatureCollection; schema: object; geometryTypes: string[] }[];
-  indicators: IndicatorRecord[];
+  indicators: RawIndicatorRow[];
   indicatorSchema: object;
 }
 
@@ -47,6 +50,8 @@ export function runAllChecks(bundle: GeodataBundle): CheckResult[] {
       problems: [
         ...each((c) => checkSchema(c.id, c.data, c.schema, c.geometryTypes, ajv)),
         ...checkRowsSchema('indicators', bundle.indicators, bundle.indicatorSchema, ajv),
+        ...each((c) => checkSharedVocabulary(c.id, c.schema)),
+        ...checkSharedVocabulary('indicators', bundle.indicatorSchema, { status: CONFIDENCE }),
       ],
     },
     {
@@ -56,11 +61,11 @@ export function runAllChecks(bundle: GeodataBundle): CheckResult[] {
         : missing('province'),
     },
     {
-      name: 'points inside their district',
+      name: 'features inside their district',
       problems: each((c) =>
         c.id === 'districts' || c.id === 'province'
           ? []
-          : checkPointsInDistricts(c.id, c.data.features, districts),
+          : checkFeaturesInDistricts(c.id, c.data.features, districts),
       ),
     },
     {

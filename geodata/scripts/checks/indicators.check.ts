@@ -1,6 +1,5 @@
-import type { IndicatorRecord, Problem } from './problem';
-
-export const PROVINCE_CODE = '10';
+import { PROVINCE_CODE, type RawIndicatorRow } from '../../rules/indicator-rows';
+import type { Problem } from './problem';
 
 /** The article's stated growth: ratio 2012/2008 and the tolerance allowed for rounding. */
 export const ARTICLE_GROWTH: { indicator: string; ratio: number; tolerance: number; stated: string }[] = [
@@ -9,10 +8,10 @@ export const ARTICLE_GROWTH: { indicator: string; ratio: number; tolerance: numb
   { indicator: 'production_value', ratio: 2.41, tolerance: 0.01, stated: '+141 %' },
 ];
 
-const key = (r: IndicatorRecord) => `${r.indicator}|${r.year}`;
+const key = (r: RawIndicatorRow) => `${r.indicator}|${r.year}`;
 
 /** Checks that district rows add up exactly to the province row for each indicator and year that has both. */
-export function checkIndicatorSums(rows: IndicatorRecord[]): Problem[] {
+export function checkIndicatorSums(rows: RawIndicatorRow[]): Problem[] {
   const totals = new Map<string, number>();
   const sums = new Map<string, number>();
   for (const r of rows) {
@@ -35,7 +34,7 @@ export function checkIndicatorSums(rows: IndicatorRecord[]): Problem[] {
 }
 
 /** Recomputes the article's growth figures from the province rows (2008 → 2012). */
-export function checkArticleGrowth(rows: IndicatorRecord[]): Problem[] {
+export function checkArticleGrowth(rows: RawIndicatorRow[]): Problem[] {
   const value = (indicator: string, year: number) =>
     rows.find((r) => r.district_code === PROVINCE_CODE && r.indicator === indicator && r.year === year)
       ?.value;

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature } from 'geojson';
 
 /** One thing wrong with the data. `check` is a constant code; `message` is readable. */
 export interface Problem {
@@ -8,45 +8,15 @@ export interface Problem {
   message: string;
 }
 
-export type AreaFeature = Feature<Polygon | MultiPolygon>;
-
-/** A district polygon with its GSO code (e.g. "086"). */
-export interface DistrictArea {
-  code: string;
-  name: string;
-  feature: AreaFeature;
-}
-
-/** One row of indicators.csv, typed. */
-export interface IndicatorRecord {
-  district_code: string;
-  year: number;
-  indicator: string;
-  value: number;
-  unit: string;
-  status: string;
-  source: string;
-}
-
 /** Reads a string property of a feature, or undefined. */
 export function stringProp(f: Feature, key: string): string | undefined {
   const v = f.properties?.[key];
   return typeof v === 'string' ? v : undefined;
 }
 
-/** Converts district features (with `code` and `name`) into DistrictArea values; skips non-areas. */
-export function toDistrictAreas(fc: FeatureCollection): DistrictArea[] {
-  const out: DistrictArea[] = [];
-  for (const f of fc.features) {
-    const t = f.geometry?.type;
-    if (t !== 'Polygon' && t !== 'MultiPolygon') continue;
-    out.push({
-      code: stringProp(f, 'code') ?? '?',
-      name: stringProp(f, 'name') ?? '?',
-      feature: f as AreaFeature,
-    });
-  }
-  return out;
+/** The id of a feature for a problem report, when it has one. */
+export function featureIdOf(f: Feature): number | string | undefined {
+  return typeof f.id === 'number' || typeof f.id === 'string' ? f.id : undefined;
 }
 
 /** A readable label for a feature in messages: its name and id. */

@@ -1,18 +1,17 @@
 import type { Feature } from 'geojson';
-import { PROVINCE_CODE } from './indicators.check';
-import { type IndicatorRecord, label, type Problem, stringProp } from './problem';
-
-const CONFIDENCE = ['official', 'reported', 'approximate', 'illustrative'];
+import { CONFIDENCE, isOneOf } from '../../../server/src/contract/vocabulary';
+import { PROVINCE_CODE, type RawIndicatorRow } from '../../rules/indicator-rows';
+import { featureIdOf, label, type Problem, stringProp } from './problem';
 
 /** Checks every feature has a non-empty `source` and a known `confidence`. */
 export function checkProvenance(collection: string, features: Feature[]): Problem[] {
   const problems: Problem[] = [];
   for (const f of features) {
-    const featureId = typeof f.id === 'number' || typeof f.id === 'string' ? f.id : undefined;
+    const featureId = featureIdOf(f);
     if (!stringProp(f, 'source')?.trim()) {
       problems.push({ check: 'source_missing', collection, featureId, message: `${label(f)} has no source` });
     }
-    if (!CONFIDENCE.includes(stringProp(f, 'confidence') ?? '')) {
+    if (!isOneOf(CONFIDENCE, stringProp(f, 'confidence'))) {
       problems.push({
         check: 'confidence_missing',
         collection,
@@ -29,7 +28,7 @@ export function checkProvenance(collection: string, features: Feature[]): Proble
  * province reports as a total (a split of it) is `illustrative`; a source that says "illustrative"
  * has status `illustrative` and vice versa.
  */
-export function checkIndicatorProvenance(rows: IndicatorRecord[]): Problem[] {
+export function checkIndicatorProvenance(rows: RawIndicatorRow[]): Problem[] {
   const totals = new Set(
     rows.filter((r) => r.district_code === PROVINCE_CODE).map((r) => `${r.indicator}|${r.year}`),
   );
@@ -44,7 +43,7 @@ export function checkIndicatorProvenance(rows: IndicatorRecord[]): Problem[] {
         message: `${r.indicator} ${r.year} ${r.district_code}: ${message}`,
       });
     if (!r.source.trim()) add('source_missing', 'has no source');
-    if (!CONFIDENCE.includes(r.status))
+    if (!isOneOf(CONFIDENCE, r.status))
       add('confidence_missing', `status "${r.status}" is not one of ${CONFIDENCE.join('|')}`);
     const isSplit = r.district_code !== PROVINCE_CODE && totals.has(`${r.indicator}|${r.year}`);
     if (isSplit && r.status !== 'illustrative')

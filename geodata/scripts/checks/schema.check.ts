@@ -1,17 +1,8 @@
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type Ajv2020 from 'ajv/dist/2020';
 import type { FeatureCollection } from 'geojson';
+import { CONFIDENCE, LOCATION_PRECISION } from '../../../server/src/contract/vocabulary';
+import { createAjv, describeSchemaError, validateEach } from '../../rules/json-schema';
 import type { Problem } from './problem';
-
-const ANNOTATIONS = ['x-title-vi', 'x-unit', 'x-enum-titles', 'x-computed', 'x-widget'];
-
-/** Creates an ajv (draft 2020-12) instance that knows our annotation keywords and formats. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats(ajv);
-  ajv.addVocabulary(ANNOTATIONS);
-  return ajv;
-}
 
 /**
  * Validates every feature's `properties` against the collection schema, the geometry type
@@ -57,13 +48,11 @@ export function checkSchema(
     }
     if (!validate(f.properties)) {
       for (const e of validate.errors ?? []) {
-        const where = e.instancePath || '(properties)';
-        const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : '';
         problems.push({
           check: 'schema',
           collection,
           featureId,
-          message: `${where} ${e.message ?? 'is invalid'}${extra}`,
+          message: describeSchemaError(e, '(properties)'),
         });
       }
     }
@@ -74,22 +63,44 @@ export function checkSchema(
 /** Validates CSV rows (already typed) against the row schema. Row numbers are 1-based data rows. */
 export function checkRowsSchema(
   collection: string,
-  rows: object[],
+  rows: readonly object[],
   schema: object,
   ajv: Ajv2020 = createAjv(),
 ): Problem[] {
-  const validate = ajv.compile(schema);
+  return validateEach(rows, schema, ajv).map((p) => ({
+    check: 'schema',
+    collection,
+    featureId: `row ${p.row}`,
+    message: p.message,
+  }));
+}
+
+/** The properties of a feature schema that spell a shared word list. */
+export const FEATURE_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
+  confidence: CONFIDENCE,
+  location_precision: LOCATION_PRECISION,
+};
+
+/**
+ * The schemas spell the shared word lists as enums (they are data files); each one must equal the
+ * list in server/src/contract/vocabulary.ts, so code and data never disagree. `fields` names the
+ * properties to compare (a property the schema does not have is skipped).
+ */
+export function checkSharedVocabulary(
+  collection: string,
+  schema: object,
+  fields: Readonly<Record<string, readonly string[]>> = FEATURE_VOCABULARY,
+): Problem[] {
+  const props = (schema as { properties?: Record<string, { enum?: unknown }> }).properties ?? {};
   const problems: Problem[] = [];
-  rows.forEach((row, i) => {
-    if (validate(row)) return;
-    for (const e of validate.errors ?? []) {
-      problems.push({
-        check: 'schema',
-        collection,
-        featureId: `row ${i + 1}`,
-        message: `${e.instancePath || '(row)'} ${e.message ?? 'is invalid'}`,
-      });
-    }
-  });
+  for (const [name, expected] of Object.entries(fields)) {
+    const found = props[name]?.enum;
+    if (found === undefined || JSON.stringify(found) === JSON.stringify(expected)) continue;
+    problems.push({
+      check: 'vocabulary',
+      collection,
+      message: `${name} enum is ${JSON.stringify(found)}, the shared list is ${JSON.stringify(expected)}`,
+    });
+  }
   return problems;
 }

@@ -1,6 +1,7 @@
 import { area, bbox, featureCollection, intersect, difference as turfDifference, union } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { AreaFeature, DistrictArea, Problem } from './problem';
+import type { AreaFeature, DistrictArea } from '../../rules/districts';
+import type { Problem } from './problem';
 
 /** Largest tolerated overlap between two districts, and largest gap/excess versus the province (km²). */
 export const MAX_SLIVER_KM2 = 0.01;

@@ -1,11 +1,13 @@
 /**
- * Roles and what each may do. Anonymous visitors (role `null`) read only; `viewer` is a signed-in
- * reader; `editor` changes features; `admin` also manages users, deleted features and the change
- * log. One table below is the single source of these rules.
+ * What each role may do (the role names are the contract's, contract/vocabulary.ts). Anonymous
+ * visitors (role `null`) read only; `viewer` is a signed-in reader; `editor` changes features;
+ * `admin` also manages users, deleted features and the change log. One table below is the single
+ * source of these rules.
  */
 
-export const ROLES = ['viewer', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { isOneOf, ROLES, type Role } from '../contract/vocabulary';
+
+export { ROLES, type Role };
 
 export const ACTIONS = [
   'read',
@@ -32,7 +34,7 @@ const PERMISSIONS: Readonly<Record<Role | 'anonymous', ReadonlySet<Action>>> = {
 
 /** True when `value` is one of the three role names (e.g. a role read from the users table). */
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+  return isOneOf(ROLES, value);
 }
 
 /**

@@ -1,22 +1,17 @@
-import type { IndicatorStatus, LocalizedText } from '../contract/api';
+import type { CatalogCollection } from '../../../geodata/rules/catalog';
+import type { IndicatorRow } from '../../../geodata/rules/indicator-rows';
+import type { LocalizedText } from '../contract/api';
+
+export type { IndicatorRow };
 
 /** A JSON Schema object (draft 2020-12) as read from geodata/schema. */
 export type JsonSchema = Record<string, unknown>;
 
-/** One entry of geodata/schema/collections.json plus its properties schema. */
-export interface CollectionDef {
-  id: string;
-  title: LocalizedText;
-  description: LocalizedText;
-  file: string;
-  schema: string;
-  geometryTypes: string[];
-  /** Property names usable as `?name=value` filters. */
-  queryables: string[];
-  /** Property names matched by free-text `q`. */
-  search: string[];
-  label: string;
-  editable: boolean;
+/**
+ * One collection of the catalog (geodata/schema/collections.json with its defaults applied, see
+ * geodata/rules/catalog.ts) plus its properties schema.
+ */
+export interface CollectionDef extends CatalogCollection {
   /** The collection's `<id>.schema.json`: JSON Schema of a feature's `properties`. */
   propertiesSchema: JsonSchema;
 }
@@ -36,17 +31,6 @@ export interface Catalog {
   indicators: readonly IndicatorDef[];
   /** The collection with this id, or undefined. */
   collection(id: string): CollectionDef | undefined;
-}
-
-/** One row of geodata/indicators.csv (district_code "10" = province total). */
-export interface IndicatorRow {
-  district_code: string;
-  year: number;
-  indicator: string;
-  value: number;
-  unit: string;
-  status: IndicatorStatus;
-  source: string;
 }
 
 /** A feature as shipped in geodata/*.geojson, tagged with its collection. */

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCsv } from '../../../geodata/scripts/checks/csv';
-import type { IndicatorStatus, LocalizedText } from '../contract/api';
+import { readCatalogFile } from '../../../geodata/rules/catalog';
+import { readIndicatorRows } from '../../../geodata/rules/indicator-rows';
+import type { LocalizedText } from '../contract/api';
 import {
   type Catalog,
   type CollectionDef,
   type IndicatorDef,
   type IndicatorRow,
-  type JsonSchema,
   makeCatalog,
   type SeedData,
   type SeedFeature,
@@ -44,41 +44,15 @@ function text(value: unknown, where: string): LocalizedText {
   throw new GeodataError(`${where}: expected { vi, en } text`);
 }
 
-function strings(value: unknown, where: string): string[] {
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
-  throw new GeodataError(`${where}: expected an array of strings`);
-}
-
-/** Reads geodata/schema: collections.json, each collection's schema and indicators.json. */
+/** Reads geodata/schema: collections.json (validated, defaults applied), each collection's schema and indicators.json. */
 export function loadCatalog(geodataDir: string): Catalog {
   const schemaDir = path.join(geodataDir, 'schema');
-  const raw = readJson(path.join(schemaDir, 'collections.json'));
-  if (!isObject(raw) || !Array.isArray(raw.collections)) {
-    throw new GeodataError('collections.json: expected { collections: [...] }');
-  }
-  const collections = raw.collections.map((entry, i): CollectionDef => {
-    const where = `collections.json collections[${i}]`;
-    if (!isObject(entry) || typeof entry.id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(entry.id)) {
-      throw new GeodataError(`${where}: id must be a lowercase slug`);
-    }
-    if (typeof entry.file !== 'string' || typeof entry.schema !== 'string') {
-      throw new GeodataError(`${where}: file and schema are required`);
-    }
+  const read = readCatalogFile(readJson(path.join(schemaDir, 'collections.json')));
+  if (!read.valid) throw new GeodataError(read.problems.join('; '));
+  const collections = read.collections.map((entry): CollectionDef => {
     const propertiesSchema = readJson(path.join(schemaDir, entry.schema));
     if (!isObject(propertiesSchema)) throw new GeodataError(`${entry.schema}: expected a JSON Schema object`);
-    return {
-      id: entry.id,
-      title: text(entry.title, `${where}.title`),
-      description: text(entry.description, `${where}.description`),
-      file: entry.file,
-      schema: entry.schema,
-      geometryTypes: strings(entry.geometryTypes, `${where}.geometryTypes`),
-      queryables: strings(entry.queryables, `${where}.queryables`),
-      search: strings(entry.search, `${where}.search`),
-      label: typeof entry.label === 'string' ? entry.label : 'name',
-      editable: entry.editable === true,
-      propertiesSchema: propertiesSchema as JsonSchema,
-    };
+    return { ...entry, propertiesSchema };
   });
   return makeCatalog(collections, loadIndicatorDefs(path.join(schemaDir, 'indicators.json')));
 }
@@ -124,43 +98,28 @@ export function loadSeedData(geodataDir: string, catalog: Catalog): SeedData {
       });
     }
   }
-  return { features, indicators: loadIndicatorRows(path.join(geodataDir, 'indicators.csv')) };
+  return { features, indicators: loadIndicatorRows(geodataDir) };
 }
 
-const STATUSES: readonly IndicatorStatus[] = [
-  'official',
-  'reported',
-  'approximate',
-  'illustrative',
-  'computed',
-];
-const HEADER = 'district_code,year,indicator,value,unit,status,source';
-
-function loadIndicatorRows(file: string): IndicatorRow[] {
+/**
+ * geodata/indicators.csv, validated against its row schema (geodata/schema/indicators.schema.json);
+ * a bad row stops the start with the row number and what is wrong.
+ */
+function loadIndicatorRows(geodataDir: string): IndicatorRow[] {
+  const file = path.join(geodataDir, 'indicators.csv');
   let csv: string;
   try {
     csv = readFileSync(file, 'utf8');
   } catch {
     throw new GeodataError(`missing ${file} (run \`npm run geodata:build\` or set GEODATA_DIR)`);
   }
-  const [header, ...rows] = parseCsv(csv);
-  if (header?.join(',') !== HEADER) throw new GeodataError(`indicators.csv: header must be "${HEADER}"`);
-  return rows.map(([district_code, year, indicator, value, unit, status, source], i): IndicatorRow => {
-    const where = `indicators.csv line ${i + 2}`;
-    const stat = STATUSES.find((s) => s === status);
-    if (!district_code || !indicator || !stat || source === undefined || unit === undefined) {
-      throw new GeodataError(
-        `${where}: every column is required and status must be one of ${STATUSES.join(', ')}`,
-      );
-    }
-    if (
-      !/^\d{4}$/.test(year ?? '') ||
-      value === undefined ||
-      value === '' ||
-      !Number.isFinite(Number(value))
-    ) {
-      throw new GeodataError(`${where}: year must be YYYY and value a number`);
-    }
-    return { district_code, year: Number(year), indicator, value: Number(value), unit, status: stat, source };
-  });
+  const schema = readJson(path.join(geodataDir, 'schema', 'indicators.schema.json'));
+  if (!isObject(schema)) throw new GeodataError('indicators.schema.json: expected a JSON Schema object');
+  const result = readIndicatorRows(csv, schema);
+  if (result.valid) return result.rows;
+  const shown = result.problems
+    .slice(0, 5)
+    .map((p) => (p.row > 0 ? `line ${p.row + 1}: ${p.message}` : p.message));
+  const more = result.problems.length > 5 ? ` (and ${result.problems.length - 5} more)` : '';
+  throw new GeodataError(`indicators.csv does not match indicators.schema.json: ${shown.join('; ')}${more}`);
 }

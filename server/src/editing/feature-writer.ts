@@ -1,62 +1,24 @@
-import type { FastifyRequest } from 'fastify';
 import type { CollectionDef } from '../catalog/catalog';
-import type { ApiFeature } from '../contract/api';
 import { ApiError, notFound } from '../errors';
-import {
-  type FeatureContent,
-  FeatureNotFound,
-  type FeatureStore,
-  type StoredFeature,
-  UnknownVersion,
-  VersionConflict,
-} from '../store/feature-store';
+import type { Actor, FeatureContent, FeatureStore, StoredFeature } from '../store/feature-store';
 import { validateFeatureWrite } from '../validation/feature.validation';
 import { evaluateIfMatch, featureEtag } from '../writes/etag';
 import { applyFeaturePatch } from '../writes/feature-patch';
+import { toApiFeature } from './api-feature';
+import { invalidFeature, preconditionFailed } from './problems';
 import { type AreaContext, areaContextLoader } from './validation-context';
 
-export function toApiFeature(f: StoredFeature): ApiFeature {
-  return { type: 'Feature', id: f.id, geometry: f.geometry, properties: f.properties };
-}
-
-/** 412 with the feature as it is now, so the client can show what changed. */
-export function preconditionFailed(current: StoredFeature): ApiError {
-  return new ApiError(
-    412,
-    'PreconditionFailed',
-    `The feature changed since you loaded it: it is now at version ${current.version}.`,
-    undefined,
-    {
-      body: { currentVersion: current.version, current: toApiFeature(current) },
-      headers: { etag: featureEtag(current.version) },
-    },
-  );
-}
-
-/** Store failures of a write → problem answers (anything else is rethrown as is: a 500). */
-export function writeFailure(err: unknown): unknown {
-  if (err instanceof VersionConflict) return preconditionFailed(err.current);
-  if (err instanceof FeatureNotFound)
-    return notFound(`Feature '${err.id}' does not exist in collection '${err.collection}'`);
-  if (err instanceof UnknownVersion) {
-    return new ApiError(
-      422,
-      'ValidationFailed',
-      `There is no version ${err.version} to revert to.`,
-      undefined,
-      {
-        body: {
-          errors: [{ field: 'version', message: `no version ${err.version} with content`, code: 'Invalid' }],
-        },
-      },
-    );
-  }
-  return err;
+/** A path feature id: integer digits only, else undefined (→ 404). */
+export function parseFeatureId(featureId: string): number | undefined {
+  return /^\d{1,15}$/.test(featureId) ? Number(featureId) : undefined;
 }
 
 /**
- * The write service the routes call: validation (schema, geometry, province, district) against
- * areas loaded once, If-Match, merge patch, and the mapping of store errors to problems.
+ * The write service the routes call, one method per operation, with plain values (no HTTP
+ * request): validation (schema, geometry, province, district) against areas loaded once, If-Match
+ * (`ifMatch` is the header's value, undefined when absent), merge patch, then one store write.
+ * Failures are ApiErrors (400, 404, 412, 422, 428) or the store's typed errors, which the error
+ * handler renders (editing/problems.ts).
  */
 export class FeatureWriter {
   readonly #areas: () => Promise<AreaContext>;
@@ -64,8 +26,84 @@ export class FeatureWriter {
     this.#areas = areaContextLoader(store);
   }
 
+  /** Adds a feature (201 for the route); the store assigns its id. */
+  async create(collection: CollectionDef, body: unknown, actor: Actor): Promise<StoredFeature> {
+    const content = await this.#validate(collection, body);
+    return this.store.createFeature(collection.id, content, actor);
+  }
+
+  /** PUT: the whole feature replaced, at the version If-Match names. */
+  async replace(
+    collection: CollectionDef,
+    featureId: string,
+    body: unknown,
+    ifMatch: string | undefined,
+    actor: Actor,
+  ): Promise<StoredFeature> {
+    const current = await this.#current(collection, featureId, ifMatch);
+    const content = await this.#validate(collection, body, current);
+    return this.store.replaceFeature(collection.id, current.id, content, current.version, actor, 'replace');
+  }
+
+  /** PATCH: an RFC 7396 merge patch on the feature, then validation of the result. */
+  async patch(
+    collection: CollectionDef,
+    featureId: string,
+    patch: unknown,
+    ifMatch: string | undefined,
+    actor: Actor,
+  ): Promise<StoredFeature> {
+    const current = await this.#current(collection, featureId, ifMatch);
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+      throw new ApiError(
+        400,
+        'InvalidBody',
+        'A merge patch must be a JSON object, e.g. { "properties": { … } }.',
+        undefined,
+        { body: { errors: [{ field: '(body)', message: 'must be a JSON object', code: 'NotAFeature' }] } },
+      );
+    }
+    const merged = applyFeaturePatch(toApiFeature(current), patch, collection.propertiesSchema);
+    const content = await this.#validate(collection, merged, current);
+    return this.store.replaceFeature(collection.id, current.id, content, current.version, actor, 'patch');
+  }
+
+  /** DELETE at the version If-Match names (admins can restore it). */
+  async remove(
+    collection: CollectionDef,
+    featureId: string,
+    ifMatch: string | undefined,
+    actor: Actor,
+  ): Promise<void> {
+    const current = await this.#current(collection, featureId, ifMatch);
+    await this.store.deleteFeature(collection.id, current.id, current.version, actor);
+  }
+
+  /** A new version equal to `version` (itself undoable), at the version If-Match names. */
+  async revert(
+    collection: CollectionDef,
+    featureId: string,
+    version: number,
+    ifMatch: string | undefined,
+    actor: Actor,
+  ): Promise<StoredFeature> {
+    const current = await this.#current(collection, featureId, ifMatch);
+    return this.store.revertFeature(collection.id, current.id, version, current.version, actor);
+  }
+
+  /** Brings a deleted feature back as a new version (404 when there is no such deleted feature). */
+  async restore(collection: CollectionDef, featureId: string, actor: Actor): Promise<StoredFeature> {
+    const id = parseFeatureId(featureId);
+    if (id === undefined) throw notFound(`No deleted feature '${featureId}'`);
+    return this.store.restoreFeature(collection.id, id, actor);
+  }
+
   /** The validated content of `body` (400/422 problem with `errors[]` otherwise). */
-  async validate(collection: CollectionDef, body: unknown, current?: StoredFeature): Promise<FeatureContent> {
+  async #validate(
+    collection: CollectionDef,
+    body: unknown,
+    current?: StoredFeature,
+  ): Promise<FeatureContent> {
     const { province, districts } = await this.#areas();
     const result = validateFeatureWrite({
       feature: body,
@@ -75,54 +113,23 @@ export class FeatureWriter {
       districts,
       current: current ? { properties: current.properties } : null,
     });
-    if (!result.valid) {
-      const detail =
-        result.status === 400
-          ? 'The body is not a GeoJSON Feature.'
-          : `The feature is not valid: ${result.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`;
-      throw new ApiError(
-        result.status,
-        result.status === 400 ? 'InvalidBody' : 'ValidationFailed',
-        detail,
-        undefined,
-        {
-          body: { errors: result.errors },
-        },
-      );
-    }
+    if (!result.valid) throw invalidFeature(result.status, result.errors);
     return { properties: result.feature.properties, geometry: result.feature.geometry };
   }
 
-  /** RFC 7396 merge patch on the feature, then validation. */
-  async patched(collection: CollectionDef, current: StoredFeature, patch: unknown): Promise<FeatureContent> {
-    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-      throw new ApiError(
-        400,
-        'InvalidBody',
-        'A merge patch must be a JSON object, e.g. { "properties": { … } }.',
-        undefined,
-        {
-          body: { errors: [{ field: '(body)', message: 'must be a JSON object', code: 'NotAFeature' }] },
-        },
-      );
-    }
-    const merged = applyFeaturePatch(toApiFeature(current), patch, collection.propertiesSchema);
-    return this.validate(collection, merged, current);
-  }
-
   /**
-   * The live feature a PUT/PATCH/DELETE/revert names, checked against If-Match:
-   * 404 when missing, 428 without If-Match, 412 (with the current feature) when stale.
+   * The live feature a write names, checked against If-Match: 404 when missing, 428 without
+   * If-Match, 412 (with the current feature) when stale.
    */
-  async current(
-    request: FastifyRequest,
+  async #current(
     collection: CollectionDef,
     featureId: string,
+    ifMatch: string | undefined,
   ): Promise<StoredFeature> {
     const id = parseFeatureId(featureId);
     const feature = id === undefined ? undefined : await this.store.getFeature(collection.id, id);
     if (!feature) throw notFound(`Feature '${featureId}' does not exist in collection '${collection.id}'`);
-    const outcome = evaluateIfMatch(request.headers['if-match'], feature.version);
+    const outcome = evaluateIfMatch(ifMatch, feature.version);
     if (outcome === 'missing') {
       throw new ApiError(
         428,
@@ -133,18 +140,4 @@ export class FeatureWriter {
     if (outcome === 'stale') throw preconditionFailed(feature);
     return feature;
   }
-
-  /** Runs a store write, turning its typed failures into problems. */
-  async run<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (err) {
-      throw writeFailure(err);
-    }
-  }
-}
-
-/** A path feature id: integer digits only, else undefined (→ 404). */
-export function parseFeatureId(featureId: string): number | undefined {
-  return /^\d{1,15}$/.test(featureId) ? Number(featureId) : undefined;
 }

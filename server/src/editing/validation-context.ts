@@ -1,6 +1,6 @@
 import { featureCollection, union } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { AreaFeature, DistrictArea } from '../../../geodata/scripts/checks/index';
+import type { AreaFeature, DistrictArea } from '../../../geodata/rules/districts';
 import { ApiError } from '../errors';
 import type { FeatureStore, StoredFeature } from '../store/feature-store';
 

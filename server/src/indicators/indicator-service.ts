@@ -1,11 +1,9 @@
+import { PROVINCE_CODE } from '../../../geodata/rules/indicator-rows';
 import type { Catalog, IndicatorDef } from '../catalog/catalog';
 import type { IndicatorMeta, IndicatorStatus, IndicatorValuesResponse } from '../contract/api';
 import { ApiError, invalidParameter, notFound } from '../errors';
 import type { FeatureStore } from '../store/feature-store';
 import { computeIndicator } from './computed';
-
-/** District code of the province-total rows in indicators.csv. */
-export const PROVINCE_CODE = '10';
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];

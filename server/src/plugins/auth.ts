@@ -1,18 +1,12 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../auth/roles';
 import { hashSessionToken, isWellFormedSessionToken } from '../auth/session-token';
+import type { SessionUser } from '../contract/api';
 import type { UserStore } from '../store/user-store';
 
 export const SESSION_COOKIE = 'lcmap_session';
 /** A session's expiry is moved forward at most once a minute (a write per request would be waste). */
 const TOUCH_INTERVAL_MS = 60_000;
-
-/** The signed-in user of a request. */
-export interface SessionUser {
-  username: string;
-  role: Role;
-}
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import type { Problem } from '../contract/api';
+import type { Problem, ProblemCode } from '../contract/api';
+import { storeFailureProblem } from '../editing/problems';
 import { ApiError } from '../errors';
 import { StoreUnavailable } from '../store/feature-store';
 
@@ -9,7 +10,7 @@ const STORE_RETRY_AFTER_SECONDS = 5;
 
 export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
-const CODE_BY_STATUS: Record<number, string> = {
+const CODE_BY_STATUS: Partial<Record<number, ProblemCode>> = {
   400: 'InvalidParameterValue',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -27,7 +28,7 @@ const CODE_BY_STATUS: Record<number, string> = {
 export function sendProblem(
   reply: FastifyReply,
   status: number,
-  code: string,
+  code: ProblemCode,
   detail: string,
   extra: Record<string, unknown> = {},
 ): FastifyReply {
@@ -69,19 +70,25 @@ function validationDetail(error: FastifyError): string {
   return `Invalid ${where} '${name}': ${first.message ?? 'invalid value'}${allowed}`;
 }
 
-/** One error handler for the whole app: every failure becomes application/problem+json. */
+/**
+ * One error handler for the whole app: every failure becomes application/problem+json. An
+ * ApiError carries its status and code; a store's typed failure (a version conflict, a missing
+ * feature …) is mapped here, in one place (editing/problems.ts); anything else is a 500.
+ */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | ApiError | StoreUnavailable, request, reply) => {
-    if (error instanceof StoreUnavailable) {
-      request.log.error({ err: error.cause ?? error }, error.message);
+  app.setErrorHandler((raw: FastifyError | ApiError | StoreUnavailable, request, reply) => {
+    if (raw instanceof StoreUnavailable) {
+      request.log.error({ err: raw.cause ?? raw }, raw.message);
       reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
-      return sendProblem(reply, 503, error.code, 'The database is unavailable right now; try again shortly.');
+      return sendProblem(reply, 503, raw.code, 'The database is unavailable right now; try again shortly.');
     }
-    if (error instanceof ApiError) {
-      request.log.info({ code: error.code, parameter: error.parameter }, error.detail);
-      for (const [name, value] of Object.entries(error.extra.headers ?? {})) reply.header(name, value);
-      return sendProblem(reply, error.status, error.code, error.detail, error.extra.body);
+    const problem = raw instanceof ApiError ? raw : storeFailureProblem(raw);
+    if (problem) {
+      request.log.info({ code: problem.code, parameter: problem.parameter }, problem.detail);
+      for (const [name, value] of Object.entries(problem.extra.headers ?? {})) reply.header(name, value);
+      return sendProblem(reply, problem.status, problem.code, problem.detail, problem.extra.body);
     }
+    const error = raw as FastifyError;
     if (error.validation) {
       const detail = validationDetail(error);
       request.log.info({ validation: error.validation }, detail);

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ifNoneMatchMatches, shortHash } from './etag';
 
 /** Default byte budget of the read cache (bodies plus keys). */
 export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
@@ -145,12 +146,78 @@ export class ResponseCache {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Whole answers of items pages and indicator values, per data revision (see ResponseCache). */
+    /** Whole answers of `revisionCache` routes, per data revision (see ResponseCache). */
     responseCache: ResponseCache;
+  }
+  interface FastifyContextConfig {
+    /**
+     * The route's 200 answer depends only on the stored data and the request (URL, Accept):
+     * it gets a revision ETag with 304 on If-None-Match before the handler runs, and is served
+     * from and stored in the response cache (registerRevisionCache).
+     */
+    revisionCache?: boolean;
   }
 }
 
-/** Decorates the app with one ResponseCache of `maxBytes` (0 disables storing). */
-export function registerResponseCache(app: FastifyInstance, maxBytes = DEFAULT_RESPONSE_CACHE_BYTES): void {
-  app.decorate('responseCache', new ResponseCache(maxBytes));
+/** Where a cacheable request's answer goes once made (set by the preHandler, read by onSend). */
+const PENDING = Symbol('revisionCachePending');
+type Pending = { key: string; revision: number };
+type WithPending = FastifyRequest & { [PENDING]?: Pending };
+
+/** The weak ETag of an answer that depends only on the data revision, the URL and Accept. */
+function revisionEtag(request: FastifyRequest, revision: number): string {
+  return `W/"r${revision}-${shortHash(`${request.headers.accept ?? ''} ${request.url}`)}"`;
+}
+
+function asArray<T>(hook: T | T[] | undefined): T[] {
+  return hook === undefined ? [] : Array.isArray(hook) ? hook : [hook];
+}
+
+/**
+ * Revision-keyed caching and conditional GET as one route option, `config: { revisionCache: true }`:
+ * before the handler, the data revision gives the ETag (304 when If-None-Match names it), and a
+ * cached answer of this revision is sent as it is; otherwise the handler runs and its 200 answer
+ * (the serialised bytes) is stored for the next request. Any edit moves the revision and so drops
+ * every entry. Register before the routes and before @fastify/compress (this onSend must see the
+ * body before it is compressed). `maxBytes` 0 stores nothing (ETags and 304 still work).
+ */
+export function registerRevisionCache(app: FastifyInstance, maxBytes = DEFAULT_RESPONSE_CACHE_BYTES): void {
+  const cache = new ResponseCache(maxBytes);
+  app.decorate('responseCache', cache);
+
+  // Answering from a hook: send, then return the reply (Fastify then skips the handler).
+  const preHandler = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply | undefined> => {
+    const revision = await request.server.store.revision();
+    const etag = revisionEtag(request, revision);
+    reply.header('etag', etag);
+    if (ifNoneMatchMatches(request, etag)) return reply.code(304).send();
+    const key = ResponseCache.keyOf(request);
+    const hit = cache.get(key, revision);
+    if (hit) return cache.send(request, reply, key, hit);
+    (request as WithPending)[PENDING] = { key, revision };
+    return undefined;
+  };
+
+  const onSend = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (err: Error | null, payload?: unknown) => void,
+  ): void => {
+    const pending = (request as WithPending)[PENDING];
+    if (pending && reply.statusCode === 200 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+      const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
+      cache.set(pending.key, pending.revision, { body: Buffer.from(payload), type });
+    }
+    done(null, payload);
+  };
+
+  app.addHook('onRoute', (route) => {
+    if (route.config?.revisionCache !== true) return;
+    route.preHandler = [...asArray(route.preHandler), preHandler];
+    route.onSend = [...asArray(route.onSend), onSend];
+  });
 }

@@ -1,27 +1,20 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { type LoginLimiter, loginLimitKeys } from '../auth/login-limiter';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
+import { LoginBody, LoginResponse, MeResponse } from '../contract/auth';
 import { ApiError } from '../errors';
-import { clearSessionCookie, expiryAfter, type SessionUser, setSessionCookie } from '../plugins/auth';
-
-const USER_SCHEMA = {
-  type: 'object',
-  nullable: true,
-  properties: { username: { type: 'string' }, role: { type: 'string', enum: ['viewer', 'editor', 'admin'] } },
-} as const;
-
-interface LoginBody {
-  username: string;
-  password: string;
-}
+import { clearSessionCookie, expiryAfter, setSessionCookie } from '../plugins/auth';
+import { NO_BODY, NOT_MODIFIED, responses } from './responses';
 
 /**
  * POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me. Login is rate limited per account
  * and per address (429 + Retry-After); unknown user and wrong password get the same 401, after
  * the same scrypt work. The password is never logged (Fastify does not log bodies; nor do we).
  */
-export function registerAuthRoutes(app: FastifyInstance, limiter: LoginLimiter): void {
+export function registerAuthRoutes(fastify: FastifyInstance, limiter: LoginLimiter): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   // A real hash to verify against for unknown users, so timing does not tell which names exist.
   let dummyHash: Promise<string> | undefined;
   const dummy = () => {
@@ -29,21 +22,14 @@ export function registerAuthRoutes(app: FastifyInstance, limiter: LoginLimiter):
     return dummyHash;
   };
 
-  app.post<{ Body: LoginBody }>(
+  app.post(
     '/api/auth/login',
     {
       schema: {
         summary: 'Sign in (sets the lcmap_session cookie)',
         tags: ['Auth'],
-        body: {
-          type: 'object',
-          required: ['username', 'password'],
-          additionalProperties: false,
-          properties: {
-            username: { type: 'string', minLength: 1, maxLength: 200 },
-            password: { type: 'string', minLength: 1, maxLength: 1024 },
-          },
-        },
+        body: LoginBody,
+        response: responses({ 200: LoginResponse }, [400, 401, 403, 413, 415, 429]),
       },
     },
     async (request, reply) => {
@@ -81,14 +67,17 @@ export function registerAuthRoutes(app: FastifyInstance, limiter: LoginLimiter):
       });
       request.log.info({ username: user.username }, 'signed in');
       setSessionCookie(request, reply, token);
-      const body: { user: SessionUser } = { user: { username: user.username, role: user.role } };
-      return reply.header('cache-control', 'no-store').send(body);
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ user: { username: user.username, role: user.role } });
     },
   );
 
   app.post(
     '/api/auth/logout',
-    { schema: { summary: 'Sign out', tags: ['Auth'] } },
+    {
+      schema: { summary: 'Sign out', tags: ['Auth'], response: responses({ 204: NO_BODY }, [403, 413, 415]) },
+    },
     async (request, reply) => {
       if (request.sessionTokenHash) await app.users.deleteSession(request.sessionTokenHash);
       clearSessionCookie(request, reply);
@@ -102,7 +91,7 @@ export function registerAuthRoutes(app: FastifyInstance, limiter: LoginLimiter):
       schema: {
         summary: 'The signed-in user, or null',
         tags: ['Auth'],
-        response: { 200: { type: 'object', properties: { user: USER_SCHEMA } } },
+        response: responses({ 200: MeResponse, 304: NOT_MODIFIED }),
       },
     },
     async (request, reply) => reply.header('cache-control', 'no-store').send({ user: request.user }),

@@ -1,16 +1,24 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CollectionDef } from '../catalog/catalog';
-import type { CollectionInfo, CollectionsResponse } from '../contract/api';
+import { CollectionInfo, CollectionsResponse } from '../contract/collections';
 import type { FeatureStore } from '../store/feature-store';
-import { COLLECTION_PARAMS, type CollectionParams, querySchema, requireCollection } from './common';
+import { COLLECTION_PARAMS, querySchema, requireCollection } from './common';
 import { baseUrl, collectionLinks, JSON_TYPE } from './links';
+import { readResponses } from './responses';
 
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 const WORLD: number[] = [-180, -90, 180, 90];
 
-async function describe(store: FeatureStore, c: CollectionDef, request: FastifyRequest, self: boolean) {
+/** The OGC description of a collection plus our client's catalog members (titles, hints, editable). */
+async function describe(
+  store: FeatureStore,
+  c: CollectionDef,
+  request: FastifyRequest,
+  self: boolean,
+): Promise<CollectionInfo> {
   const extent = await store.collectionExtent(c.id);
-  const info: CollectionInfo = {
+  return {
     id: c.id,
     title: c.title.vi,
     description: `${c.description.vi} / ${c.description.en}`,
@@ -18,16 +26,34 @@ async function describe(store: FeatureStore, c: CollectionDef, request: FastifyR
     crs: [CRS84],
     extent: { spatial: { bbox: [extent ?? WORLD], crs: CRS84 } },
     links: collectionLinks(baseUrl(request), c.id, self),
+    localized: { title: c.title, description: c.description },
+    geometryTypes: c.geometryTypes,
+    label: c.label,
+    search: c.search,
+    queryables: c.queryables,
+    editable: c.editable,
+    display: c.display,
   };
-  return info;
 }
 
-/** GET /api/collections and GET /api/collections/{collectionId}. */
-export function registerCollectionRoutes(app: FastifyInstance): void {
+/**
+ * GET /api/collections and GET /api/collections/{collectionId}. The extents depend on the data, so
+ * both are revision-cached (ETag, 304, cached bytes).
+ */
+export function registerCollectionRoutes(fastify: FastifyInstance): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/collections',
-    { schema: { summary: 'Feature collections', tags: ['Data'], querystring: querySchema() } },
-    async (request): Promise<CollectionsResponse> => ({
+    {
+      config: { revisionCache: true },
+      schema: {
+        summary: 'Feature collections',
+        tags: ['Data'],
+        querystring: querySchema(),
+        response: readResponses(CollectionsResponse),
+      },
+    },
+    async (request) => ({
       collections: await Promise.all(
         app.catalog.collections.map((c) => describe(app.store, c, request, false)),
       ),
@@ -36,17 +62,19 @@ export function registerCollectionRoutes(app: FastifyInstance): void {
       ],
     }),
   );
-  app.get<{ Params: CollectionParams }>(
+  app.get(
     '/api/collections/:collectionId',
     {
+      config: { revisionCache: true },
       schema: {
         summary: 'One collection',
         tags: ['Data'],
         params: COLLECTION_PARAMS,
         querystring: querySchema(),
+        response: readResponses(CollectionInfo, [404]),
       },
     },
-    async (request): Promise<CollectionInfo> => {
+    async (request) => {
       const collection = requireCollection(app.catalog, request.params.collectionId);
       return describe(app.store, collection, request, true);
     },

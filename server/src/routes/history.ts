@@ -1,21 +1,25 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import { can } from '../auth/roles';
 import type { CollectionDef } from '../catalog/catalog';
-import type { ApiFeature } from '../contract/api';
+import type { ChangeEntry, DeletedFeature, HistoryEntry } from '../contract/api';
+import { ChangesResponse, DeletedResponse, HistoryResponse, RevertBody } from '../contract/edit';
+import { ApiFeature } from '../contract/geojson';
+import { toApiFeature } from '../editing/api-feature';
 import { type FeatureWriter, parseFeatureId } from '../editing/feature-writer';
 import { notFound } from '../errors';
-import type { FeatureContent, HistoryRecord } from '../store/feature-store';
-import { COLLECTION_PARAMS, type CollectionParams, querySchema, requireCollection } from './common';
+import type { DeletedFeatureInfo, FeatureContent, HistoryRecord } from '../store/feature-store';
+import { COLLECTION_PARAMS, ITEM_PARAMS, querySchema, requireCollection } from './common';
 import { authorize, requireEditable, requireSignedIn } from './guards';
-import { ITEM_PARAMS, sendFeature } from './items-write';
-
-type ItemParams = CollectionParams & { featureId: string };
+import { actorOf, ifMatchOf, sendFeature } from './items-write';
+import { readResponses, responses, WRITE_PROBLEMS } from './responses';
 
 function asFeature(id: number, c: FeatureContent | null): ApiFeature | null {
-  return c ? { type: 'Feature', id, geometry: c.geometry, properties: c.properties } : null;
+  return c ? toApiFeature({ id, ...c }) : null;
 }
 
-function historyEntry(r: HistoryRecord) {
+function historyEntry(r: HistoryRecord): HistoryEntry {
   return {
     version: r.version,
     operation: r.operation,
@@ -26,14 +30,35 @@ function historyEntry(r: HistoryRecord) {
   };
 }
 
-function labelOf(collection: CollectionDef | undefined, r: HistoryRecord): string {
-  const props = (r.after ?? r.before)?.properties ?? {};
-  const value = props[collection?.label ?? 'name'];
-  return typeof value === 'string' ? value : `#${r.featureId}`;
+/** A feature's name for lists: its collection's label property, else `#id`. */
+function nameOf(
+  collection: CollectionDef | undefined,
+  id: number,
+  properties: Record<string, unknown>,
+): string {
+  const value = properties[collection?.label ?? 'name'];
+  return typeof value === 'string' ? value : `#${id}`;
 }
 
-function collectionOf(request: FastifyRequest<{ Params: CollectionParams }>): CollectionDef {
-  return requireCollection(request.server.catalog, request.params.collectionId);
+function changeEntry(collection: CollectionDef | undefined, r: HistoryRecord): ChangeEntry {
+  return {
+    collection: r.collection,
+    featureId: r.featureId,
+    version: r.version,
+    operation: r.operation,
+    user: r.username,
+    at: r.at,
+    name: nameOf(collection, r.featureId, (r.after ?? r.before)?.properties ?? {}),
+  };
+}
+
+function deletedEntry(collection: CollectionDef, d: DeletedFeatureInfo): DeletedFeature {
+  return {
+    id: d.id,
+    name: nameOf(collection, d.id, d.properties),
+    deletedAt: d.deletedAt,
+    deletedBy: d.deletedBy,
+  };
 }
 
 /**
@@ -41,10 +66,12 @@ function collectionOf(request: FastifyRequest<{ Params: CollectionParams }>): Co
  * revert to a version (editor, If-Match; a new version, itself undoable), deleted features and
  * restore (admin), and the change log across collections (admin).
  */
-export function registerHistoryRoutes(app: FastifyInstance, writer: FeatureWriter): void {
+export function registerHistoryRoutes(fastify: FastifyInstance, writer: FeatureWriter): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const item = '/api/collections/:collectionId/items/:featureId';
+  const collectionOf = (id: string) => requireCollection(app.catalog, id);
 
-  app.get<{ Params: ItemParams }>(
+  app.get(
     `${item}/history`,
     {
       schema: {
@@ -52,11 +79,12 @@ export function registerHistoryRoutes(app: FastifyInstance, writer: FeatureWrite
         tags: ['Edit'],
         params: ITEM_PARAMS,
         querystring: querySchema(),
+        response: readResponses(HistoryResponse, [401, 404]),
       },
     },
     async (request, reply) => {
       requireSignedIn(request);
-      const collection = collectionOf(request);
+      const collection = collectionOf(request.params.collectionId);
       const id = parseFeatureId(request.params.featureId);
       const live = id === undefined ? undefined : await app.store.getFeature(collection.id, id);
       const records = id === undefined ? [] : await app.store.featureHistory(collection.id, id);
@@ -68,11 +96,12 @@ export function registerHistoryRoutes(app: FastifyInstance, writer: FeatureWrite
     },
   );
 
-  app.post<{ Params: ItemParams; Body: { version: number } }>(
+  app.post(
     `${item}/revert`,
     {
       onRequest: async (request) => {
-        const collection = collectionOf(request);
+        const { collectionId } = request.params as { collectionId: string };
+        const collection = collectionOf(collectionId);
         authorize(request, 'revert');
         requireEditable(request, collection, 'item');
       },
@@ -80,26 +109,20 @@ export function registerHistoryRoutes(app: FastifyInstance, writer: FeatureWrite
         summary: 'Make a new version equal to an earlier one (editor, If-Match)',
         tags: ['Edit'],
         params: ITEM_PARAMS,
-        body: {
-          type: 'object',
-          required: ['version'],
-          additionalProperties: false,
-          properties: { version: { type: 'integer', minimum: 1 } },
-        },
+        body: RevertBody,
+        response: responses({ 200: ApiFeature }, [...WRITE_PROBLEMS, 404, 405, 412, 422, 428]),
       },
     },
     async (request, reply) => {
-      const collection = collectionOf(request);
-      const current = await writer.current(request, collection, request.params.featureId);
-      const user = { username: request.user?.username ?? '' };
-      const saved = await writer.run(() =>
-        app.store.revertFeature(collection.id, current.id, request.body.version, current.version, user),
-      );
+      const { collectionId, featureId } = request.params;
+      const collection = collectionOf(collectionId);
+      const { version } = request.body;
+      const saved = await writer.revert(collection, featureId, version, ifMatchOf(request), actorOf(request));
       return sendFeature(reply, saved);
     },
   );
 
-  app.get<{ Params: CollectionParams }>(
+  app.get(
     '/api/collections/:collectionId/deleted',
     {
       schema: {
@@ -107,47 +130,45 @@ export function registerHistoryRoutes(app: FastifyInstance, writer: FeatureWrite
         tags: ['Edit'],
         params: COLLECTION_PARAMS,
         querystring: querySchema(),
+        response: readResponses(DeletedResponse, [401, 403, 404]),
       },
     },
     async (request, reply) => {
-      const collection = collectionOf(request);
+      const collection = collectionOf(request.params.collectionId);
       authorize(request, 'listDeleted');
-      const features = (await app.store.listDeleted(collection.id)).map((d) => {
-        const label = d.properties[collection.label];
-        return {
-          id: d.id,
-          name: typeof label === 'string' ? label : `#${d.id}`,
-          deletedAt: d.deletedAt,
-          deletedBy: d.deletedBy,
-        };
-      });
+      const features = (await app.store.listDeleted(collection.id)).map((d) => deletedEntry(collection, d));
       return reply.header('cache-control', 'no-store').send({ features });
     },
   );
 
-  app.post<{ Params: ItemParams }>(
+  app.post(
     '/api/collections/:collectionId/deleted/:featureId/restore',
-    { schema: { summary: 'Bring a deleted feature back (admin)', tags: ['Edit'], params: ITEM_PARAMS } },
+    {
+      schema: {
+        summary: 'Bring a deleted feature back (admin)',
+        tags: ['Edit'],
+        params: ITEM_PARAMS,
+        response: responses({ 200: ApiFeature }, [...WRITE_PROBLEMS, 404]),
+      },
+    },
     async (request, reply) => {
-      const collection = collectionOf(request);
+      const collection = collectionOf(request.params.collectionId);
       authorize(request, 'restore');
-      const id = parseFeatureId(request.params.featureId);
-      if (id === undefined) throw notFound(`No deleted feature '${request.params.featureId}'`);
-      const user = { username: request.user?.username ?? '' };
-      return sendFeature(reply, await writer.run(() => app.store.restoreFeature(collection.id, id, user)));
+      return sendFeature(reply, await writer.restore(collection, request.params.featureId, actorOf(request)));
     },
   );
 
-  app.get<{ Querystring: { limit?: number; offset?: number } }>(
+  app.get(
     '/api/changes',
     {
       schema: {
         summary: 'Recent changes across collections, newest first (admin)',
         tags: ['Edit'],
         querystring: querySchema({
-          limit: { type: 'integer', minimum: 1, maximum: 500, description: 'default 50' },
-          offset: { type: 'integer', minimum: 0 },
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'default 50' })),
+          offset: Type.Optional(Type.Integer({ minimum: 0 })),
         }),
+        response: readResponses(ChangesResponse, [401, 403]),
       },
     },
     async (request, reply) => {
@@ -156,15 +177,7 @@ export function registerHistoryRoutes(app: FastifyInstance, writer: FeatureWrite
         limit: request.query.limit ?? 50,
         offset: request.query.offset ?? 0,
       });
-      const changes = records.map((r) => ({
-        collection: r.collection,
-        featureId: r.featureId,
-        version: r.version,
-        operation: r.operation,
-        user: r.username,
-        at: r.at,
-        name: labelOf(app.catalog.collection(r.collection), r),
-      }));
+      const changes = records.map((r) => changeEntry(app.catalog.collection(r.collection), r));
       return reply.header('cache-control', 'no-store').send({ changes });
     },
   );

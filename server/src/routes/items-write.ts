@@ -1,34 +1,25 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { allowedMethods } from '../auth/roles';
-import type { CollectionDef } from '../catalog/catalog';
-import { type FeatureWriter, toApiFeature } from '../editing/feature-writer';
-import type { StoredFeature } from '../store/feature-store';
+import { ApiFeature, FeatureBody } from '../contract/geojson';
+import { toApiFeature } from '../editing/api-feature';
+import type { FeatureWriter } from '../editing/feature-writer';
+import type { Actor, StoredFeature } from '../store/feature-store';
 import { featureEtag } from '../writes/etag';
-import { COLLECTION_PARAMS, type CollectionParams, requireCollection } from './common';
+import { COLLECTION_PARAMS, ITEM_PARAMS, requireCollection } from './common';
 import { authorize, requireEditable } from './guards';
 import { baseUrl, GEOJSON_TYPE } from './links';
+import { NO_BODY, responses, WRITE_PROBLEMS } from './responses';
 
-type ItemParams = CollectionParams & { featureId: string };
+const IF_MATCH = Type.Object({
+  'if-match': Type.Optional(
+    Type.String({ description: 'The strong ETag of the version you edited, e.g. "v3"' }),
+  ),
+});
 
-export const ITEM_PARAMS = {
-  ...COLLECTION_PARAMS,
-  required: ['collectionId', 'featureId'],
-  properties: {
-    ...COLLECTION_PARAMS.properties,
-    featureId: { type: 'string', description: 'Integer feature id' },
-  },
-} as const;
-
-const FEATURE_BODY = {
-  description: 'A GeoJSON Feature (its id, if any, is ignored: the server assigns ids)',
-  type: 'object',
-} as const;
-const IF_MATCH = {
-  type: 'object',
-  properties: {
-    'if-match': { type: 'string', description: 'The strong ETag of the version you edited, e.g. "v3"' },
-  },
-} as const;
+/** What a write on one feature answers besides the common write problems. */
+const ITEM_WRITE_PROBLEMS = [...WRITE_PROBLEMS, 404, 405, 412, 428] as const;
 
 /** Sends a stored feature with its strong ETag (`"v<version>"`). */
 export function sendFeature(reply: FastifyReply, feature: StoredFeature, status = 200): FastifyReply {
@@ -40,31 +31,40 @@ export function sendFeature(reply: FastifyReply, feature: StoredFeature, status 
     .send(toApiFeature(feature));
 }
 
+/** Who makes a change (the route's onRequest guard has checked there is a user). */
+export function actorOf(request: FastifyRequest): Actor {
+  return { username: request.user?.username ?? '' };
+}
+
+/** The If-Match header as one value (repeated headers joined as a list), or undefined. */
+export function ifMatchOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['if-match'];
+  return Array.isArray(header) ? header.join(', ') : header;
+}
+
 /** Route onRequest check: collection exists (404), user may (401/403), collection editable (405). */
 function guard(action: 'create' | 'replace' | 'patch' | 'delete', resource: 'items' | 'item') {
   return async (request: FastifyRequest): Promise<void> => {
-    const { collectionId } = request.params as CollectionParams;
+    const { collectionId } = request.params as { collectionId: string };
     const collection = requireCollection(request.server.catalog, collectionId);
     authorize(request, action);
     requireEditable(request, collection, resource);
   };
 }
 
-function collectionOf(request: FastifyRequest<{ Params: CollectionParams }>): CollectionDef {
-  return requireCollection(request.server.catalog, request.params.collectionId);
-}
-
 /**
  * OGC API – Features Part 4: POST items (201 + Location + ETag), PUT / PATCH (merge patch) /
  * DELETE item with If-Match (428 missing, 412 stale with the current feature), OPTIONS with the
- * methods this user may use. Each write is one store transaction with its history row.
+ * methods this user may use. Each write is one FeatureWriter call: one store transaction with
+ * its history row.
  */
-export function registerItemsWriteRoutes(app: FastifyInstance, writer: FeatureWriter): void {
+export function registerItemsWriteRoutes(fastify: FastifyInstance, writer: FeatureWriter): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const items = '/api/collections/:collectionId/items';
   const item = `${items}/:featureId`;
-  const actor = (request: FastifyRequest) => ({ username: request.user?.username ?? '' });
+  const collectionOf = (id: string) => requireCollection(app.catalog, id);
 
-  app.post<{ Params: CollectionParams; Body: unknown }>(
+  app.post(
     items,
     {
       onRequest: guard('create', 'items'),
@@ -72,72 +72,56 @@ export function registerItemsWriteRoutes(app: FastifyInstance, writer: FeatureWr
         summary: 'Add a feature (editor)',
         tags: ['Edit'],
         params: COLLECTION_PARAMS,
-        body: FEATURE_BODY,
+        body: FeatureBody,
+        response: responses({ 201: ApiFeature }, [...WRITE_PROBLEMS, 404, 405, 422, 503]),
       },
     },
     async (request, reply) => {
-      const collection = collectionOf(request);
-      const content = await writer.validate(collection, request.body);
-      const created = await writer.run(() => app.store.createFeature(collection.id, content, actor(request)));
+      const collection = collectionOf(request.params.collectionId);
+      const created = await writer.create(collection, request.body, actorOf(request));
       reply.header('location', `${baseUrl(request)}/api/collections/${collection.id}/items/${created.id}`);
       return sendFeature(reply, created, 201);
     },
   );
 
-  /** PUT and PATCH: read the version the client named, build the new content, compare-and-set it. */
-  const saveChange =
-    (operation: 'replace' | 'patch') =>
-    async (request: FastifyRequest<{ Params: ItemParams; Body: unknown }>, reply: FastifyReply) => {
-      const collection = collectionOf(request);
-      const current = await writer.current(request, collection, request.params.featureId);
-      const content =
-        operation === 'replace'
-          ? await writer.validate(collection, request.body, current)
-          : await writer.patched(collection, current, request.body);
-      const saved = await writer.run(() =>
-        app.store.replaceFeature(
-          collection.id,
-          current.id,
-          content,
-          current.version,
-          actor(request),
-          operation,
-        ),
-      );
-      return sendFeature(reply, saved);
-    };
-
-  app.put<{ Params: ItemParams; Body: unknown }>(
-    item,
+  /** PUT (the whole feature) and PATCH (a merge patch): one shape, one FeatureWriter call each. */
+  const changes = [
+    { method: 'PUT', operation: 'replace', summary: 'Replace a feature (editor, If-Match)' },
     {
-      onRequest: guard('replace', 'item'),
+      method: 'PATCH',
+      operation: 'patch',
+      summary: 'Change part of a feature (JSON merge patch; editor, If-Match)',
+    },
+  ] as const;
+  for (const { method, operation, summary } of changes) {
+    app.route({
+      method,
+      url: item,
+      onRequest: guard(operation, 'item'),
       schema: {
-        summary: 'Replace a feature (editor, If-Match)',
+        summary,
         tags: ['Edit'],
         params: ITEM_PARAMS,
         headers: IF_MATCH,
-        body: FEATURE_BODY,
+        body: FeatureBody,
+        response: responses({ 200: ApiFeature }, [...ITEM_WRITE_PROBLEMS, 422, 503]),
       },
-    },
-    saveChange('replace'),
-  );
-
-  app.patch<{ Params: ItemParams; Body: unknown }>(
-    item,
-    {
-      onRequest: guard('patch', 'item'),
-      schema: {
-        summary: 'Change part of a feature (JSON merge patch; editor, If-Match)',
-        tags: ['Edit'],
-        params: ITEM_PARAMS,
-        headers: IF_MATCH,
-        body: FEATURE_BODY,
+      handler: async (request, reply) => {
+        const { collectionId, featureId } = request.params;
+        const collection = collectionOf(collectionId);
+        const saved = await writer[operation](
+          collection,
+          featureId,
+          request.body,
+          ifMatchOf(request),
+          actorOf(request),
+        );
+        return sendFeature(reply, saved);
       },
-    },
-    saveChange('patch'),
-  );
+    });
+  }
 
-  app.delete<{ Params: ItemParams }>(
+  app.delete(
     item,
     {
       onRequest: guard('delete', 'item'),
@@ -146,33 +130,45 @@ export function registerItemsWriteRoutes(app: FastifyInstance, writer: FeatureWr
         tags: ['Edit'],
         params: ITEM_PARAMS,
         headers: IF_MATCH,
+        response: responses({ 204: NO_BODY }, ITEM_WRITE_PROBLEMS),
       },
     },
     async (request, reply) => {
-      const collection = collectionOf(request);
-      const current = await writer.current(request, collection, request.params.featureId);
-      await writer.run(() =>
-        app.store.deleteFeature(collection.id, current.id, current.version, actor(request)),
-      );
+      const { collectionId, featureId } = request.params;
+      await writer.remove(collectionOf(collectionId), featureId, ifMatchOf(request), actorOf(request));
       return reply.code(204).send();
     },
   );
 
   const options =
     (resource: 'items' | 'item') =>
-    async (request: FastifyRequest<{ Params: CollectionParams }>, reply: FastifyReply) => {
-      const collection = collectionOf(request);
+    async (request: FastifyRequest<{ Params: { collectionId: string } }>, reply: FastifyReply) => {
+      const collection = collectionOf(request.params.collectionId);
       const allow = allowedMethods(request.user?.role ?? null, resource, collection.editable);
       return reply.code(204).header('allow', allow.join(', ')).header('cache-control', 'no-store').send();
     };
   app.options(
     items,
-    { schema: { summary: 'Methods you may use on the items', tags: ['Edit'], params: COLLECTION_PARAMS } },
+    {
+      schema: {
+        summary: 'Methods you may use on the items',
+        tags: ['Edit'],
+        params: COLLECTION_PARAMS,
+        response: responses({ 204: NO_BODY }, [404]),
+      },
+    },
     options('items'),
   );
   app.options(
     item,
-    { schema: { summary: 'Methods you may use on the feature', tags: ['Edit'], params: ITEM_PARAMS } },
+    {
+      schema: {
+        summary: 'Methods you may use on the feature',
+        tags: ['Edit'],
+        params: ITEM_PARAMS,
+        response: responses({ 204: NO_BODY }, [404]),
+      },
+    },
     options('item'),
   );
 }

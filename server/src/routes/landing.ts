@@ -1,7 +1,9 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { ConformanceResponse, LandingResponse } from '../contract/api';
+import { ConformanceResponse, LandingResponse } from '../contract/ogc';
 import { querySchema } from './common';
 import { baseUrl, landingLinks } from './links';
+import { readResponses } from './responses';
 
 /**
  * Conformance classes we implement: OGC API – Features Part 1, Part 3 queryables, and Part 4
@@ -20,11 +22,19 @@ export const CONFORMANCE_CLASSES: readonly string[] = [
 ];
 
 /** GET /api (landing page) and GET /api/conformance. */
-export function registerLandingRoutes(app: FastifyInstance): void {
+export function registerLandingRoutes(fastify: FastifyInstance): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api',
-    { schema: { summary: 'Landing page', tags: ['Capabilities'], querystring: querySchema() } },
-    async (request): Promise<LandingResponse> => ({
+    {
+      schema: {
+        summary: 'Landing page',
+        tags: ['Capabilities'],
+        querystring: querySchema(),
+        response: readResponses(LandingResponse),
+      },
+    },
+    async (request) => ({
       title: 'Bản đồ công nghiệp Lào Cai / Lào Cai industry map',
       description:
         'Cụm công nghiệp, làng nghề, cơ sở sản xuất và chỉ tiêu theo huyện. Industrial clusters, craft villages, production facilities and district indicators (OGC API – Features).',
@@ -33,7 +43,14 @@ export function registerLandingRoutes(app: FastifyInstance): void {
   );
   app.get(
     '/api/conformance',
-    { schema: { summary: 'Conformance classes', tags: ['Capabilities'], querystring: querySchema() } },
-    async (): Promise<ConformanceResponse> => ({ conformsTo: [...CONFORMANCE_CLASSES] }),
+    {
+      schema: {
+        summary: 'Conformance classes',
+        tags: ['Capabilities'],
+        querystring: querySchema(),
+        response: readResponses(ConformanceResponse),
+      },
+    },
+    async () => ({ conformsTo: [...CONFORMANCE_CLASSES] }),
   );
 }

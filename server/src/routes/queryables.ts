@@ -1,12 +1,15 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { propertySchema } from '../catalog/catalog';
-import type { QueryablesResponse } from '../contract/api';
-import { COLLECTION_PARAMS, type CollectionParams, querySchema, requireCollection } from './common';
+import { QueryablesResponse } from '../contract/ogc';
+import { COLLECTION_PARAMS, querySchema, requireCollection } from './common';
 import { baseUrl, SCHEMA_TYPE } from './links';
+import { readResponses, sendJsonText } from './responses';
 
 /** GET /api/collections/{collectionId}/queryables: JSON Schema of the filterable properties (Part 3). */
-export function registerQueryablesRoutes(app: FastifyInstance): void {
-  app.get<{ Params: CollectionParams }>(
+export function registerQueryablesRoutes(fastify: FastifyInstance): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
     '/api/collections/:collectionId/queryables',
     {
       schema: {
@@ -14,6 +17,7 @@ export function registerQueryablesRoutes(app: FastifyInstance): void {
         tags: ['Data'],
         params: COLLECTION_PARAMS,
         querystring: querySchema(),
+        response: readResponses(QueryablesResponse, [404]),
       },
     },
     async (request, reply) => {
@@ -29,7 +33,8 @@ export function registerQueryablesRoutes(app: FastifyInstance): void {
         properties,
         additionalProperties: false,
       };
-      return reply.type(SCHEMA_TYPE).send(JSON.stringify(body));
+      // JSON Schema keywords ($schema, $id) are data here: sent as text, not through the serializer.
+      return sendJsonText(reply, JSON.stringify(body), SCHEMA_TYPE);
     },
   );
 }

@@ -1,13 +1,17 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { COLLECTION_PARAMS, type CollectionParams, querySchema, requireCollection } from './common';
+import { PropertiesSchemaResponse } from '../contract/ogc';
+import { COLLECTION_PARAMS, querySchema, requireCollection } from './common';
 import { baseUrl, SCHEMA_TYPE } from './links';
+import { readResponses, sendJsonText } from './responses';
 
 /**
  * GET /api/collections/{collectionId}/schema (rel=describedby): the JSON Schema of a feature's
  * properties, straight from geodata/schema, so clients see every field, not only the first page's.
  */
-export function registerSchemaRoutes(app: FastifyInstance): void {
-  app.get<{ Params: CollectionParams }>(
+export function registerSchemaRoutes(fastify: FastifyInstance): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
     '/api/collections/:collectionId/schema',
     {
       schema: {
@@ -15,6 +19,7 @@ export function registerSchemaRoutes(app: FastifyInstance): void {
         tags: ['Data'],
         params: COLLECTION_PARAMS,
         querystring: querySchema(),
+        response: readResponses(PropertiesSchemaResponse, [404]),
       },
     },
     async (request, reply) => {
@@ -24,7 +29,7 @@ export function registerSchemaRoutes(app: FastifyInstance): void {
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         $id: `${baseUrl(request)}/api/collections/${collection.id}/schema`,
       };
-      return reply.type(SCHEMA_TYPE).send(JSON.stringify(body));
+      return sendJsonText(reply, JSON.stringify(body), SCHEMA_TYPE);
     },
   );
 }

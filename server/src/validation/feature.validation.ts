@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-import type { AreaFeature, DistrictArea } from '../../../geodata/scripts/checks/index';
+import type { AreaFeature, DistrictArea } from '../../../geodata/rules/districts';
 import { isJsonObject } from '../writes/json-equal';
 import { checkDistrict } from './district.validation';
 import { dedupeFieldErrors, type FieldError } from './field-error';

@@ -1,6 +1,8 @@
+import type { FieldErrorCode } from '../contract/vocabulary';
+
 /**
  * One problem with one field of a written feature, as the API lists it in problem+json `errors`
- * (the same shape as `Problem['errors']` in contract/api.ts). `field` is `geometry`, `properties`,
+ * (the shape of `Problem['errors']` in the contract; the codes are FIELD_ERROR_CODES in contract/vocabulary.ts). `field` is `geometry`, `properties`,
  * `properties.<name>` (the top-level property, so a form can show it next to its input) or
  * `(body)`. `message` is English and readable; `code` is constant, for the client to translate.
  */
@@ -9,34 +11,6 @@ export interface FieldError {
   message: string;
   code: FieldErrorCode;
 }
-
-export const FIELD_ERROR_CODES = [
-  // the body
-  'NotAFeature',
-  // properties (JSON Schema and our own rules)
-  'Required',
-  'InvalidType',
-  'NotInVocabulary',
-  'TooShort',
-  'TooLong',
-  'OutOfRange',
-  'InvalidFormat',
-  'UnknownProperty',
-  'ReadOnlyProperty',
-  'Invalid',
-  // geometry
-  'GeometryRequired',
-  'GeometryTypeNotAllowed',
-  'InvalidGeometry',
-  'InvalidCoordinate',
-  'TooManyVertices',
-  'InvalidRing',
-  'SelfIntersection',
-  'OutsideProvince',
-  'NoDistrict',
-  'DistrictMismatch',
-] as const;
-export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /** Drops repeated (field, code) pairs, keeping the first message: e.g. our length cap and the schema's maxLength. */
 export function dedupeFieldErrors(errors: readonly FieldError[]): FieldError[] {

@@ -1,14 +1,16 @@
 import { rewind } from '@turf/turf';
-import type { Feature, Geometry } from 'geojson';
-import { type AreaFeature, checkGeometries } from '../../../geodata/scripts/checks/index';
+import type { Geometry } from 'geojson';
+import type { AreaFeature } from '../../../geodata/rules/districts';
+import { type GeometryProblemCode, geometryProblems } from '../../../geodata/rules/geometry';
+import type { FieldErrorCode } from '../contract/vocabulary';
 import { isJsonObject } from '../writes/json-equal';
-import type { FieldError, FieldErrorCode } from './field-error';
+import type { FieldError } from './field-error';
 
 /**
  * Geometry of a written feature: present, of an allowed type, well-formed GeoJSON with finite
  * lon/lat positions (CRS84, lon −180…180, lat −90…90, optional altitude), at most `maxVertices`
  * positions (self-intersection testing is quadratic), then the shipped-data rules of
- * geodata/scripts/checks/geometry.check.ts: closed rings of ≥ 4 positions, no self-intersection,
+ * geodata/rules/geometry.ts (the rules of the shipped data): closed rings of ≥ 4 positions, no self-intersection,
  * every point / exterior vertex inside the province (its boundary counts as inside).
  * Polygon winding is normalised to RFC 7946 (exterior counter-clockwise) rather than refused,
  * since drawing tools do not all follow it.
@@ -82,24 +84,18 @@ function walk(
   return { count };
 }
 
-const CHECK_CODES: Record<string, FieldErrorCode> = {
+const FIELD_CODES: Record<Exclude<GeometryProblemCode, 'winding'>, FieldErrorCode> = {
   geometry_missing: 'GeometryRequired',
   ring_invalid: 'InvalidRing',
   self_intersection: 'SelfIntersection',
   outside_province: 'OutsideProvince',
 };
 
-/** Runs the shipped-data geometry check on one geometry; winding problems are ignored (we rewind). */
-function shippedDataProblems(geometry: Geometry, province: AreaFeature): FieldError[] {
-  const feature: Feature = { type: 'Feature', properties: {}, geometry };
-  return checkGeometries('write', [feature], province)
-    .filter((p) => p.check !== 'winding')
-    .map((p) => ({
-      field: 'geometry',
-      // checkGeometries prefixes "<label>: "; the label of a nameless, id-less feature has no ": ".
-      message: p.message.slice(p.message.indexOf(': ') + 2),
-      code: CHECK_CODES[p.check] ?? 'InvalidGeometry',
-    }));
+/** The shared geometry rules on one geometry; winding problems are ignored (we rewind). */
+function sharedRuleProblems(geometry: Geometry, province: AreaFeature): FieldError[] {
+  return geometryProblems(geometry, province).flatMap((p) =>
+    p.code === 'winding' ? [] : [{ field: 'geometry', message: p.message, code: FIELD_CODES[p.code] }],
+  );
 }
 
 /**
@@ -136,7 +132,7 @@ export function validateGeometry(
   if (count > maxVertices)
     return fail('TooManyVertices', `has ${count} positions; at most ${maxVertices} are allowed`);
   const clean = { type, coordinates: structuredClone(geometry.coordinates) } as Geometry;
-  const errors = shippedDataProblems(clean, province);
+  const errors = sharedRuleProblems(clean, province);
   if (errors.length > 0) return { valid: false, errors };
   const rewound =
     type === 'Polygon' || type === 'MultiPolygon' ? (rewind(clean, { mutate: true }) as Geometry) : clean;

@@ -1,7 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from '../../../geodata/scripts/checks/index';
+import { createAjv } from '../../../geodata/rules/json-schema';
+import type { FieldErrorCode } from '../contract/vocabulary';
 import { isJsonObject, jsonEqual } from '../writes/json-equal';
-import type { FieldError, FieldErrorCode } from './field-error';
+import type { FieldError } from './field-error';
 
 /**
  * Validates a feature's `properties` against its collection's JSON Schema (draft 2020-12, ajv

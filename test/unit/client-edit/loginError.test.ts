@@ -1,22 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../client/src/api/ApiError';
-import { toWriteError } from '../../../client/src/api/writes';
 import { loginErrorMessage } from '../../../client/src/features/auth/loginError';
 import { toDrawable } from '../../../client/src/features/edit/draw/drawable';
 
 describe('loginErrorMessage', () => {
   it('says wrong username or password on 401', () => {
-    expect(loginErrorMessage(toWriteError(401, { code: 'InvalidCredentials' }, null))).toEqual({
+    expect(loginErrorMessage(ApiError.fromProblem(401, { code: 'InvalidCredentials' }, null))).toEqual({
       key: 'auth.error.invalid',
     });
   });
 
   it('rounds Retry-After up to whole minutes on 429, and defaults to 15', () => {
-    expect(loginErrorMessage(toWriteError(429, {}, '61'))).toEqual({
+    expect(loginErrorMessage(ApiError.fromProblem(429, {}, '61'))).toEqual({
       key: 'auth.error.tooMany',
       params: { minutes: 2 },
     });
-    expect(loginErrorMessage(toWriteError(429, {}, null))).toEqual({
+    expect(loginErrorMessage(ApiError.fromProblem(429, {}, null))).toEqual({
       key: 'auth.error.tooMany',
       params: { minutes: 15 },
     });

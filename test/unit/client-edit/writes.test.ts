@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../client/src/api/ApiError';
-import { EditApi, WriteError } from '../../../client/src/api/writes';
+import { ApiClient } from '../../../client/src/api/client';
 
 const POINT = { type: 'Point' as const, coordinates: [104, 22.4] };
 
@@ -24,10 +24,10 @@ function feature(id: number, name: string) {
   return { type: 'Feature', id, geometry: { type: 'Point', coordinates: [104, 22.4] }, properties: { name } };
 }
 
-/** An EditApi over a fake fetch that records requests and answers with `answer`. */
+/** An ApiClient over a fake fetch that records requests and answers with `answer`. */
 function apiAnswering(answer: (url: string, init?: RequestInit) => Response) {
   const seen: Seen[] = [];
-  const api = new EditApi('/api', async (url, init) => {
+  const api = new ApiClient('/api', async (url, init) => {
     seen.push({ url, init });
     return answer(url, init);
   });
@@ -38,7 +38,7 @@ function header(s: Seen | undefined, name: string): string | undefined {
   return (s?.init?.headers as Record<string, string> | undefined)?.[name];
 }
 
-describe('EditApi writes', () => {
+describe('ApiClient writes', () => {
   it('sends If-Match, a JSON body and same-origin credentials on PUT, and returns the new ETag', async () => {
     const { api, seen } = apiAnswering(
       () => new Response(JSON.stringify(feature(7, 'B')), { status: 200, headers: { etag: '"v4"' } }),
@@ -76,16 +76,16 @@ describe('EditApi writes', () => {
     expect(seen[1]?.init?.body).toBeUndefined();
   });
 
-  it('turns a stale If-Match (412) into a WriteError with the server version', async () => {
+  it('turns a stale If-Match (412) into a ApiError with the server version', async () => {
     const { api } = apiAnswering(() =>
       problem(412, { code: 'PreconditionFailed', currentVersion: 6, current: feature(7, 'theirs') }),
     );
     const err = await api
       .patch('facilities', 7, { properties: { name: 'mine' } }, '"v4"')
       .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(WriteError);
     expect(err).toBeInstanceOf(ApiError);
-    const w = err as WriteError;
+    expect(err).toBeInstanceOf(ApiError);
+    const w = err as ApiError;
     expect(w.isConflict).toBe(true);
     expect(w.code).toBe('PreconditionFailed');
     expect(w.currentVersion).toBe(6);
@@ -94,7 +94,7 @@ describe('EditApi writes', () => {
 
   it('ignores a 412 `current` that is not a Feature', async () => {
     const { api } = apiAnswering(() => problem(412, { code: 'PreconditionFailed', current: '<b>x</b>' }));
-    const err = (await api.remove('facilities', 7, '"v1"').catch((e: unknown) => e)) as WriteError;
+    const err = (await api.remove('facilities', 7, '"v1"').catch((e: unknown) => e)) as ApiError;
     expect(err.current).toBeUndefined();
     expect(err.currentVersion).toBeUndefined();
   });
@@ -108,7 +108,7 @@ describe('EditApi writes', () => {
     const { api } = apiAnswering(() => problem(422, { code: 'ValidationFailed', errors }));
     const err = (await api
       .create('facilities', { type: 'Feature', geometry: POINT, properties: {} })
-      .catch((e: unknown) => e)) as WriteError;
+      .catch((e: unknown) => e)) as ApiError;
     expect(err.status).toBe(422);
     expect(err.fieldErrors).toEqual(errors.slice(0, 2));
   });
@@ -119,7 +119,7 @@ describe('EditApi writes', () => {
     );
     const err = (await api
       .create('facilities', { type: 'Feature', geometry: POINT, properties: {} })
-      .catch((e: unknown) => e)) as WriteError;
+      .catch((e: unknown) => e)) as ApiError;
     expect(err.code).toBe('MissingEtag');
   });
 
@@ -144,7 +144,7 @@ describe('EditApi writes', () => {
   });
 });
 
-describe('EditApi sessions', () => {
+describe('ApiClient sessions', () => {
   it('logs in with a JSON body and returns the user', async () => {
     const { api, seen } = apiAnswering(
       () => new Response(JSON.stringify({ user: { username: 'lan', role: 'editor' } }), { status: 200 }),
@@ -160,7 +160,7 @@ describe('EditApi sessions', () => {
 
   it('reads Retry-After of a 429 in seconds', async () => {
     const { api } = apiAnswering(() => problem(429, { code: 'TooManyRequests' }, { 'retry-after': '600' }));
-    const err = (await api.login('lan', 'x').catch((e: unknown) => e)) as WriteError;
+    const err = (await api.login('lan', 'x').catch((e: unknown) => e)) as ApiError;
     expect(err.status).toBe(429);
     expect(err.retryAfterSeconds).toBe(600);
   });
@@ -168,10 +168,10 @@ describe('EditApi sessions', () => {
   it('me() is null for visitors; a network failure is status 0', async () => {
     const { api } = apiAnswering(() => new Response(JSON.stringify({ user: null }), { status: 200 }));
     expect(await api.me()).toBeNull();
-    const down = new EditApi('/api', async () => {
+    const down = new ApiClient('/api', async () => {
       throw new TypeError('fetch failed');
     });
-    const err = (await down.me().catch((e: unknown) => e)) as WriteError;
+    const err = (await down.me().catch((e: unknown) => e)) as ApiError;
     expect(err.status).toBe(0);
     expect(err.code).toBe('NetworkError');
   });

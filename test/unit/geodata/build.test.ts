@@ -1,8 +1,8 @@
 import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import type { AreaFeature } from '../../../geodata/rules/districts';
 import { simplifyBoundaries } from '../../../geodata/scripts/build/boundaries';
 import { largestRemainder } from '../../../geodata/scripts/build/indicators';
-import type { AreaFeature } from '../../../geodata/scripts/checks/index';
 import { checkGeometries, checkSharedBorders } from '../../../geodata/scripts/checks/index';
 
 /** Two districts whose common border is a zig-zag with many small teeth. */

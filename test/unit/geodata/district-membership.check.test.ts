@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkPointsInDistricts } from '../../../geodata/scripts/checks/index';
+import { checkFeaturesInDistricts } from '../../../geodata/scripts/checks/index';
 import { EAST, point, WEST } from '../../fixtures/geodata/shapes';
 
-describe('checkPointsInDistricts', () => {
+describe('checkFeaturesInDistricts', () => {
   it('accepts a point inside the district it claims', () => {
     const f = point(1, [103.9, 22.3], { name: 'Làng A', district_code: '082' });
-    expect(checkPointsInDistricts('craft-villages', [f], [WEST, EAST])).toEqual([]);
+    expect(checkFeaturesInDistricts('craft-villages', [f], [WEST, EAST])).toEqual([]);
   });
 
   it('names the feature, the claimed district and the one it falls in', () => {
     const f = point(5, [104.1, 22.3], { name: 'Làng B', district_code: '082' });
-    const problems = checkPointsInDistricts('craft-villages', [f], [WEST, EAST]);
+    const problems = checkFeaturesInDistricts('craft-villages', [f], [WEST, EAST]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({
       check: 'point_in_wrong_district',
@@ -24,6 +24,6 @@ describe('checkPointsInDistricts', () => {
 
   it('says "no district" for a point outside every district', () => {
     const f = point(6, [110, 10], { name: 'Xa', district_code: '086' });
-    expect(checkPointsInDistricts('c', [f], [WEST, EAST])[0]?.message).toContain('falls in no district');
+    expect(checkFeaturesInDistricts('c', [f], [WEST, EAST])[0]?.message).toContain('falls in no district');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorRecord } from '../../../geodata/scripts/checks/index';
+import type { RawIndicatorRow } from '../../../geodata/rules/indicator-rows';
 import { checkArticleGrowth, checkIndicatorSums } from '../../../geodata/scripts/checks/index';
 
-const row = (district_code: string, indicator: string, year: number, value: number): IndicatorRecord => ({
+const row = (district_code: string, indicator: string, year: number, value: number): RawIndicatorRow => ({
   district_code,
   indicator,
   year,
@@ -12,7 +12,7 @@ const row = (district_code: string, indicator: string, year: number, value: numb
   source: district_code === '10' ? 'province total' : 'illustrative split',
 });
 
-const articleTotals = (): IndicatorRecord[] => [
+const articleTotals = (): RawIndicatorRow[] => [
   row('10', 'establishments', 2008, 3368),
   row('10', 'establishments', 2012, 6892),
   row('10', 'workers', 2008, 13593),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorRecord } from '../../../geodata/scripts/checks/index';
+import type { RawIndicatorRow } from '../../../geodata/rules/indicator-rows';
 import { checkIndicatorProvenance, checkProvenance } from '../../../geodata/scripts/checks/index';
 import { point } from '../../fixtures/geodata/shapes';
 
-const total: IndicatorRecord = {
+const total: RawIndicatorRow = {
   district_code: '10',
   year: 2012,
   indicator: 'workers',
@@ -12,7 +12,7 @@ const total: IndicatorRecord = {
   status: 'reported',
   source: 'province total; article',
 };
-const split: IndicatorRecord = {
+const split: RawIndicatorRow = {
   ...total,
   district_code: '082',
   status: 'illustrative',

@@ -1,22 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { type AreaFeature, toDistrictAreas } from '../../../geodata/scripts/checks/index';
+import { readCatalogFile } from '../../../geodata/rules/catalog';
+import { type AreaFeature, toDistrictAreas } from '../../../geodata/rules/districts';
 import { validateFeatureWrite } from '../../../server/src/validation/feature.validation';
 
 /** The shipped data must pass the write validator unchanged: staff can save what they loaded. */
 const geodata = new URL('../../../geodata/', import.meta.url);
 const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(path, geodata), 'utf8'));
 
-interface CatalogEntry {
-  id: string;
-  file: string;
-  schema: string;
-  geometryTypes: string[];
-  editable: boolean;
-}
-
-const catalog = readJson('schema/collections.json') as { collections: CatalogEntry[] };
+const catalog = readCatalogFile(readJson('schema/collections.json'));
+if (!catalog.valid) throw new Error(catalog.problems.join('; '));
 const province = (readJson('province.geojson') as FeatureCollection).features[0] as AreaFeature;
 const districts = toDistrictAreas(readJson('districts.geojson') as FeatureCollection);
 const editable = catalog.collections.filter((c) => c.editable);

@@ -1,5 +1,5 @@
 import './auth.css';
-import type { SessionUser } from '../../api/writes';
+import type { SessionUser } from '../../api/client';
 import { useAuthText } from './i18n/useAuthText';
 
 interface Props {

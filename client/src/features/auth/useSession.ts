@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EditApi, SessionUser } from '../../api/writes';
+import type { ApiClient, SessionUser } from '../../api/client';
 
 export interface Session {
   /** `loading` until the first "who am I" answer (or its failure, which counts as anonymous). */
   status: 'loading' | 'ready';
   user: SessionUser | null;
-  /** Resolves when signed in; rejects with the WriteError (401, 429 …) for the dialog to show. */
+  /** Resolves when signed in; rejects with the ApiError (401, 429 …) for the dialog to show. */
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
   /** Call after a write answered 401 (the session expired): shows the login entry again. */
@@ -13,7 +13,7 @@ export interface Session {
 }
 
 /** The staff session: asks the server who is signed in, and logs in and out. */
-export function useSession(api: EditApi): Session {
+export function useSession(api: ApiClient): Session {
   const [status, setStatus] = useState<Session['status']>('loading');
   const [user, setUser] = useState<SessionUser | null>(null);
 

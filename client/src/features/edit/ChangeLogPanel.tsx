@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { ChangeEntry, EditApi } from '../../api/writes';
+import type { ApiClient, ChangeEntry } from '../../api/client';
 import { formatDateTime, useEditText } from './i18n/useEditText';
 import { writeErrorMessage } from './writeErrorMessage';
 
 interface Props {
-  api: EditApi;
+  api: ApiClient;
   /** Bumped by the parent after each change so the list reloads. */
   refreshKey: number;
 }

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DeletedFeature, EditApi, Versioned } from '../../api/writes';
+import type { ApiClient, DeletedFeature, Versioned } from '../../api/client';
 import { formatDateTime, useEditText } from './i18n/useEditText';
 import { writeErrorMessage } from './writeErrorMessage';
 
 interface Props {
-  api: EditApi;
+  api: ApiClient;
   collection: string;
   onRestored: (result: Versioned) => void;
 }

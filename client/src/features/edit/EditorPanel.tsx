@@ -2,7 +2,7 @@ import './edit.css';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiFeature } from '../../../../server/src/contract/api';
-import type { EditApi, SessionUser, Versioned } from '../../api/writes';
+import type { ApiClient, SessionUser, Versioned } from '../../api/client';
 import { ChangeLogPanel } from './ChangeLogPanel';
 import { CollectionToolbar } from './CollectionToolbar';
 import { ConfirmButton } from './ConfirmButton';
@@ -25,7 +25,7 @@ import { writeErrorMessage } from './writeErrorMessage';
 export interface EditorPanelProps {
   /** The map MapView owns; the editor only adds and removes its drawing layers. */
   map: MapLibreMap;
-  api: EditApi;
+  api: ApiClient;
   user: SessionUser;
   /** The feature the user picked on the map (or in a list), to edit. */
   selected?: { collection: string; id: number };

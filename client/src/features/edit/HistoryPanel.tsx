@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EditApi, HistoryEntry, Versioned } from '../../api/writes';
+import type { ApiClient, HistoryEntry, Versioned } from '../../api/client';
 import { ConfirmButton } from './ConfirmButton';
 import { DiffTable } from './diff/DiffTable';
 import { diffFeatures } from './diff/diff.model';
@@ -8,7 +8,7 @@ import { formatDateTime, useEditText } from './i18n/useEditText';
 import { writeErrorMessage } from './writeErrorMessage';
 
 interface Props {
-  api: EditApi;
+  api: ApiClient;
   collection: string;
   featureId: number;
   featureName: string;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import catalog from '../../../../geodata/schema/collections.json';
-import type { EditApi } from '../../api/writes';
+import type { ApiClient } from '../../api/client';
 import type { Lang } from '../../lib/format';
 
 export interface EditableCollection {
@@ -21,7 +21,7 @@ export function editableCatalog(lang: Lang): EditableCollection[] {
  * The editable collections this user may create features in now: catalog `editable: true` and
  * `POST` in the `Allow` of `OPTIONS …/items` (the server decides by role).
  */
-export function useEditableCollections(api: EditApi, lang: Lang) {
+export function useEditableCollections(api: ApiClient, lang: Lang) {
   const [allowed, setAllowed] = useState<ReadonlySet<string> | null>(null);
   useEffect(() => {
     const ctrl = new AbortController();

@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiFeature } from '../../../../server/src/contract/api';
-import type { EditApi } from '../../api/writes';
+import type { ApiClient } from '../../api/client';
 import type { FeatureSide } from './diff/diff.model';
 import {
   type FieldDef,
@@ -41,7 +41,7 @@ export interface Draft {
 }
 
 /** The form values, geometry and errors of the feature being edited in one collection. */
-export function useFeatureDraft(api: EditApi, collection: string): Draft {
+export function useFeatureDraft(api: ApiClient, collection: string): Draft {
   const [schema, setSchema] = useState<PropertySchema | null>(null);
   const [schemaError, setSchemaError] = useState<unknown>(null);
   const [target, setTarget] = useState<Target>({ kind: 'none' });

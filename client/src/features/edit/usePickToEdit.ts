@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiFeature } from '../../../../server/src/contract/api';
-import type { EditApi } from '../../api/writes';
+import type { ApiClient } from '../../api/client';
 import type { DiscardGuard } from './useDiscardGuard';
 import type { EditableCollection } from './useEditableCollections';
 import type { Draft } from './useFeatureDraft';
 
 interface Options {
-  api: EditApi;
+  api: ApiClient;
   /** The host's selection: a map click, search or list pick. */
   selected: { collection: string; id: number } | undefined;
   editable: EditableCollection[];

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ApiFeature } from '../../../../server/src/contract/api';
-import { type EditApi, type FeatureInput, type Versioned, WriteError } from '../../api/writes';
+import { ApiError } from '../../api/ApiError';
+import type { ApiClient, FeatureInput, Versioned } from '../../api/client';
 import { reapplyOnTop } from './diff/diff.model';
 import { changedProperties } from './form/form.model';
 import type { EditKey } from './i18n/useEditText';
@@ -43,7 +44,7 @@ function featureInput(draft: Draft, properties: Record<string, unknown>): Featur
  * 412 flow: keep the server's current version for the conflict dialog, then either reload it or
  * re-apply the editor's changes on top of it with its new ETag.
  */
-export function useSaveFlow(api: EditApi, collection: string, draft: Draft, events: SaveEvents): SaveFlow {
+export function useSaveFlow(api: ApiClient, collection: string, draft: Draft, events: SaveEvents): SaveFlow {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -51,12 +52,12 @@ export function useSaveFlow(api: EditApi, collection: string, draft: Draft, even
 
   const fail = useCallback(
     (err: unknown) => {
-      if (err instanceof WriteError && err.status === 412) {
+      if (err instanceof ApiError && err.status === 412) {
         setConflict({ server: err.current, serverVersion: err.currentVersion });
         return;
       }
-      if (err instanceof WriteError && err.fieldErrors.length > 0) draft.setServerErrors(err.fieldErrors);
-      if (err instanceof WriteError && err.status === 401) events.onSessionExpired();
+      if (err instanceof ApiError && err.fieldErrors.length > 0) draft.setServerErrors(err.fieldErrors);
+      if (err instanceof ApiError && err.status === 401) events.onSessionExpired();
       const m = writeErrorMessage(err);
       setNotice({ ...m, error: true });
     },
@@ -125,7 +126,7 @@ export function useSaveFlow(api: EditApi, collection: string, draft: Draft, even
       try {
         await api.remove(collection, target.id, target.etag);
       } catch (err) {
-        if (!(err instanceof WriteError && err.status === 412)) throw err;
+        if (!(err instanceof ApiError && err.status === 412)) throw err;
         // Someone changed it since it was opened: show their version instead of deleting blind.
         const fresh = await api.getFeatureWithEtag(collection, target.id);
         draft.startExisting(fresh.feature, fresh.etag);

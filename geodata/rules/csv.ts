@@ -1,8 +1,7 @@
-import type { IndicatorRecord } from './problem';
-
 /**
- * Minimal RFC 4180 CSV parser: comma separated, double-quoted fields may hold commas, quotes ("")
- * and newlines. Returns rows of raw strings; the first row is the header. Throws on an unclosed quote.
+ * Minimal RFC 4180 CSV: comma separated, double-quoted fields may hold commas, quotes ("") and
+ * newlines; a UTF-8 BOM is skipped. Returns rows of raw strings (the first row is the header);
+ * blank lines are skipped. Throws on an unclosed quote.
  */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -43,16 +42,8 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/**
- * Parses indicators.csv text into typed rows. `year` and `value` become numbers (NaN when not
- * numeric, which the schema check reports). Throws when the header is not the expected one.
- */
-export function parseIndicatorsCsv(text: string, header: string): IndicatorRecord[] {
-  const [head, ...rows] = parseCsv(text);
-  if (head?.join(',') !== header) throw new Error(`indicators.csv header must be exactly: ${header}`);
-  return rows.map((fields) => {
-    const [district_code = '', year = '', indicator = '', value = '', unit = '', status = '', source = ''] =
-      fields;
-    return { district_code, year: Number(year), indicator, value: Number(value), unit, status, source };
-  });
+/** One CSV field: quoted (with "" for ") when it holds a comma, a quote or a newline. */
+export function csvField(value: string | number): string {
+  const s = String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }

@@ -1,0 +1,53 @@
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+
+/** Our annotation keywords in geodata/schema (labels, units, enum titles, computed, widget). */
+export const SCHEMA_ANNOTATIONS = [
+  'x-title-vi',
+  'x-unit',
+  'x-enum-titles',
+  'x-computed',
+  'x-widget',
+] as const;
+
+/**
+ * The one JSON Schema compiler of the data checks and the server: ajv for draft 2020-12, strict,
+ * every error reported, formats (uri, date, …), and our annotation keywords known.
+ */
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  ajv.addVocabulary([...SCHEMA_ANNOTATIONS]);
+  return ajv;
+}
+
+/** A problem with one value of a list (`index` 1-based), e.g. a CSV data row. */
+export interface RowProblem {
+  row: number;
+  message: string;
+}
+
+/** One readable line per ajv error: where, what, and the allowed values of an enum. */
+export function describeSchemaError(e: ErrorObject, root: string): string {
+  const allowed = Array.isArray(e.params.allowedValues)
+    ? ` (one of: ${e.params.allowedValues.join(', ')})`
+    : '';
+  const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : '';
+  return `${e.instancePath || root} ${e.message ?? 'is invalid'}${allowed}${extra}`;
+}
+
+/** Validates every value of `rows` against `schema`; [] when all are valid. Rows are numbered from 1. */
+export function validateEach(
+  rows: readonly unknown[],
+  schema: object,
+  ajv: Ajv2020 = createAjv(),
+): RowProblem[] {
+  const validate = ajv.compile(schema);
+  const problems: RowProblem[] = [];
+  rows.forEach((row, i) => {
+    if (validate(row)) return;
+    for (const e of validate.errors ?? [])
+      problems.push({ row: i + 1, message: describeSchemaError(e, '(row)') });
+  });
+  return problems;
+}

@@ -1,0 +1,31 @@
+import { type Static, Type } from 'typebox';
+import { ApiFeature } from './geojson';
+import { FIELD_ERROR_CODES } from './vocabulary';
+
+/** One field's problem in a 400/422 answer; `field` is `geometry`, `properties.<name>`, `properties` or `(body)`. */
+export const FieldProblem = Type.Object(
+  { field: Type.String(), message: Type.String(), code: Type.Enum(FIELD_ERROR_CODES) },
+  { additionalProperties: false },
+);
+export type FieldProblem = Static<typeof FieldProblem>;
+
+/**
+ * Every non-2xx answer: application/problem+json (RFC 9457) plus `code`, the OGC exception code
+ * (PROBLEM_CODES). Validation failures add `errors` (one per field); a stale If-Match (412) adds
+ * the feature as it is now (`currentVersion`, `current`).
+ */
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer({ minimum: 400, maximum: 599 }),
+    detail: Type.String(),
+    code: Type.String(),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(FieldProblem)),
+    currentVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+    current: Type.Optional(ApiFeature),
+  },
+  { additionalProperties: false, description: 'application/problem+json (RFC 9457) with the OGC code' },
+);
+export type Problem = Static<typeof Problem>;

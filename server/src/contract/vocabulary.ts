@@ -1,0 +1,109 @@
+/**
+ * The closed word lists of the product, each defined once: role names, the confidence of a
+ * record, the status of an indicator value, location precision, history operations and the codes
+ * of field problems. Plain arrays (no schema library), so the client can import them at no cost;
+ * the contract schemas, the geodata checks, the catalog loader and the client all use these.
+ * The JSON Schemas in geodata/schema spell the confidence and precision enums too (they are data
+ * files); `npm run geodata:check` fails when one of them differs from the lists here.
+ */
+
+/** Staff roles, weakest first (what each may do: server/src/auth/roles.ts). */
+export const ROLES = ['viewer', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * How sure a record is: `official` (a government figure or boundary), `reported` (press or a
+ * secondary source), `approximate` (placed or estimated by us), `illustrative` (gap-filling, the UI
+ * says so). Every feature and every indicator row carries one.
+ */
+export const CONFIDENCE = ['official', 'reported', 'approximate', 'illustrative'] as const;
+export type Confidence = (typeof CONFIDENCE)[number];
+
+/** The status of an indicator value on the wire: a stored row's confidence, or `computed` from the features. */
+export const INDICATOR_STATUSES = [...CONFIDENCE, 'computed'] as const;
+export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
+
+/** Where a point is: `surveyed` (exact) or `approximate` (with `location_uncertainty_km`). */
+export const LOCATION_PRECISION = ['surveyed', 'approximate'] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISION)[number];
+
+/** What a recorded change did. */
+export const HISTORY_OPERATIONS = ['create', 'replace', 'patch', 'delete', 'revert', 'restore'] as const;
+export type HistoryOperation = (typeof HISTORY_OPERATIONS)[number];
+
+/**
+ * Constant codes of one field's problem in a 400/422 answer (`errors[].code`), for the client
+ * to translate; the English `message` beside it is for people and logs.
+ */
+export const FIELD_ERROR_CODES = [
+  // the body
+  'NotAFeature',
+  // properties (JSON Schema and our own rules)
+  'Required',
+  'InvalidType',
+  'NotInVocabulary',
+  'TooShort',
+  'TooLong',
+  'OutOfRange',
+  'InvalidFormat',
+  'UnknownProperty',
+  'ReadOnlyProperty',
+  'Invalid',
+  // geometry
+  'GeometryRequired',
+  'GeometryTypeNotAllowed',
+  'InvalidGeometry',
+  'InvalidCoordinate',
+  'TooManyVertices',
+  'InvalidRing',
+  'SelfIntersection',
+  'OutsideProvince',
+  'NoDistrict',
+  'DistrictMismatch',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/**
+ * The `code` of a problem+json answer (OGC exception codes and ours), for the client to choose
+ * its message by; the server raises only these (ApiError takes a ProblemCode). The wire schema
+ * keeps `code` an open string, so an older client copes with a code it does not know.
+ */
+export const PROBLEM_CODES = [
+  'InvalidParameterValue',
+  'InvalidRequest',
+  'InvalidBody',
+  'ValidationFailed',
+  'Unauthorized',
+  'InvalidCredentials',
+  'Forbidden',
+  'CsrfOriginMismatch',
+  'NotFound',
+  'MethodNotAllowed',
+  'NotAcceptable',
+  'Conflict',
+  'PreconditionFailed',
+  'PayloadTooLarge',
+  'UnsupportedMediaType',
+  'PreconditionRequired',
+  'TooManyRequests',
+  'ServerError',
+  'NotImplemented',
+  'ServiceUnavailable',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** GeoJSON geometry types the API stores and serves (no GeometryCollection). */
+export const GEOMETRY_TYPES = [
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+] as const;
+export type GeometryType = (typeof GEOMETRY_TYPES)[number];
+
+/** True when `value` is one of `list` (narrows the type). */
+export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CollectionsResponse } from '../../server/src/contract/api';
+import { buildTestApp, FIXTURE_GEODATA, SHIPPED_GEODATA, type TestApp } from '../helpers/server';
+
+describe('presentation hints in /api/collections', () => {
+  let shipped: TestApp;
+  let fixture: TestApp;
+  beforeAll(async () => {
+    shipped = await buildTestApp({ geodataDir: SHIPPED_GEODATA });
+    fixture = await buildTestApp({ geodataDir: FIXTURE_GEODATA });
+  });
+  afterAll(async () => Promise.all([shipped.close(), fixture.close()]));
+
+  const collections = async (t: TestApp) =>
+    new Map(
+      (await t.app.inject('/api/collections')).json<CollectionsResponse>().collections.map((c) => [c.id, c]),
+    );
+
+  it('serves the hints of the shipped catalog: what the client hard-codes today', async () => {
+    const c = await collections(shipped);
+    expect(c.get('industrial-clusters')?.display).toMatchObject({
+      geometry: 'point-or-area',
+      colorBy: {
+        property: 'status',
+        palette: { planned: '#E69F00', approved: '#56B4E9', operating: '#009E73' },
+      },
+      toggle: { key: 'clusters', visible: true },
+      filters: ['district_code', 'status'],
+    });
+    expect(c.get('craft-villages')?.display.colorBy).toEqual({ property: 'craft', palette: 'categorical' });
+    expect(c.get('facilities')?.display.cluster).toEqual({ maxZoom: 11, radius: 40, color: '#7a2a5c' });
+    expect(c.get('districts')?.display.choropleth).toEqual({
+      joinProperty: 'code',
+      toggle: { key: 'choropleth', visible: true },
+      order: 10,
+    });
+    expect(c.get('province')?.display).toMatchObject({ frame: true, toggle: null, pickable: false });
+    expect(c.get('craft-villages')).toMatchObject({
+      localized: { title: { vi: 'Làng nghề', en: 'Craft villages' } },
+      label: 'name',
+      editable: true,
+      geometryTypes: ['Point'],
+    });
+  });
+
+  it('fills the defaults for a catalog that sets no hints (the test fixture)', async () => {
+    const c = await collections(fixture);
+    expect(c.get('craft-villages')?.display).toMatchObject({
+      geometry: 'point',
+      symbol: 'circle',
+      toggle: { key: 'craft-villages', visible: true },
+      filters: ['district_code'],
+    });
+  });
+});

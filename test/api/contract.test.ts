@@ -1,0 +1,354 @@
+/**
+ * Contract tests: every route answers in the shapes of its response schemas (server/src/contract),
+ * for its successes and its problems. The test app checks every /api answer against the route's
+ * schema (plugins/response-check: a wrong shape becomes a 500), so each case below asserts the
+ * status it expects and thereby that the body kept the contract. The last test proves every
+ * operation of the OpenAPI document was exercised with a success and a problem.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INJECT_ORIGIN, signIn } from '../helpers/auth';
+import { buildTestApp, FIXTURE_GEODATA, type TestApp } from '../helpers/server';
+import { village, writeHeaders } from './write-fixtures';
+
+let t: TestApp;
+const who = { viewer: '', editor: '', admin: '' };
+beforeAll(async () => {
+  t = await buildTestApp({ geodataDir: FIXTURE_GEODATA });
+  who.viewer = await signIn(t.app, { username: 'vera', role: 'viewer' });
+  who.editor = await signIn(t.app, { username: 'eddie', role: 'editor' });
+  who.admin = await signIn(t.app, { username: 'ada', role: 'admin' });
+});
+afterAll(async () => t.close());
+
+/** OpenAPI operation ("GET /api/collections/{collectionId}") → statuses seen in this file. */
+const seen = new Map<string, Set<number>>();
+
+interface Case {
+  /** The OpenAPI operation. */
+  op: string;
+  url: string;
+  status: number;
+  as?: keyof typeof who;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send If-None-Match with the ETag of a first GET (expects 304). */
+  revalidate?: boolean;
+}
+
+async function run(c: Case) {
+  const [method = 'GET'] = c.op.split(' ');
+  const cookie = c.as ? who[c.as] : undefined;
+  const write = !['GET', 'HEAD', 'OPTIONS'].includes(method);
+  const headers: Record<string, string> = {
+    ...(write && c.body !== undefined ? writeHeaders(cookie) : {}),
+    ...(write ? { origin: INJECT_ORIGIN } : {}),
+    ...(cookie ? { cookie } : {}),
+    ...c.headers,
+  };
+  if (c.revalidate) {
+    const first = await t.app.inject({ method: 'GET', url: c.url, headers });
+    headers['if-none-match'] = String(first.headers.etag);
+  }
+  const res = await t.app.inject({
+    method: method as 'GET',
+    url: c.url,
+    headers,
+    ...(c.body === undefined
+      ? {}
+      : { payload: typeof c.body === 'string' ? c.body : JSON.stringify(c.body) }),
+  });
+  const statuses = seen.get(c.op) ?? new Set<number>();
+  statuses.add(res.statusCode);
+  seen.set(c.op, statuses);
+  return res;
+}
+
+const C = '/api/collections';
+const V = `${C}/craft-villages`;
+const ITEM = '/api/collections/{collectionId}/items/{featureId}';
+
+const cases: Case[] = [
+  { op: 'GET /api', url: '/api', status: 200 },
+  { op: 'GET /api', url: '/api?unknown=1', status: 400 },
+  { op: 'GET /api', url: '/api', status: 304, revalidate: true },
+  { op: 'GET /api/conformance', url: '/api/conformance', status: 200 },
+  { op: 'GET /api/conformance', url: '/api/conformance?x=1', status: 400 },
+  { op: 'GET /api/collections', url: C, status: 200 },
+  { op: 'GET /api/collections', url: C, status: 304, revalidate: true },
+  { op: 'GET /api/collections', url: `${C}?f=xml`, status: 400 },
+  { op: 'GET /api/collections/{collectionId}', url: V, status: 200 },
+  { op: 'GET /api/collections/{collectionId}', url: `${C}/nope`, status: 404 },
+  { op: 'GET /api/collections/{collectionId}/items', url: `${V}/items?limit=2`, status: 200 },
+  {
+    op: 'GET /api/collections/{collectionId}/items',
+    url: `${V}/items?limit=2`,
+    status: 304,
+    revalidate: true,
+  },
+  { op: 'GET /api/collections/{collectionId}/items', url: `${V}/items?bbox=1,2`, status: 400 },
+  { op: 'GET /api/collections/{collectionId}/items', url: `${C}/nope/items`, status: 404 },
+  { op: `GET ${ITEM}`, url: `${V}/items/1`, status: 200 },
+  { op: `GET ${ITEM}`, url: `${V}/items/1`, status: 304, revalidate: true },
+  { op: `GET ${ITEM}`, url: `${V}/items/999`, status: 404 },
+  { op: 'GET /api/collections/{collectionId}/queryables', url: `${V}/queryables`, status: 200 },
+  { op: 'GET /api/collections/{collectionId}/queryables', url: `${C}/nope/queryables`, status: 404 },
+  { op: 'GET /api/collections/{collectionId}/schema', url: `${V}/schema`, status: 200 },
+  { op: 'GET /api/collections/{collectionId}/schema', url: `${C}/nope/schema`, status: 404 },
+  { op: 'GET /api/indicators', url: '/api/indicators', status: 200 },
+  { op: 'GET /api/indicators', url: '/api/indicators?year=2008', status: 400 },
+  { op: 'GET /api/indicators/{indicator}', url: '/api/indicators/establishments?year=2008', status: 200 },
+  { op: 'GET /api/indicators/{indicator}', url: '/api/indicators/craft_village_count', status: 200 },
+  { op: 'GET /api/indicators/{indicator}', url: '/api/indicators/establishments?year=1999', status: 400 },
+  { op: 'GET /api/indicators/{indicator}', url: '/api/indicators/nope', status: 404 },
+  { op: 'GET /api/app-config', url: '/api/app-config', status: 200 },
+  { op: 'GET /api/app-config', url: '/api/app-config?x=1', status: 400 },
+  { op: 'GET /api/auth/me', url: '/api/auth/me', status: 200 },
+  { op: 'GET /api/auth/me', url: '/api/auth/me', status: 200, as: 'viewer' },
+  {
+    op: 'POST /api/auth/login',
+    url: '/api/auth/login',
+    status: 200,
+    body: { username: 'vera', password: 'correct horse battery' },
+  },
+  {
+    op: 'POST /api/auth/login',
+    url: '/api/auth/login',
+    status: 401,
+    body: { username: 'vera', password: 'no' },
+  },
+  { op: 'POST /api/auth/login', url: '/api/auth/login', status: 400, body: { username: 'vera' } },
+  {
+    op: 'POST /api/auth/login',
+    url: '/api/auth/login',
+    status: 415,
+    body: 'x',
+    headers: { 'content-type': 'text/plain' },
+  },
+  { op: 'POST /api/auth/logout', url: '/api/auth/logout', status: 204, body: {} },
+  {
+    op: 'POST /api/auth/logout',
+    url: '/api/auth/logout',
+    status: 403,
+    body: {},
+    headers: { origin: 'http://evil' },
+  },
+  {
+    op: 'POST /api/collections/{collectionId}/items',
+    url: `${V}/items`,
+    status: 201,
+    as: 'editor',
+    body: village(),
+  },
+  { op: 'POST /api/collections/{collectionId}/items', url: `${V}/items`, status: 401, body: village() },
+  {
+    op: 'POST /api/collections/{collectionId}/items',
+    url: `${V}/items`,
+    status: 403,
+    as: 'viewer',
+    body: village(),
+  },
+  {
+    op: 'POST /api/collections/{collectionId}/items',
+    url: `${V}/items`,
+    status: 422,
+    as: 'editor',
+    body: village({ craft: 'not-a-craft' }),
+  },
+  {
+    op: 'POST /api/collections/{collectionId}/items',
+    url: `${V}/items`,
+    status: 400,
+    as: 'editor',
+    body: [],
+  },
+  {
+    op: 'POST /api/collections/{collectionId}/items',
+    url: `${C}/districts/items`,
+    status: 405,
+    as: 'editor',
+    body: village(),
+  },
+  {
+    op: 'POST /api/collections/{collectionId}/items',
+    url: `${C}/nope/items`,
+    status: 404,
+    as: 'editor',
+    body: {},
+  },
+  {
+    op: `PUT ${ITEM}`,
+    url: `${V}/items/1`,
+    status: 200,
+    as: 'editor',
+    body: village({ name: 'Một' }, [103.7, 22.5]),
+    headers: { 'if-match': '"v1"' },
+  },
+  { op: `PUT ${ITEM}`, url: `${V}/items/1`, status: 428, as: 'editor', body: village({}, [103.7, 22.5]) },
+  {
+    op: `PUT ${ITEM}`,
+    url: `${V}/items/1`,
+    status: 412,
+    as: 'editor',
+    body: village({}, [103.7, 22.5]),
+    headers: { 'if-match': '"v1"' },
+  },
+  { op: `PUT ${ITEM}`, url: `${V}/items/999`, status: 404, as: 'editor', body: village() },
+  {
+    op: `PATCH ${ITEM}`,
+    url: `${V}/items/1`,
+    status: 200,
+    as: 'editor',
+    body: { properties: { name: 'Hai' } },
+    headers: { 'if-match': '"v2"', 'content-type': 'application/merge-patch+json' },
+  },
+  {
+    op: `PATCH ${ITEM}`,
+    url: `${V}/items/1`,
+    status: 422,
+    as: 'editor',
+    body: { properties: { craft: 'nope' } },
+    headers: { 'if-match': '"v3"' },
+  },
+  {
+    op: `PATCH ${ITEM}`,
+    url: `${V}/items/1`,
+    status: 400,
+    as: 'editor',
+    body: [],
+    headers: { 'if-match': '"v3"' },
+  },
+  {
+    op: 'POST /api/collections/{collectionId}/items/{featureId}/revert',
+    url: `${V}/items/1/revert`,
+    status: 200,
+    as: 'editor',
+    body: { version: 1 },
+    headers: { 'if-match': '"v3"' },
+  },
+  {
+    op: 'POST /api/collections/{collectionId}/items/{featureId}/revert',
+    url: `${V}/items/1/revert`,
+    status: 422,
+    as: 'editor',
+    body: { version: 99 },
+    headers: { 'if-match': '"v4"' },
+  },
+  {
+    op: 'POST /api/collections/{collectionId}/items/{featureId}/revert',
+    url: `${V}/items/1/revert`,
+    status: 412,
+    as: 'editor',
+    body: { version: 1 },
+    headers: { 'if-match': '"v1"' },
+  },
+  {
+    op: 'GET /api/collections/{collectionId}/items/{featureId}/history',
+    url: `${V}/items/1/history`,
+    status: 200,
+    as: 'viewer',
+  },
+  {
+    op: 'GET /api/collections/{collectionId}/items/{featureId}/history',
+    url: `${V}/items/1/history`,
+    status: 401,
+  },
+  {
+    op: 'GET /api/collections/{collectionId}/items/{featureId}/history',
+    url: `${V}/items/999/history`,
+    status: 404,
+    as: 'viewer',
+  },
+  { op: `DELETE ${ITEM}`, url: `${V}/items/2`, status: 412, as: 'editor', headers: { 'if-match': '"v9"' } },
+  { op: `DELETE ${ITEM}`, url: `${V}/items/2`, status: 204, as: 'editor', headers: { 'if-match': '"v1"' } },
+  { op: 'GET /api/collections/{collectionId}/deleted', url: `${V}/deleted`, status: 200, as: 'admin' },
+  { op: 'GET /api/collections/{collectionId}/deleted', url: `${V}/deleted`, status: 403, as: 'editor' },
+  { op: 'GET /api/collections/{collectionId}/deleted', url: `${V}/deleted`, status: 401 },
+  {
+    op: 'POST /api/collections/{collectionId}/deleted/{featureId}/restore',
+    url: `${V}/deleted/2/restore`,
+    status: 403,
+    as: 'editor',
+    body: {},
+  },
+  {
+    op: 'POST /api/collections/{collectionId}/deleted/{featureId}/restore',
+    url: `${V}/deleted/2/restore`,
+    status: 200,
+    as: 'admin',
+    body: {},
+  },
+  {
+    op: 'POST /api/collections/{collectionId}/deleted/{featureId}/restore',
+    url: `${V}/deleted/2/restore`,
+    status: 404,
+    as: 'admin',
+    body: {},
+  },
+  { op: 'GET /api/changes', url: '/api/changes?limit=5', status: 200, as: 'admin' },
+  { op: 'GET /api/changes', url: '/api/changes', status: 403, as: 'editor' },
+  { op: 'GET /api/changes', url: '/api/changes?limit=0', status: 400, as: 'admin' },
+  { op: 'OPTIONS /api/collections/{collectionId}/items', url: `${V}/items`, status: 204, as: 'editor' },
+  { op: 'OPTIONS /api/collections/{collectionId}/items', url: `${C}/nope/items`, status: 404 },
+  { op: `OPTIONS ${ITEM}`, url: `${V}/items/1`, status: 204 },
+  { op: `OPTIONS ${ITEM}`, url: `${C}/nope/items/1`, status: 404 },
+  { op: 'GET (no route)', url: '/api/no-such-thing', status: 404 },
+];
+
+describe('every route answers in its contract shape', () => {
+  it.each(cases.map((c) => [`${c.op} ${c.url} → ${c.status}`, c] as const))('%s', async (_name, c) => {
+    const res = await run(c);
+    // A body that broke its schema would have been turned into a 500 naming the violation.
+    expect(res.statusCode, res.body).toBe(c.status);
+  });
+
+  it('exercised every operation of the OpenAPI document with a success and a problem', () => {
+    const doc = t.app.swagger() as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([m, operation]) => ({
+        op: `${m.toUpperCase()} ${path}`,
+        problems: Object.keys(operation.responses).filter(
+          (s) => Number(s) >= 400 && s !== '500' && s !== '503',
+        ),
+      })),
+    );
+    expect(operations.length).toBeGreaterThan(20);
+    for (const { op, problems } of operations) {
+      const statuses = [...(seen.get(op) ?? [])];
+      expect(
+        statuses.some((s) => s < 400),
+        `${op} success`,
+      ).toBe(true);
+      // Only a route that can fail in no other way than a 500/503 (GET /api/auth/me) is excused.
+      if (problems.length > 0)
+        expect(
+          statuses.some((s) => s >= 400),
+          `${op} problem`,
+        ).toBe(true);
+    }
+  });
+
+  it('documents every answer of every operation, problems as application/problem+json', () => {
+    const doc = t.app.swagger() as unknown as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { description: string; content?: object }> }>
+      >;
+    };
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(Object.keys(operation.responses), where).toContain('500');
+        for (const [status, response] of Object.entries(operation.responses)) {
+          expect(response.description, `${where} ${status}`).not.toBe('Default Response');
+          if (Number(status) >= 400) {
+            expect(Object.keys(response.content ?? {}), `${where} ${status}`).toEqual([
+              'application/problem+json',
+            ]);
+          }
+        }
+      }
+    }
+  });
+});
