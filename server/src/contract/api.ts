@@ -94,7 +94,7 @@ export interface Problem {
   code: string;
   instance?: string;
   /** Per-field problems for validation failures (400/422), keyed by property path. */
-  errors?: { field: string; message: string; code: string }[];
+  errors?: { field: string; message: string; code: string; params?: Record<string, string | number> }[];
 }
 
 /** GET /api/app-config: deployment settings the client needs at start. */

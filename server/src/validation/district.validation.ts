@@ -25,17 +25,22 @@ export function representativePosition(geometry: Geometry): Position {
   throw new TypeError(`cannot place a ${geometry.type} in a district`);
 }
 
-function describe(d: DistrictArea): string {
-  return `${d.code} (${d.name})`;
-}
-
-export type DistrictCheck = { valid: true; districtCode: string } | { valid: false; error: FieldError };
+export type DistrictCheck =
+  | {
+      valid: true;
+      districtCode: string /** true when the code was set or replaced from the location */;
+      filled: boolean;
+    }
+  | { valid: false; error: FieldError };
 
 /**
- * Checks the claimed `district_code` against the geometry. `claimed` undefined, null or '' means
- * "not given": the district found is returned so the caller can set it. Errors: NoDistrict (on
- * `geometry`: in no district, e.g. a gap in simplified borders) and DistrictMismatch (on
- * `properties.district_code`, naming both districts).
+ * The district of a feature, from its location. A claimed `district_code` that contains the
+ * representative position is kept (a position on a shared border belongs to either district).
+ * Otherwise the location decides: a missing, empty, unknown or different claim is replaced by the
+ * district the position lies in (`filled: true`), so staff never get a rejection for a code the
+ * map can work out; the client compares what it sent with what was stored and says so. The one
+ * error is NoDistrict (on `geometry`: the position lies in no district, e.g. a gap in simplified
+ * borders), with `params.at` = "lon, lat".
  */
 export function checkDistrict(
   claimed: unknown,
@@ -45,26 +50,19 @@ export function checkDistrict(
   const at = representativePosition(geometry);
   const claimedArea = districts.find((d) => d.code === claimed);
   if (claimedArea && booleanPointInPolygon(at, claimedArea.feature))
-    return { valid: true, districtCode: claimedArea.code };
+    return { valid: true, districtCode: claimedArea.code, filled: false };
   const actual = districts.find((d) => booleanPointInPolygon(at, d.feature));
-  const where = `[${at.map((n) => Number(n.toFixed(5))).join(', ')}]`;
   if (!actual) {
+    const where = at.map((n) => Number(n.toFixed(5))).join(', ');
     return {
       valid: false,
-      error: { field: 'geometry', message: `lies in no district (at ${where})`, code: 'NoDistrict' },
+      error: {
+        field: 'geometry',
+        message: `lies in no district (at [${where}])`,
+        code: 'NoDistrict',
+        params: { at: where },
+      },
     };
   }
-  if (claimed === undefined || claimed === null || claimed === '')
-    return { valid: true, districtCode: actual.code };
-  const claimedText = claimedArea
-    ? describe(claimedArea)
-    : `${String(claimed).slice(0, 20)} (unknown district)`;
-  return {
-    valid: false,
-    error: {
-      field: 'properties.district_code',
-      message: `is ${claimedText} but the location ${where} is in ${describe(actual)}`,
-      code: 'DistrictMismatch',
-    },
-  };
+  return { valid: true, districtCode: actual.code, filled: true };
 }

@@ -2,12 +2,15 @@
  * One problem with one field of a written feature, as the API lists it in problem+json `errors`
  * (the same shape as `Problem['errors']` in contract/api.ts). `field` is `geometry`, `properties`,
  * `properties.<name>` (the top-level property, so a form can show it next to its input) or
- * `(body)`. `message` is English and readable; `code` is constant, for the client to translate.
+ * `(body)`. `message` is English and readable; `code` is constant, for the client to translate,
+ * and `params` carry the values its message names (e.g. `{ limit: 2000 }` for TooLong), so a
+ * translation can say the same thing in another language.
  */
 export interface FieldError {
   field: string;
   message: string;
   code: FieldErrorCode;
+  params?: Record<string, string | number>;
 }
 
 export const FIELD_ERROR_CODES = [
@@ -34,7 +37,6 @@ export const FIELD_ERROR_CODES = [
   'SelfIntersection',
   'OutsideProvince',
   'NoDistrict',
-  'DistrictMismatch',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
