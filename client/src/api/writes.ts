@@ -9,11 +9,24 @@ export interface SessionUser {
   role: Role;
 }
 
-/** One field problem of a 400/422 answer (`field` is a path such as `properties.area_ha`). */
+/**
+ * One field problem of a 400/422 answer (`field` is a path such as `properties.area_ha`):
+ * `message` is the server's English text, `code` a constant and `params` the values the message
+ * names (e.g. `{ limit: 2000 }`), for a translation in the UI language.
+ */
 export interface FieldProblem {
   field: string;
   message: string;
   code: string;
+  params?: Record<string, string | number>;
+}
+
+function problemParams(raw: unknown): Record<string, string | number> | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const entries = Object.entries(raw).filter(
+    (e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number',
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 /**
@@ -95,11 +108,20 @@ export function toWriteError(status: number, body: unknown, retryAfter: string |
     currentVersion?: unknown;
     current?: unknown;
   };
-  const fieldErrors = Array.isArray(p.errors)
-    ? p.errors.filter(
-        (e): e is FieldProblem =>
-          typeof e === 'object' && e !== null && typeof e.field === 'string' && typeof e.message === 'string',
-      )
+  const fieldErrors: FieldProblem[] = Array.isArray(p.errors)
+    ? p.errors
+        .filter(
+          (e): e is FieldProblem =>
+            typeof e === 'object' &&
+            e !== null &&
+            typeof e.field === 'string' &&
+            typeof e.message === 'string',
+        )
+        .map((e) => {
+          const params = problemParams(e.params);
+          const code = typeof e.code === 'string' ? e.code : 'Invalid';
+          return { field: e.field, message: e.message, code, ...(params ? { params } : {}) };
+        })
     : [];
   const current =
     typeof p.current === 'object' &&

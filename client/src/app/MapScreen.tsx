@@ -90,8 +90,10 @@ export function MapScreen({ api, editApi, data, reloadCollection, testHooks }: P
       dispatch({ type: 'moveTo', request: { kind: 'fit', bbox: b } });
     }
   };
+  // From search or the list: in edit mode an editable feature opens in the editor (as a map click does).
   const chooseAndZoom = (ref: FeatureRef): void => {
-    select(ref);
+    if (staff.editorOpen && EDITABLE_COLLECTIONS.has(ref.collection)) selectForEdit(ref);
+    else select(ref);
     zoomTo(ref);
   };
   const selectDistrict = (code: string): void => {

@@ -15,9 +15,11 @@ import { AttributeForm } from './form/AttributeForm';
 import { isDraftDirty } from './form/dirty.model';
 import { HistoryPanel } from './HistoryPanel';
 import { useEditText } from './i18n/useEditText';
+import { serverProblemText } from './serverProblemText';
 import { useDiscardGuard } from './useDiscardGuard';
 import { useEditableCollections } from './useEditableCollections';
 import { useFeatureDraft } from './useFeatureDraft';
+import { useFocusFirstInvalid } from './useFocusFirstInvalid';
 import { usePickToEdit } from './usePickToEdit';
 import { useSaveFlow } from './useSaveFlow';
 import { writeErrorMessage } from './writeErrorMessage';
@@ -89,7 +91,11 @@ export default function EditorPanel(props: EditorPanelProps) {
     onSessionExpired,
   });
 
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, flow.invalidSeq);
+
   const open = (feature: ApiFeature, etag: string) => {
+    flow.clearNotice();
     draft.startExisting(feature, etag);
     const r = controllerRef.current?.load(feature.geometry);
     setDrawNote(r && !r.valid ? r.reason : undefined);
@@ -143,6 +149,16 @@ export default function EditorPanel(props: EditorPanelProps) {
       ? target.base.properties.name
       : `#${target.kind === 'existing' ? target.id : ''}`;
   const activeLabel = editable.list.find((c) => c.id === active)?.label ?? active;
+  const fieldNames = new Set(draft.fields.map((f) => f.name));
+  const otherProblems = Object.entries(draft.serverErrors)
+    .filter(([name]) => name !== 'geometry' && !fieldNames.has(name))
+    .flatMap(([, list]) => list);
+  const noticeText = (n: NonNullable<typeof flow.notice>): string => {
+    if (n.key !== 'editor.savedDistrictSet') return t(n.key, n.params);
+    const code = String(n.params?.district ?? '');
+    const option = draft.fields.find((f) => f.fromLocation)?.options?.find((o) => o.value === code);
+    return t(n.key, { ...n.params, district: option ? `${option.title[lang]} (${code})` : code });
+  };
 
   return (
     <section className="editor-panel" data-testid="editor-panel" aria-labelledby="editor-title">
@@ -176,6 +192,7 @@ export default function EditorPanel(props: EditorPanelProps) {
       {target.kind === 'none' && editable.list.length > 0 && <p className="muted">{t('editor.pickHint')}</p>}
       {target.kind !== 'none' && (
         <form
+          ref={formRef}
           className="editor-form"
           noValidate
           onSubmit={(e) => {
@@ -196,9 +213,32 @@ export default function EditorPanel(props: EditorPanelProps) {
                 : t('editor.editHint')}
           </p>
           {draft.serverErrors.geometry && (
-            <div className="field-error" role="alert" data-testid="field-error-geometry">
-              {draft.serverErrors.geometry.map((m) => (
-                <p key={m}>{`${t('editor.geometryErrors')}: ${m}`}</p>
+            <div
+              className="field-error"
+              role="alert"
+              tabIndex={-1}
+              data-invalid-target
+              data-testid="field-error-geometry"
+            >
+              {draft.serverErrors.geometry.map((p) => (
+                <p
+                  key={`${p.code}:${p.message}`}
+                >{`${t('editor.geometryErrors')}: ${serverProblemText(p, t, lang)}`}</p>
+              ))}
+            </div>
+          )}
+          {otherProblems.length > 0 && (
+            <div
+              className="field-error"
+              role="alert"
+              tabIndex={-1}
+              data-invalid-target
+              data-testid="field-error-other"
+            >
+              {otherProblems.map((p) => (
+                <p
+                  key={`${p.field}:${p.code}`}
+                >{`${t('editor.otherErrors')}: ${serverProblemText(p, t, lang)}`}</p>
               ))}
             </div>
           )}
@@ -216,7 +256,7 @@ export default function EditorPanel(props: EditorPanelProps) {
               className={flow.notice.error ? 'edit-error' : 'edit-ok'}
               data-testid="editor-notice"
             >
-              {t(flow.notice.key, flow.notice.params)}
+              {noticeText(flow.notice)}
             </p>
           )}
           <div className="actions">
@@ -262,6 +302,8 @@ export default function EditorPanel(props: EditorPanelProps) {
           fields={draft.fields}
           refreshKey={historyKey}
           onReverted={(r) => {
+            // The history panel says "Reverted to version …"; an older "Saved (version N)" would now be wrong.
+            flow.clearNotice();
             draft.startExisting(r.feature, r.etag);
             changed(r);
           }}

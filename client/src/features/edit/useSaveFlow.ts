@@ -20,6 +20,8 @@ export interface SaveFlow {
   conflict: Conflict | null;
   /** Set after a save attempt so every form issue shows. */
   attempted: boolean;
+  /** Bumped whenever a save is refused (by the form's checks or a 400/422): focus the first marked field. */
+  invalidSeq: number;
   save: () => Promise<void>;
   remove: () => Promise<void>;
   reloadServerVersion: () => Promise<void>;
@@ -48,6 +50,7 @@ export function useSaveFlow(api: EditApi, collection: string, draft: Draft, even
   const [notice, setNotice] = useState<Notice>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [attempted, setAttempted] = useState(false);
+  const [invalidSeq, setInvalidSeq] = useState(0);
 
   const fail = useCallback(
     (err: unknown) => {
@@ -55,7 +58,10 @@ export function useSaveFlow(api: EditApi, collection: string, draft: Draft, even
         setConflict({ server: err.current, serverVersion: err.currentVersion });
         return;
       }
-      if (err instanceof WriteError && err.fieldErrors.length > 0) draft.setServerErrors(err.fieldErrors);
+      if (err instanceof WriteError && err.fieldErrors.length > 0) {
+        draft.setServerErrors(err.fieldErrors);
+        setInvalidSeq((n) => n + 1);
+      }
       if (err instanceof WriteError && err.status === 401) events.onSessionExpired();
       const m = writeErrorMessage(err);
       setNotice({ ...m, error: true });
@@ -64,14 +70,18 @@ export function useSaveFlow(api: EditApi, collection: string, draft: Draft, even
   );
 
   const done = useCallback(
-    (result: Versioned) => {
+    (result: Versioned, sent: Record<string, unknown>) => {
       draft.startExisting(result.feature, result.etag);
       setAttempted(false);
-      setNotice({
-        key: 'editor.saved',
-        params: { version: result.etag.replace(/\D/g, '') || '?' },
-        error: false,
-      });
+      const version = result.etag.replace(/\D/g, '') || '?';
+      // The server sets district_code from the location when it was empty or named another district.
+      const stored = result.feature.properties?.district_code;
+      const filled = 'district_code' in sent && typeof stored === 'string' && stored !== sent.district_code;
+      setNotice(
+        filled
+          ? { key: 'editor.savedDistrictSet', params: { version, district: stored }, error: false }
+          : { key: 'editor.saved', params: { version }, error: false },
+      );
       events.onSaved(result);
     },
     [draft, events],
@@ -98,6 +108,7 @@ export function useSaveFlow(api: EditApi, collection: string, draft: Draft, even
     if (target.kind === 'none') return;
     const invalid = Object.keys(draft.issues).length;
     if (invalid > 0 || !draft.geometry) {
+      if (invalid > 0) setInvalidSeq((n) => n + 1);
       setNotice(
         invalid > 0
           ? { key: 'editor.formInvalid', params: { count: invalid }, error: true }
@@ -108,12 +119,15 @@ export function useSaveFlow(api: EditApi, collection: string, draft: Draft, even
     const properties = draft.mine.properties ?? {};
     await run(async () => {
       if (target.kind === 'new') {
-        done(await api.create(collection, featureInput(draft, properties)));
+        done(await api.create(collection, featureInput(draft, properties)), properties);
       } else if (draft.geometryChanged) {
-        done(await api.replace(collection, target.id, featureInput(draft, properties), target.etag));
+        done(
+          await api.replace(collection, target.id, featureInput(draft, properties), target.etag),
+          properties,
+        );
       } else {
         const patch = { properties: changedProperties(properties, target.base.properties ?? {}) };
-        done(await api.patch(collection, target.id, patch, target.etag));
+        done(await api.patch(collection, target.id, patch, target.etag), properties);
       }
     });
   }, [api, collection, draft, done, run]);
@@ -162,6 +176,7 @@ export function useSaveFlow(api: EditApi, collection: string, draft: Draft, even
       setConflict(null);
       done(
         await api.replace(collection, target.id, { type: 'Feature', ...merged } as FeatureInput, fresh.etag),
+        merged.properties ?? {},
       );
     });
   }, [api, collection, draft, done, run]);
@@ -171,6 +186,7 @@ export function useSaveFlow(api: EditApi, collection: string, draft: Draft, even
     notice,
     conflict,
     attempted,
+    invalidSeq,
     save,
     remove,
     reloadServerVersion,
