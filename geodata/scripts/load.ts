@@ -6,6 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { INDICATOR_HEADER } from './build/indicators';
 import { parseIndicatorsCsv } from './checks/csv';
 import type { GeodataBundle } from './checks/index';
+import type { SourceKinds } from './checks/source-kinds.check';
 
 const geodataDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,7 +21,7 @@ function readJson<T>(dir: string, ...parts: string[]): T {
   return JSON.parse(readFileSync(join(dir, ...parts), 'utf8')) as T;
 }
 
-/** Loads every dataset named in schema/collections.json plus indicators.csv. */
+/** Loads every dataset named in schema/collections.json, indicators.csv and source-kinds.json. */
 export function loadBundle(dir: string = geodataDir): GeodataBundle {
   const catalog = readJson<{ collections: CatalogEntry[] }>(dir, 'schema', 'collections.json');
   return {
@@ -32,5 +33,6 @@ export function loadBundle(dir: string = geodataDir): GeodataBundle {
     })),
     indicators: parseIndicatorsCsv(readFileSync(join(dir, 'indicators.csv'), 'utf8'), INDICATOR_HEADER),
     indicatorSchema: readJson<object>(dir, 'schema', 'indicators.schema.json'),
+    sourceKinds: readJson<SourceKinds>(dir, 'source-kinds.json'),
   };
 }

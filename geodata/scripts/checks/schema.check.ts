@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import type { FeatureCollection } from 'geojson';
 import type { Problem } from './problem';
 
-const ANNOTATIONS = ['x-title-vi', 'x-unit', 'x-enum-titles', 'x-computed', 'x-widget'];
+const ANNOTATIONS = ['x-title-vi', 'x-unit', 'x-enum-titles', 'x-computed', 'x-widget', 'x-text-lang'];
 
 /** Creates an ajv (draft 2020-12) instance that knows our annotation keywords and formats. */
 export function createAjv(): Ajv2020 {
