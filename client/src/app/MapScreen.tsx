@@ -1,5 +1,5 @@
 import type { BBox } from 'geojson';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import type { ApiFeature } from '../../../server/src/contract/api';
 import type { ApiClient } from '../api/client';
 import { enumTitle, enumValues } from '../api/schema';
@@ -27,14 +27,16 @@ import { MapNotices } from './MapNotices';
 import { StaffControls } from './StaffControls';
 import { appReducer, initialAppState, type TabId } from './state';
 import { Tabs } from './Tabs';
+import { tooltipText } from './tooltipText';
 import type { AppData } from './useAppData';
 import { useBasemapFallback } from './useBasemapFallback';
 import { useBasemapStyle } from './useBasemapStyle';
 import { useContextData } from './useContextData';
 import { isIllustrative, useMapModel } from './useMapModel';
-import { isNarrow, useMapPadding } from './useMapPadding';
+import { useMapPadding } from './useMapPadding';
 import { useStaffEditing } from './useStaffEditing';
 import { useUrlSync } from './useUrlSync';
+import { useViewEffects } from './useViewEffects';
 
 interface Props {
   api: ApiClient;
@@ -153,41 +155,29 @@ export function MapScreen({ api, editApi, data, reloadCollection, testHooks }: P
     if (d) chooseAndZoom({ collection: 'districts', id: d.id });
   };
 
-  // A shared link to a feature on a phone: bring the feature above the bottom sheet.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the link the page opened with.
-  useEffect(() => {
-    if (state.selected && isNarrow()) zoomTo(state.selected, state.view?.zoom ?? 12);
-  }, []);
-  // A district filter outlines the district (in the style) and zooms to it; not for the district
-  // of a link that also names a view (the link's view wins).
-  const district = checked.applied.district;
-  const firstDistrict = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to the district filter only.
-  useEffect(() => {
-    const initial = firstDistrict.current;
-    firstDistrict.current = false;
-    const d = district ? districtByCode(district) : undefined;
-    const b = d ? geometryBbox(d.geometry) : undefined;
-    if (b && !(initial && state.view)) dispatch({ type: 'moveTo', request: { kind: 'fit', bbox: b } });
-  }, [district]);
-  // A newly selected feature's details start at the top, not where the previous one was scrolled.
-  const selectedKey = state.selected ? refKey(state.selected.collection, state.selected.id) : '';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the selection or tab changes.
-  useEffect(() => {
-    if (activeTab === 'details' && panelRef.current) panelRef.current.scrollTop = 0;
-  }, [selectedKey, activeTab]);
+  useViewEffects({
+    selected: state.selected,
+    hasLinkView: state.view !== undefined,
+    district: checked.applied.district,
+    districtBbox: (code) => {
+      const d = districtByCode(code);
+      return d ? geometryBbox(d.geometry) : undefined;
+    },
+    detailsShown: activeTab === 'details',
+    panel: panelRef,
+    zoomTo,
+    fitTo: (bbox) => dispatch({ type: 'moveTo', request: { kind: 'fit', bbox } }),
+  });
 
-  const tooltipText = (h: HoverInfo): string | undefined => {
-    const hit = model.index.get(refKey(h.ref.collection, h.ref.id));
-    if (!hit) return undefined;
-    const name = featureLabel(hit.feature, lang);
-    if (hit.collection !== 'districts' || !values || !state.layers.includes('choropleth')) return name;
-    const v = values.values.find((x) => x.district_code === hit.feature.properties?.code);
-    const shown = v?.value == null ? t('legend.noData') : `${n(v.value)} ${values.unit[lang]}`;
-    const text = t('tooltip.value', { name, value: shown });
-    return v?.status === 'illustrative' ? `${text} ${t('tooltip.illustrative')}` : text;
-  };
-  const hoverText = hover && !chooser ? tooltipText(hover) : undefined;
+  const hoverText =
+    hover && !chooser
+      ? tooltipText(model.index.get(refKey(hover.ref.collection, hover.ref.id)), {
+          lang,
+          t,
+          n,
+          values: state.layers.includes('choropleth') ? values : undefined,
+        })
+      : undefined;
   const chooserItems = (chooser?.refs ?? []).flatMap((ref) => {
     const hit = model.index.get(refKey(ref.collection, ref.id));
     if (!hit) return [];

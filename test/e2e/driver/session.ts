@@ -45,10 +45,12 @@ export class E2eSession {
     }
   }
 
+  /** `locale`: the browser's language (default Vietnamese, the app's own default). */
   async newPage(
     viewport: Viewport = { width: 1280, height: 800 },
+    locale = 'vi-VN',
   ): Promise<{ page: Page; record: PageRecord }> {
-    const context = await this.browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'vi-VN' });
+    const context = await this.browser.newContext({ viewport, deviceScaleFactor: 1, locale });
     this.contexts.push(context);
     const page = await context.newPage();
     const record: PageRecord = { consoleErrors: [], foreignRequests: [] };

@@ -7,9 +7,9 @@ import { E2eSession, type PageRecord } from './session';
 export interface PageSuite {
   /** The running session (server + browser); valid inside tests. */
   session(): E2eSession;
-  /** Given: a fresh page (own browser context) driven like a user. */
-  given(viewport?: { width: number; height: number }): Promise<MapAppDriver>;
-  /** What the current test's page recorded so far (console errors, foreign requests). */
+  /** Given: a fresh page (own browser context, browser language `locale`) driven like a user. */
+  given(viewport?: { width: number; height: number }, locale?: string): Promise<MapAppDriver>;
+  /** What the current test's first page recorded so far (console errors, foreign requests). */
   record(): PageRecord;
 }
 
@@ -19,7 +19,7 @@ export interface PageSuite {
  */
 export function pageSuite(): PageSuite {
   let session: E2eSession | undefined;
-  let current: { page: Page; record: PageRecord } | undefined;
+  let pages: { page: Page; record: PageRecord }[] = [];
   beforeAll(async () => {
     session = await E2eSession.start();
   });
@@ -27,11 +27,13 @@ export function pageSuite(): PageSuite {
     await session?.close();
   });
   afterEach(async () => {
-    const record = current?.record;
-    await current?.page.close();
-    current = undefined;
-    expect(record?.consoleErrors ?? []).toEqual([]);
-    expect(record?.foreignRequests ?? []).toEqual([]);
+    const done = pages;
+    pages = [];
+    for (const p of done) await p.page.close();
+    for (const p of done) {
+      expect(p.record.consoleErrors).toEqual([]);
+      expect(p.record.foreignRequests).toEqual([]);
+    }
   });
   const running = (): E2eSession => {
     if (!session) throw new Error('the browser session is not started (use inside a test)');
@@ -39,13 +41,15 @@ export function pageSuite(): PageSuite {
   };
   return {
     session: running,
-    async given(viewport) {
-      current = await running().newPage(viewport);
-      return new MapAppDriver(current.page, running().baseUrl);
+    async given(viewport, locale) {
+      const opened = await running().newPage(viewport, locale);
+      pages.push(opened);
+      return new MapAppDriver(opened.page, running().baseUrl);
     },
     record() {
-      if (!current) throw new Error('no page yet: call given() first');
-      return current.record;
+      const first = pages[0];
+      if (!first) throw new Error('no page yet: call given() first');
+      return first.record;
     },
   };
 }
