@@ -31,7 +31,6 @@ import { tooltipText } from './tooltipText';
 import type { AppData } from './useAppData';
 import { useBasemapFallback } from './useBasemapFallback';
 import { useBasemapStyle } from './useBasemapStyle';
-import { useContextData } from './useContextData';
 import { isIllustrative, useMapModel } from './useMapModel';
 import { useMapPadding } from './useMapPadding';
 import { useStaffEditing } from './useStaffEditing';
@@ -83,7 +82,6 @@ export function MapScreen({ api, editApi, data, reloadCollection, testHooks }: P
   const values = useIndicatorValues(api, meta?.id, year);
   const basemapChoice = useBasemapFallback(state.basemap);
   const basemap = useBasemapStyle(basemapChoice.shown, data.customBasemapStyleUrl);
-  const context = useContextData();
   const attribution = useMemo(
     () => ({ boundaries: t('attribution.data'), context: t('attribution.context') }),
     [t],
@@ -93,7 +91,7 @@ export function MapScreen({ api, editApi, data, reloadCollection, testHooks }: P
     state: viewState,
     lang,
     basemap,
-    context,
+    context: data.context,
     indicatorValues: values,
     bounds,
     district: checked.applied.district,
