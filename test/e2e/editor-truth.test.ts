@@ -1,35 +1,14 @@
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiFeature } from '../../server/src/contract/api';
 import { TEST_PASSWORD } from '../helpers/auth';
-import { MapAppDriver } from './driver/app.driver';
 import { EditDriver, type LonLat } from './driver/edit.driver';
-import { E2eSession, type PageRecord } from './driver/session';
+import { pageSuite } from './driver/suite';
 
 // Issue 8, the editor: it never shows staff wrong values, and says what the server decided.
-let session: E2eSession;
-let pages: { page: Page; record: PageRecord; allowed: RegExp[] }[] = [];
+const suite = pageSuite({ users: [{ username: 'tam', role: 'editor' }] });
 
-beforeAll(async () => {
-  session = await E2eSession.start({ users: [{ username: 'tam', role: 'editor' }] });
-});
-afterAll(async () => {
-  await session?.close();
-});
-afterEach(async () => {
-  const done = pages;
-  pages = [];
-  for (const p of done) await p.page.close();
-  for (const p of done) {
-    expect(p.record.consoleErrors.filter((e) => !p.allowed.some((re) => re.test(e)))).toEqual([]);
-    expect(p.record.foreignRequests).toEqual([]);
-  }
-});
-
-async function editorAt(at: LonLat, allowed: RegExp[] = []): Promise<EditDriver> {
-  const { page, record } = await session.newPage();
-  pages.push({ page, record, allowed });
-  const edit = new EditDriver(new MapAppDriver(page, session.baseUrl));
+async function editorAt(at: LonLat, allowedErrors: RegExp[] = []): Promise<EditDriver> {
+  const edit = new EditDriver(await suite.given(undefined, { allowedErrors }));
   await edit.app.open(`#map=14/${at[1]}/${at[0]}&layers=districts,clusters,villages,facilities,landmarks`);
   await edit.loginAs('tam', TEST_PASSWORD);
   await edit.enterEditMode();
@@ -37,7 +16,7 @@ async function editorAt(at: LonLat, allowed: RegExp[] = []): Promise<EditDriver>
 }
 
 async function feature(collection: string, id: number): Promise<ApiFeature> {
-  return session.api<ApiFeature>(`/collections/${collection}/items/${id}`);
+  return suite.session().api<ApiFeature>(`/collections/${collection}/items/${id}`);
 }
 
 function at(f: ApiFeature): LonLat {

@@ -104,7 +104,7 @@ describe('words, language and links', () => {
     expect(await app.page.getByTestId('tab-layers').textContent()).toBe('Layers');
     await app.switchLanguage('vi');
     await expect.poll(() => app.urlHash()).toContain('lang=vi');
-    const english = await suite.given({ width: 1280, height: 800 }, 'en-US');
+    const english = await suite.given(undefined, { locale: 'en-US' });
     await english.open();
     expect(await english.page.getByTestId('tab-layers').textContent()).toBe('Layers');
     expect(await english.urlHash()).toContain('lang=en');
@@ -229,5 +229,24 @@ describe('keyboard and phone', () => {
     expect(record.consoleErrors.every((e) => /Failed to load resource/.test(e))).toBe(true);
     record.foreignRequests.length = 0;
     record.consoleErrors.length = 0;
+  });
+});
+
+describe('screenshots (looked at in both languages, at both sizes)', () => {
+  it('writes issue8-{desktop,phone}-{vi,en}.png with a cluster selected', async () => {
+    for (const [size, viewport] of [
+      ['desktop', { width: 1440, height: 900 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      const app = await given(viewport);
+      const cluster = await lonLat('industrial-clusters', (p) => p.kind === 'industrial_zone');
+      await app.open(`#sel=industrial-clusters/${cluster.id}`);
+      for (const lang of ['vi', 'en'] as const) {
+        await app.switchLanguage(lang);
+        await app.waitForSettled();
+        await app.screenshot(`issue8-${size}-${lang}.png`);
+      }
+      expect(await app.detailsTitle().textContent()).toBe(cluster.nameEn);
+    }
   });
 });

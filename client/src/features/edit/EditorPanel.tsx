@@ -15,7 +15,7 @@ import { AttributeForm } from './form/AttributeForm';
 import { isDraftDirty } from './form/dirty.model';
 import { HistoryPanel } from './HistoryPanel';
 import { useEditText } from './i18n/useEditText';
-import { serverProblemText } from './serverProblemText';
+import { ProblemBox } from './ProblemBox';
 import { useDiscardGuard } from './useDiscardGuard';
 import { useEditableCollections } from './useEditableCollections';
 import { useFeatureDraft } from './useFeatureDraft';
@@ -212,36 +212,12 @@ export default function EditorPanel(props: EditorPanelProps) {
                 ? t(`editor.drawHint.${target.shape}`)
                 : t('editor.editHint')}
           </p>
-          {draft.serverErrors.geometry && (
-            <div
-              className="field-error"
-              role="alert"
-              tabIndex={-1}
-              data-invalid-target
-              data-testid="field-error-geometry"
-            >
-              {draft.serverErrors.geometry.map((p) => (
-                <p
-                  key={`${p.code}:${p.message}`}
-                >{`${t('editor.geometryErrors')}: ${serverProblemText(p, t, lang)}`}</p>
-              ))}
-            </div>
-          )}
-          {otherProblems.length > 0 && (
-            <div
-              className="field-error"
-              role="alert"
-              tabIndex={-1}
-              data-invalid-target
-              data-testid="field-error-other"
-            >
-              {otherProblems.map((p) => (
-                <p
-                  key={`${p.field}:${p.code}`}
-                >{`${t('editor.otherErrors')}: ${serverProblemText(p, t, lang)}`}</p>
-              ))}
-            </div>
-          )}
+          <ProblemBox
+            problems={draft.serverErrors.geometry ?? []}
+            heading={t('editor.geometryErrors')}
+            testId="field-error-geometry"
+          />
+          <ProblemBox problems={otherProblems} heading={t('editor.otherErrors')} testId="field-error-other" />
           <AttributeForm
             fields={draft.fields}
             values={draft.values}
