@@ -74,9 +74,10 @@ export function useSaveFlow(api: EditApi, collection: string, draft: Draft, even
       draft.startExisting(result.feature, result.etag);
       setAttempted(false);
       const version = result.etag.replace(/\D/g, '') || '?';
-      // The server sets district_code from the location when it was empty or named another district.
-      const stored = result.feature.properties?.district_code;
-      const filled = 'district_code' in sent && typeof stored === 'string' && stored !== sent.district_code;
+      // The server sets a location-derived field (district_code) when it was empty or contradicted.
+      const derived = draft.fields.find((f) => f.fromLocation)?.name;
+      const stored = derived ? result.feature.properties?.[derived] : undefined;
+      const filled = derived !== undefined && typeof stored === 'string' && stored !== sent[derived];
       setNotice(
         filled
           ? { key: 'editor.savedDistrictSet', params: { version, district: stored }, error: false }

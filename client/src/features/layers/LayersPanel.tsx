@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/I18n';
 import type { BasemapId, LayerId } from '../../lib/urlState';
 import { LAYER_IDS } from '../../lib/urlState';
 import {
+  BORDER_COLOR,
   FACILITY_COLOR,
   LANDMARK_COLOR,
   LANDMARK_COLORS,
@@ -43,7 +44,7 @@ export function LayersPanel(p: Props) {
     districts: (
       <ul className="legend" data-testid="legend-borders">
         <li>
-          <Swatch color="#7a1f5c" shape="border" />
+          <Swatch color={BORDER_COLOR} shape="border" />
           {t('legend.internationalBorder')}
         </li>
         <li>
