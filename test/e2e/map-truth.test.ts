@@ -247,6 +247,13 @@ describe('screenshots (looked at in both languages, at both sizes)', () => {
         await app.screenshot(`issue8-${size}-${lang}.png`);
       }
       expect(await app.detailsTitle().textContent()).toBe(cluster.nameEn);
+      if (size === 'phone') {
+        // A shared link to a feature shows it above the bottom sheet.
+        const at = await app.project(cluster.lon, cluster.lat);
+        const sheet = await app.sidePanel().boundingBox();
+        expect(at.y).toBeLessThan(sheet!.y);
+        expect(at.y).toBeGreaterThan(0);
+      }
     }
   });
 });

@@ -111,13 +111,14 @@ export function MapScreen({ api, editApi, data, reloadCollection, testHooks }: P
   const pick = staff.editorOpen ? selectForEdit : select;
   const onMapClick = useCallback(
     (click: MapClick) => {
+      if (staff.drawing) return;
       const refs = staff.editorOpen
         ? click.refs.filter((r) => EDITABLE_COLLECTIONS.has(r.collection))
         : click.refs;
       if (refs.length > 1) setChooser({ ...click, refs });
       else if (refs[0]) pick(refs[0]);
     },
-    [staff.editorOpen, pick],
+    [staff.editorOpen, staff.drawing, pick],
   );
   const onDataChanged = useCallback(
     (change: { collection: string; id: number; feature: ApiFeature | null }) => {

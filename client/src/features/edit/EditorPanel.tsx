@@ -38,6 +38,8 @@ export interface EditorPanelProps {
   onClose: () => void;
   /** Whether the draft has unsaved changes (false again on unmount): the host guards leaving. */
   onDirtyChange?: (dirty: boolean) => void;
+  /** Whether a new feature is being drawn (map clicks are then drawing input, not picks). */
+  onDrawingChange?: (drawing: boolean) => void;
   /** The user kept the draft instead of opening a new pick: the host selects the draft's feature again. */
   onKeepDraft?: (ref: { collection: string; id: number }) => void;
 }
@@ -48,8 +50,18 @@ export interface EditorPanelProps {
  * its history; 412 opens the conflict dialog. Lazy-loaded (default export).
  */
 export default function EditorPanel(props: EditorPanelProps) {
-  const { map, api, user, selected, onDataChanged, onSessionExpired, onClose, onDirtyChange, onKeepDraft } =
-    props;
+  const {
+    map,
+    api,
+    user,
+    selected,
+    onDataChanged,
+    onSessionExpired,
+    onClose,
+    onDirtyChange,
+    onDrawingChange,
+    onKeepDraft,
+  } = props;
   const { t, lang } = useEditText();
   const editable = useEditableCollections(api, lang);
   const [collection, setCollection] = useState<string | undefined>(undefined);
@@ -66,6 +78,9 @@ export default function EditorPanel(props: EditorPanelProps) {
 
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
+  const drawing = draft.target.kind === 'new';
+  useEffect(() => onDrawingChange?.(drawing), [drawing, onDrawingChange]);
+  useEffect(() => () => onDrawingChange?.(false), [onDrawingChange]);
 
   useEffect(() => {
     const c = new TerraDrawController(map, { onGeometry: (g) => setGeometry(g) });
