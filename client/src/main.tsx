@@ -5,17 +5,18 @@ import { createRoot } from 'react-dom/client';
 import { ApiClient } from './api/client';
 import { App } from './app/App';
 import { loadClientConfig } from './config';
-import { I18nProvider } from './i18n/I18n';
+import { I18nProvider, initialLanguage } from './i18n/I18n';
 import type { Lang } from './lib/format';
+import { decodeUrlState } from './lib/urlState';
 
 const config = loadClientConfig(window.location.search);
 const api = new ApiClient(config.apiBase, (input, init) => fetch(input, init));
 
-function storedLang(): Lang {
+function storedLang(): string | null {
   try {
-    return window.localStorage.getItem(config.langStorageKey) === 'en' ? 'en' : 'vi';
+    return window.localStorage.getItem(config.langStorageKey);
   } catch {
-    return 'vi';
+    return null;
   }
 }
 
@@ -31,7 +32,14 @@ const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider initialLang={storedLang()} onLangChange={rememberLang}>
+    <I18nProvider
+      initialLang={initialLanguage({
+        link: decodeUrlState(window.location.hash).lang,
+        stored: storedLang(),
+        browser: navigator.languages ?? [navigator.language],
+      })}
+      onLangChange={rememberLang}
+    >
       <App api={api} testHooks={config.testHooks} />
     </I18nProvider>
   </StrictMode>,

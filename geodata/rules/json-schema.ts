@@ -1,13 +1,17 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
-/** Our annotation keywords in geodata/schema (labels, units, enum titles, computed, widget). */
+/**
+ * Our annotation keywords in geodata/schema (labels, units, enum titles, computed, widget, and
+ * `x-text-lang`: the language a free-text property's values are written in, when not Vietnamese).
+ */
 export const SCHEMA_ANNOTATIONS = [
   'x-title-vi',
   'x-unit',
   'x-enum-titles',
   'x-computed',
   'x-widget',
+  'x-text-lang',
 ] as const;
 
 /**

@@ -4,10 +4,14 @@
  * Default sources: ../shared/geodata-sources relative to the repo root.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Feature as GeoFeature, MultiPolygon, Polygon } from 'geojson';
+import type { Topology } from 'topojson-specification';
 import { serializeIndicatorRows } from '../rules/indicator-rows';
 import { buildClusters } from './build/clusters';
+import { buildContext } from './build/context';
 import { buildCraftVillages } from './build/craft-villages';
 import { buildDistricts } from './build/districts';
 import { buildFacilities } from './build/facilities';
@@ -29,6 +33,14 @@ function readJson<T>(dir: string, file: string): T {
   return JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
 }
 
+type Area = GeoFeature<Polygon | MultiPolygon>;
+
+/** Natural Earth 1:10m countries as TopoJSON, from the world-atlas package (a devDependency). */
+function naturalEarth(): Topology {
+  const file = createRequire(import.meta.url).resolve('world-atlas/countries-10m.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as Topology;
+}
+
 function main(): void {
   const dir = sourcesDir(process.argv.slice(2));
   const facts = readJson<Facts>(dir, 'lao-cai-facts.json');
@@ -43,6 +55,7 @@ function main(): void {
     ['facilities.geojson', serializeCollection('facilities', buildFacilities(facts))],
     ['landmarks.geojson', serializeCollection('landmarks', buildLandmarks(facts))],
     ['indicators.csv', serializeIndicatorRows(buildIndicatorRows(facts))],
+    ['context.geojson', serializeCollection('context', buildContext(naturalEarth(), province[0] as Area))],
   ];
   for (const [file, text] of outputs) {
     writeFileSync(join(geodataDir, file), text);

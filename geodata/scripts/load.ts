@@ -6,6 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { readCatalogFile } from '../rules/catalog';
 import { parseIndicatorRows } from '../rules/indicator-rows';
 import type { GeodataBundle } from './checks/index';
+import type { SourceKinds } from './checks/source-kinds.check';
 
 const geodataDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -13,7 +14,7 @@ function readJson<T>(dir: string, ...parts: string[]): T {
   return JSON.parse(readFileSync(join(dir, ...parts), 'utf8')) as T;
 }
 
-/** Loads every dataset named in schema/collections.json (validated by the catalog rules) plus indicators.csv. */
+/** Loads every dataset named in schema/collections.json (validated by the catalog rules), indicators.csv and source-kinds.json. */
 export function loadBundle(dir: string = geodataDir): GeodataBundle {
   const catalog = readCatalogFile(readJson<unknown>(dir, 'schema', 'collections.json'));
   if (!catalog.valid) throw new Error(`the catalog is not valid: ${catalog.problems.join('; ')}`);
@@ -26,5 +27,6 @@ export function loadBundle(dir: string = geodataDir): GeodataBundle {
     })),
     indicators: parseIndicatorRows(readFileSync(join(dir, 'indicators.csv'), 'utf8')),
     indicatorSchema: readJson<object>(dir, 'schema', 'indicators.schema.json'),
+    sourceKinds: readJson<SourceKinds>(dir, 'source-kinds.json'),
   };
 }

@@ -130,11 +130,18 @@ describe('POST items', () => {
     expect(await historyLength(6)).toBe(0);
   });
 
-  it('422 DistrictMismatch on properties.district_code', async () => {
+  it("a district_code that the location contradicts is replaced by the location's district", async () => {
     const res = await create(ctx.editor, village({ district_code: '086' }));
+    expect(res.statusCode).toBe(201);
+    const stored = res.json() as { properties: Record<string, unknown> };
+    expect(stored.properties.district_code).not.toBe('086');
+  });
+
+  it('a 422 field error carries params for its message (TooLong → limit)', async () => {
+    const res = await create(ctx.editor, village({ name: 'x'.repeat(2001) }));
     expect(res.statusCode).toBe(422);
     expect(problem(res).errors).toEqual([
-      expect.objectContaining({ field: 'properties.district_code', code: 'DistrictMismatch' }),
+      expect.objectContaining({ field: 'properties.name', code: 'TooLong', params: { limit: 2000 } }),
     ]);
   });
 

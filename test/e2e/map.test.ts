@@ -45,7 +45,6 @@ describe('the map, as a user sees it', () => {
     expect(await classes.count()).toBeGreaterThanOrEqual(3);
     expect(await classes.count()).toBeLessThanOrEqual(5);
     await expect.poll(() => classes.first().textContent()).toMatch(/\d.*–.*\d/);
-    expect(await app.page.getByTestId('legend-illustrative').isVisible()).toBe(true);
   });
 
   it('clicking a craft village on the map opens its details', async () => {
@@ -83,7 +82,6 @@ describe('the map, as a user sees it', () => {
     await app.switchLanguage('en');
     expect(await app.page.getByTestId('tab-layers').textContent()).toBe('Layers');
     expect(await app.page.getAttribute('html', 'lang')).toBe('en');
-    expect(await app.page.getByTestId('legend-illustrative').textContent()).toContain('Illustrative values');
     await app.waitForSettled();
     await app.screenshot('desktop-en.png');
     await app.reload();
@@ -175,7 +173,7 @@ describe('the map, as a user sees it', () => {
     await app.page.mouse.move(p.x, p.y);
     const tooltip = app.page.getByTestId('map-tooltip');
     await expect.poll(() => tooltip.textContent()).toContain(String(d.properties.name));
-    expect(await tooltip.textContent()).toMatch(/: [\d.]+ /);
+    expect(await tooltip.textContent()).toMatch(/: [\d.,]+ /);
   });
 
   it('a craft filter narrows the map list, and the URL keeps it', async () => {

@@ -59,14 +59,19 @@ export class ApiError extends Error {
     >;
     const code = typeof p.code === 'string' ? p.code : `Http${status}`;
     const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : '';
-    const fieldErrors = Array.isArray(p.errors)
-      ? p.errors.filter(
-          (e): e is FieldProblem =>
-            typeof e === 'object' &&
-            e !== null &&
-            typeof e.field === 'string' &&
-            typeof e.message === 'string',
-        )
+    const fieldErrors: FieldProblem[] = Array.isArray(p.errors)
+      ? p.errors
+          .filter(
+            (e): e is FieldProblem =>
+              typeof e === 'object' &&
+              e !== null &&
+              typeof e.field === 'string' &&
+              typeof e.message === 'string',
+          )
+          .map((e) => {
+            const params = problemParams(e.params);
+            return { field: e.field, message: e.message, code: e.code, ...(params ? { params } : {}) };
+          })
       : [];
     const current =
       typeof p.current === 'object' &&
@@ -82,4 +87,13 @@ export class ApiError extends Error {
       retryAfterSeconds: Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined,
     });
   }
+}
+
+/** The `params` of a field problem: only string and number values (what a translation can use). */
+function problemParams(raw: unknown): Record<string, string | number> | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const entries = Object.entries(raw).filter(
+    (e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number',
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

@@ -10,6 +10,8 @@ export interface PropertyDef {
   'x-enum-titles'?: Record<string, LocalizedText>;
   'x-computed'?: boolean;
   'x-widget'?: 'textarea' | 'year' | 'url' | string;
+  /** The language the text values are written in, when it is not the UI's (e.g. 'en' notes). */
+  'x-text-lang'?: string;
   enum?: unknown[];
   format?: string;
   minLength?: number;
@@ -60,4 +62,9 @@ export function enumTitle(
 export function enumValues(schema: PropertySchema | undefined, name: string): string[] {
   const def = schema?.properties?.[name];
   return (def?.enum ?? []).filter((v): v is string => typeof v === 'string');
+}
+
+/** The language a property's text values are written in, when the schema says (e.g. 'en'). */
+export function textLanguage(schema: PropertySchema | undefined, name: string): string | undefined {
+  return schema?.properties?.[name]?.['x-text-lang'];
 }

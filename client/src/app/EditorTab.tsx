@@ -42,6 +42,7 @@ export function EditorTab({ staff, editApi, selected, onDataChanged, onClose, on
         onSessionExpired={staff.sessionExpired}
         onClose={() => staff.leaveGuard.guard(onClose)}
         onDirtyChange={staff.onDraftDirty}
+        onDrawingChange={staff.onDrawing}
         onKeepDraft={onKeepDraft}
       />
     </Suspense>

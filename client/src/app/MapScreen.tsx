@@ -1,13 +1,14 @@
 import type { BBox } from 'geojson';
-import { useCallback, useReducer, useState } from 'react';
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import type { ApiFeature } from '../../../server/src/contract/api';
 import type { ApiClient } from '../api/client';
-import { enumTitle } from '../api/schema';
+import { enumTitle, enumValues } from '../api/schema';
 import { FeatureList } from '../features/feature-list/FeatureList';
 import { FiltersPanel } from '../features/filters/FiltersPanel';
 import { IndicatorPanel } from '../features/indicators/IndicatorPanel';
 import { resolveIndicator, resolveYear, useIndicatorValues } from '../features/indicators/useIndicatorValues';
 import { DetailsPanel } from '../features/inspect/DetailsPanel';
+import { FeatureChooser } from '../features/inspect/FeatureChooser';
 import { Tooltip } from '../features/inspect/Tooltip';
 import { LayersPanel } from '../features/layers/LayersPanel';
 import { ChoroplethLegend } from '../features/layers/Legend';
@@ -15,24 +16,29 @@ import { SearchBox } from '../features/search/SearchBox';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { useI18n } from '../i18n/I18n';
 import { featureLabel, refKey } from '../lib/featureLabel';
+import { checkFilters } from '../lib/filters';
 import { geometryBbox } from '../lib/geometry';
 import { decodeUrlState, type FeatureRef, type MapViewState } from '../lib/urlState';
-import { type HoverInfo, MapView } from '../map/MapView';
+import { type HoverInfo, type MapClick, MapView } from '../map/MapView';
 import { EDITABLE_COLLECTIONS } from './derive';
 import { EditorTab } from './EditorTab';
+import { MapNotices } from './MapNotices';
 import { StaffControls } from './StaffControls';
 import { appReducer, initialAppState, type TabId } from './state';
 import { Tabs } from './Tabs';
+import { tooltipText } from './tooltipText';
 import type { AppData } from './useAppData';
+import { useBasemapFallback } from './useBasemapFallback';
 import { useBasemapStyle } from './useBasemapStyle';
 import { isIllustrative, useMapModel } from './useMapModel';
 import { useMapPadding } from './useMapPadding';
 import { useStaffEditing } from './useStaffEditing';
 import { useUrlSync } from './useUrlSync';
+import { useViewEffects } from './useViewEffects';
 
 interface Props {
+  /** Reads, sessions and writes (the one HTTP client). */
   api: ApiClient;
-  /** The write side (sessions, edits, history) for the staff entry and the editor. */
   data: AppData;
   /** Fetches one collection again (after a staff edit changed it). */
   reloadCollection: (collection: string) => void;
@@ -41,31 +47,77 @@ interface Props {
 
 /** The map with its side panel (a bottom sheet on narrow screens). State flows down, events up. */
 export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
-  const { t, lang, n } = useI18n();
+  const { t, lang, n, setLang } = useI18n();
   const [state, dispatch] = useReducer(appReducer, undefined, () =>
     initialAppState(decodeUrlState(window.location.hash)),
   );
   const [bounds, setBounds] = useState<BBox | undefined>(undefined);
   const [hover, setHover] = useState<HoverInfo | null>(null);
+  const [chooser, setChooser] = useState<MapClick | null>(null);
   const [sheetOpen, setSheetOpen] = useState(true);
+  const panelRef = useRef<HTMLElement>(null);
+  const mapWrapRef = useRef<HTMLElement>(null);
   const padding = useMapPadding();
-  useUrlSync(state, dispatch);
+  useUrlSync(state, dispatch, lang, setLang);
   const staff = useStaffEditing(api);
   // The edit tab exists only while the editor is open; otherwise its slot falls back to Layers.
   const activeTab: TabId = state.tab === 'edit' && !staff.editorOpen ? 'layers' : state.tab;
 
+  // Filters of a link that name nothing known are reported and not applied.
+  const known = useMemo(
+    () => ({
+      district: new Set(data.features.districts.map((f) => String(f.properties?.code ?? ''))),
+      craft: new Set(enumValues(data.schemas['craft-villages'], 'craft')),
+      status: new Set(enumValues(data.schemas['industrial-clusters'], 'status')),
+    }),
+    [data],
+  );
+  const checked = useMemo(() => checkFilters(state.filters, known), [state.filters, known]);
+  const viewState = useMemo(() => ({ ...state, filters: checked.applied }), [state, checked.applied]);
+
   const meta = resolveIndicator(data.indicators, state.indicator);
   const year = resolveYear(meta, state.year);
   const values = useIndicatorValues(api, meta?.id, year);
-  const basemap = useBasemapStyle(state.basemap, data.customBasemapStyleUrl);
-  const model = useMapModel(data, state, lang, basemap, values, bounds);
+  const basemapChoice = useBasemapFallback(state.basemap);
+  const basemap = useBasemapStyle(basemapChoice.shown, data.customBasemapStyleUrl);
+  const attribution = useMemo(
+    () => ({ boundaries: t('attribution.data'), context: t('attribution.context') }),
+    [t],
+  );
+  const model = useMapModel({
+    data,
+    state: viewState,
+    lang,
+    basemap,
+    context: data.context,
+    indicatorValues: values,
+    bounds,
+    district: checked.applied.district,
+    attribution,
+  });
+  const illustrative = isIllustrative(meta, values);
 
-  const select = useCallback((ref: FeatureRef) => dispatch({ type: 'select', ref }), []);
+  const select = useCallback((ref: FeatureRef) => {
+    dispatch({ type: 'select', ref });
+    setSheetOpen(true);
+  }, []);
   // While editing, a map click on an editable feature picks it to edit (the edit tab stays in
   // front); clicks on districts or the province (e.g. while drawing a polygon) pick nothing.
   const selectForEdit = useCallback((ref: FeatureRef) => {
     if (EDITABLE_COLLECTIONS.has(ref.collection)) dispatch({ type: 'select', ref, tab: 'edit' });
   }, []);
+  const pick = staff.editorOpen ? selectForEdit : select;
+  const onMapClick = useCallback(
+    (click: MapClick) => {
+      if (staff.drawing) return;
+      const refs = staff.editorOpen
+        ? click.refs.filter((r) => EDITABLE_COLLECTIONS.has(r.collection))
+        : click.refs;
+      if (refs.length > 1) setChooser({ ...click, refs });
+      else if (refs[0]) pick(refs[0]);
+    },
+    [staff.editorOpen, staff.drawing, pick],
+  );
   const onDataChanged = useCallback(
     (change: { collection: string; id: number; feature: ApiFeature | null }) => {
       reloadCollection(change.collection);
@@ -78,40 +130,66 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     dispatch({ type: 'view', view });
     setBounds(b);
   }, []);
-  const zoomTo = (ref: FeatureRef): void => {
+  const zoomTo = (ref: FeatureRef, zoom = 12): void => {
     const hit = model.index.get(refKey(ref.collection, ref.id));
     const b = hit ? geometryBbox(hit.feature.geometry) : undefined;
     if (!b) return;
     if (b[0] === b[2] && b[1] === b[3]) {
-      dispatch({ type: 'moveTo', request: { kind: 'fly', center: [b[0], b[1]], zoom: 12 } });
+      dispatch({ type: 'moveTo', request: { kind: 'fly', center: [b[0], b[1]], zoom } });
     } else {
       dispatch({ type: 'moveTo', request: { kind: 'fit', bbox: b } });
     }
   };
+  // From search or the list: in edit mode an editable feature opens in the editor (as a map click does).
   const chooseAndZoom = (ref: FeatureRef): void => {
-    select(ref);
+    if (staff.editorOpen && EDITABLE_COLLECTIONS.has(ref.collection)) selectForEdit(ref);
+    else select(ref);
     zoomTo(ref);
   };
+  const districtByCode = (code: string) => data.features.districts.find((f) => f.properties?.code === code);
   const selectDistrict = (code: string): void => {
-    const d = data.features.districts.find((f) => f.properties?.code === code);
+    const d = districtByCode(code);
     if (d) chooseAndZoom({ collection: 'districts', id: d.id });
   };
 
-  const tooltipText = (h: HoverInfo): string | undefined => {
-    const hit = model.index.get(refKey(h.ref.collection, h.ref.id));
-    if (!hit) return undefined;
-    const name = featureLabel(hit.feature, lang);
-    if (hit.collection !== 'districts' || !values || !state.layers.includes('choropleth')) return name;
-    const v = values.values.find((x) => x.district_code === hit.feature.properties?.code);
-    const shown = v?.value == null ? t('legend.noData') : `${n(v.value)} ${values.unit[lang]}`;
-    return t('tooltip.value', { name, value: shown });
-  };
-  const hoverText = hover ? tooltipText(hover) : undefined;
+  useViewEffects({
+    selected: state.selected,
+    hasLinkView: state.view !== undefined,
+    district: checked.applied.district,
+    districtBbox: (code) => {
+      const d = districtByCode(code);
+      return d ? geometryBbox(d.geometry) : undefined;
+    },
+    detailsShown: activeTab === 'details',
+    panel: panelRef,
+    zoomTo,
+    fitTo: (bbox) => dispatch({ type: 'moveTo', request: { kind: 'fit', bbox } }),
+  });
 
+  const hoverText =
+    hover && !chooser
+      ? tooltipText(model.index.get(refKey(hover.ref.collection, hover.ref.id)), {
+          lang,
+          t,
+          n,
+          values: state.layers.includes('choropleth') ? values : undefined,
+        })
+      : undefined;
+  const chooserItems = (chooser?.refs ?? []).flatMap((ref) => {
+    const hit = model.index.get(refKey(ref.collection, ref.id));
+    if (!hit) return [];
+    const kind = t(`collection.${ref.collection}` as 'collection.districts');
+    return [{ ref, label: featureLabel(hit.feature, lang), kind }];
+  });
+
+  const activeFilters = Object.values(checked.applied).filter(Boolean).length;
   const tabs: { id: TabId; label: string }[] = [
     { id: 'layers', label: t('tab.layers') },
     { id: 'indicators', label: t('tab.indicators') },
-    { id: 'filters', label: t('tab.filters') },
+    {
+      id: 'filters',
+      label: activeFilters ? t('tab.filtersActive', { count: activeFilters }) : t('tab.filters'),
+    },
     { id: 'list', label: t('tab.list') },
     { id: 'details', label: t('tab.details') },
     ...(staff.editorOpen ? [{ id: 'edit' as const, label: t('tab.edit') }] : []),
@@ -122,15 +200,19 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
       unit={values?.unit[lang] ?? meta?.unit[lang] ?? ''}
       year={values?.year ?? null}
       choropleth={model.choropleth}
-      illustrative={isIllustrative(meta, values)}
+      illustrative={illustrative}
     />
   );
   const districtOptions = data.features.districts
     .map((f) => ({ value: String(f.properties?.code ?? ''), label: featureLabel(f, lang) }))
     .sort((a, b) => a.label.localeCompare(b.label, lang));
+  const wrap = mapWrapRef.current;
 
   return (
     <div className="app" data-testid="app" data-lang={lang}>
+      <a className="skip-link" href="#side-panel" data-testid="skip-link">
+        {t('app.skipToPanel')}
+      </a>
       <header className="topbar">
         <h1 className="app-title">{t('app.title')}</h1>
         <SearchBox entries={model.searchEntries} onChoose={chooseAndZoom} />
@@ -140,7 +222,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
         />
         <LanguageSwitch />
       </header>
-      <main className="map-wrap">
+      <main className="map-wrap" ref={mapWrapRef}>
         <MapView
           style={model.style}
           initialView={state.view}
@@ -149,14 +231,40 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           viewRequest={state.viewRequest}
           ariaLabel={t('map.label')}
           testHooks={testHooks}
-          onFeatureClick={staff.editorOpen ? selectForEdit : select}
+          onFeatureClick={onMapClick}
           onHover={setHover}
           onViewChange={onViewChange}
           onMapReady={staff.onMapReady}
+          onBasemapError={basemapChoice.onBasemapError}
+        />
+        <MapNotices
+          illustrative={illustrative && model.visible.has('choropleth')}
+          unknownFilters={checked.unknown}
+          onDropUnknown={() => {
+            for (const u of checked.unknown) dispatch({ type: 'filter', key: u.key, value: undefined });
+          }}
+          basemapFailed={basemapChoice.failed}
         />
         {hover && hoverText && <Tooltip x={hover.x} y={hover.y} text={hoverText} />}
+        {chooser && chooserItems.length > 0 && (
+          <FeatureChooser
+            x={chooser.x}
+            y={chooser.y}
+            width={wrap?.clientWidth ?? 320}
+            height={wrap?.clientHeight ?? 320}
+            items={chooserItems}
+            onChoose={(ref) => {
+              setChooser(null);
+              pick(ref);
+            }}
+            onClose={() => setChooser(null)}
+          />
+        )}
       </main>
       <aside
+        ref={panelRef}
+        id="side-panel"
+        tabIndex={-1}
         className={`panel ${sheetOpen ? 'open' : 'collapsed'}`}
         aria-label={t('app.panel')}
         data-testid="side-panel"
@@ -181,8 +289,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
               visible={model.visible}
               onToggle={(layer) => dispatch({ type: 'toggleLayer', layer })}
               choroplethLegend={choroplethLegend}
-              statusEntries={model.status.entries}
-              craftEntries={model.crafts.entries}
+              legend={model.legend}
               basemap={state.basemap}
               customAvailable={data.customBasemapStyleUrl !== null}
               onBasemap={(basemap) => dispatch({ type: 'basemap', basemap })}
@@ -200,13 +307,17 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
                 onYear={(y) => dispatch({ type: 'year', year: y })}
                 onMethod={(method) => dispatch({ type: 'classMethod', method })}
                 onDistrict={selectDistrict}
+                districtName={(code) => {
+                  const d = districtByCode(code);
+                  return d ? featureLabel(d, lang) : undefined;
+                }}
               />
               {choroplethLegend}
             </>
           )}
           {activeTab === 'filters' && (
             <FiltersPanel
-              filters={state.filters}
+              filters={checked.applied}
               districts={districtOptions}
               crafts={model.crafts.entries.map((e) => ({ value: e.value, label: e.label }))}
               statuses={model.status.entries.map((e) => ({

@@ -7,9 +7,16 @@ import { featureLabel, refKey } from '../lib/featureLabel';
 import { applyFilters } from '../lib/filters';
 import type { Lang } from '../lib/format';
 import { bboxesIntersect, geometryBbox } from '../lib/geometry';
-import { categoricalColors } from '../lib/palette';
 import type { SearchEntry } from '../lib/search';
+import { pointOf, type SpreadInput, spreadSlots } from '../lib/spread';
 import type { Filters, LayerId } from '../lib/urlState';
+import {
+  CLUSTER_STATUS_COLORS,
+  CRAFT_PALETTE,
+  POINT_COLLECTIONS,
+  POINT_PRESENTATION,
+  searchRank,
+} from '../map/layers/presentation';
 import { COLLECTION_IDS, type CollectionId } from './useAppData';
 
 export type FeaturesByCollection = Record<CollectionId, ApiFeature[]>;
@@ -26,13 +33,6 @@ export const LAYER_COLLECTION: Partial<Record<LayerId, CollectionId>> = {
 export const EDITABLE_COLLECTIONS: ReadonlySet<string> = new Set(
   catalog.collections.filter((c) => c.editable).map((c) => c.id),
 );
-
-/** Cluster status colours (Okabe–Ito: orange, sky blue, bluish green), fixed by meaning. */
-const STATUS_COLORS: Record<string, string> = {
-  planned: '#E69F00',
-  approved: '#56B4E9',
-  operating: '#009E73',
-};
 
 export function filterAll(features: FeaturesByCollection, filters: Filters): FeaturesByCollection {
   const out = {} as FeaturesByCollection;
@@ -65,7 +65,7 @@ export function searchEntriesFor(features: FeaturesByCollection, lang: Lang): Se
     const id = c.id as CollectionId;
     for (const f of features[id] ?? []) {
       const texts = c.search.map((k) => f.properties?.[k]).filter((v): v is string => typeof v === 'string');
-      entries.push({ collection: id, id: f.id, label: featureLabel(f, lang), texts });
+      entries.push({ collection: id, id: f.id, label: featureLabel(f, lang), texts, rank: searchRank(id) });
     }
   }
   return entries;
@@ -105,7 +105,8 @@ export function categoryEntries(
     ...[...present].filter((v) => v && !order.includes(v)),
   ];
   // Colours go to the values present (in schema order), so a long enum does not exhaust the palette.
-  const colors = fixed ?? categoricalColors(values);
+  const colors =
+    fixed ?? Object.fromEntries(values.map((v, i) => [v, CRAFT_PALETTE[i % CRAFT_PALETTE.length]!]));
   const entries = values.map((value) => ({
     value,
     label: enumTitle(schema, property, value, lang),
@@ -119,5 +120,43 @@ export function statusCategories(
   features: readonly ApiFeature[],
   lang: Lang,
 ) {
-  return categoryEntries(schema, 'status', features, lang, STATUS_COLORS);
+  return categoryEntries(schema, 'status', features, lang, { ...CLUSTER_STATUS_COLORS });
+}
+
+/**
+ * The point collections' features for the map, with a `_slot` property on those that share their
+ * place with others of any visible layer (lib/spread), so each keeps its own symbol and label.
+ * Features not spread are passed through unchanged (same objects).
+ */
+export function withSpreadSlots(
+  features: FeaturesByCollection,
+  visible: ReadonlySet<LayerId>,
+): FeaturesByCollection {
+  const shown = POINT_COLLECTIONS.filter((c) =>
+    Object.entries(LAYER_COLLECTION).some(([layer, id]) => id === c && visible.has(layer as LayerId)),
+  );
+  const points: SpreadInput[] = [];
+  for (const c of shown) {
+    for (const f of features[c]) {
+      const at = pointOf(f);
+      if (at)
+        points.push({
+          key: refKey(c, f.id),
+          rank: POINT_PRESENTATION[c].labelRank,
+          id: f.id,
+          lon: at[0],
+          lat: at[1],
+        });
+    }
+  }
+  const slots = spreadSlots(points);
+  if (slots.size === 0) return features;
+  const out = { ...features };
+  for (const c of shown) {
+    out[c] = features[c].map((f) => {
+      const slot = slots.get(refKey(c, f.id));
+      return slot ? { ...f, properties: { ...f.properties, _slot: slot } } : f;
+    });
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
+import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import contextUrl from '../../../geodata/context.geojson?url';
 import type { ApiFeature, IndicatorMeta } from '../../../server/src/contract/api';
 import { ApiError } from '../api/ApiError';
 import type { ApiClient } from '../api/client';
@@ -20,6 +22,23 @@ export interface AppData {
   schemas: Partial<Record<CollectionId, PropertySchema>>;
   indicators: IndicatorMeta[];
   customBasemapStyleUrl: string | null;
+  /**
+   * The offline basemap's country context (geodata/context.geojson, a static file shipped with the
+   * client): loaded with the rest so the first style already has it; empty if it fails.
+   */
+  context: FeatureCollection;
+}
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+async function loadContext(signal: AbortSignal): Promise<FeatureCollection> {
+  try {
+    const r = await fetch(contextUrl, { signal });
+    const fc = r.ok ? ((await r.json()) as FeatureCollection) : EMPTY;
+    return fc.type === 'FeatureCollection' ? fc : EMPTY;
+  } catch {
+    return EMPTY;
+  }
 }
 
 export type Loadable<T> =
@@ -73,11 +92,12 @@ async function loadAppData(api: ApiClient, signal: AbortSignal): Promise<AppData
   const featureLists = Promise.all(COLLECTION_IDS.map((id) => api.allItems(id, signal)));
   // A schema is only labels: a missing one degrades to raw property names rather than failing.
   const schemaList = Promise.all(COLLECTION_IDS.map((id) => api.schema(id, signal).catch(() => undefined)));
-  const [lists, schemas, indicators, appConfig] = await Promise.all([
+  const [lists, schemas, indicators, appConfig, context] = await Promise.all([
     featureLists,
     schemaList,
     api.indicators(signal),
     api.appConfig(signal).catch(() => ({ customBasemapStyleUrl: null })),
+    loadContext(signal),
   ]);
   const features = {} as Record<CollectionId, ApiFeature[]>;
   const schemaMap: Partial<Record<CollectionId, PropertySchema>> = {};
@@ -91,5 +111,6 @@ async function loadAppData(api: ApiClient, signal: AbortSignal): Promise<AppData
     schemas: schemaMap,
     indicators: indicators.indicators,
     customBasemapStyleUrl: appConfig.customBasemapStyleUrl,
+    context,
   };
 }

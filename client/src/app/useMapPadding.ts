@@ -11,8 +11,13 @@ export interface Padding {
 const NARROW = '(max-width: 640px)';
 const SHEET_SHARE = 0.48;
 
+/** The phone layout: the side panel is a bottom sheet. */
+export function isNarrow(): boolean {
+  return window.matchMedia(NARROW).matches;
+}
+
 function compute(): Padding {
-  const narrow = window.matchMedia(NARROW).matches;
+  const narrow = isNarrow();
   return narrow
     ? { top: 24, right: 24, bottom: Math.round(window.innerHeight * SHEET_SHARE) + 16, left: 24 }
     : { top: 32, right: 32, bottom: 32, left: 32 };

@@ -28,6 +28,9 @@ export interface StaffEditing {
   logout: () => Promise<void>;
   /** The editor reports whether its draft has unsaved changes. */
   onDraftDirty: (dirty: boolean) => void;
+  /** A new feature is being drawn: map clicks are drawing input (no pick, no chooser). */
+  drawing: boolean;
+  onDrawing: (drawing: boolean) => void;
   /**
    * Guards leaving the editor (leave edit mode, close, log out): with unsaved changes the action
    * waits for "Discard unsaved changes?" (show `DiscardDialog` while `asking`).
@@ -48,6 +51,7 @@ export function useStaffEditing(editApi: ApiClient): StaffEditing {
   const [expiredUser, setExpiredUser] = useState<SessionUser | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [draftDirty, setDraftDirty] = useState(false);
+  const [drawing, setDrawing] = useState(false);
   const editorUser = session.user ?? expiredUser;
   const canEdit = editorUser?.role === 'editor' || editorUser?.role === 'admin';
   const leaveGuard = useDiscardGuard(editing && draftDirty);
@@ -82,6 +86,8 @@ export function useStaffEditing(editApi: ApiClient): StaffEditing {
     closeLogin,
     logout,
     onDraftDirty: setDraftDirty,
+    drawing: editing && canEdit && map !== null && drawing,
+    onDrawing: setDrawing,
     leaveGuard,
   };
 }

@@ -1,13 +1,19 @@
 import { type Dispatch, useEffect } from 'react';
+import type { Lang } from '../lib/format';
 import { decodeUrlState, encodeUrlState } from '../lib/urlState';
 import { type Action, type AppState, toUrlState } from './state';
 
 /**
- * Keeps the URL hash equal to the shareable state (replaceState: no history spam), and restores
- * the state when the hash is changed from outside (a pasted link, back/forward).
+ * Keeps the URL hash equal to the shareable state and the UI language (replaceState: no history
+ * spam), and restores both when the hash is changed from outside (a pasted link, back/forward).
  */
-export function useUrlSync(state: AppState, dispatch: Dispatch<Action>): void {
-  const hash = encodeUrlState(toUrlState(state));
+export function useUrlSync(
+  state: AppState,
+  dispatch: Dispatch<Action>,
+  lang: Lang,
+  setLang: (lang: Lang) => void,
+): void {
+  const hash = encodeUrlState({ ...toUrlState(state), lang });
   useEffect(() => {
     if (window.location.hash === hash) return;
     const { pathname, search } = window.location;
@@ -18,6 +24,7 @@ export function useUrlSync(state: AppState, dispatch: Dispatch<Action>): void {
     const onHashChange = (): void => {
       const next = decodeUrlState(window.location.hash);
       dispatch({ type: 'restore', state: next });
+      if (next.lang) setLang(next.lang);
       if (next.view) {
         dispatch({
           type: 'moveTo',
@@ -27,5 +34,5 @@ export function useUrlSync(state: AppState, dispatch: Dispatch<Action>): void {
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, [dispatch]);
+  }, [dispatch, setLang]);
 }

@@ -18,6 +18,23 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/**
+ * The language to open in: the shared link's, else the one remembered from an earlier visit, else
+ * English when the browser prefers English over Vietnamese, else Vietnamese (pure).
+ */
+export function initialLanguage(sources: {
+  link?: Lang;
+  stored: string | null;
+  browser: readonly string[];
+}): Lang {
+  if (sources.link) return sources.link;
+  if (sources.stored === 'vi' || sources.stored === 'en') return sources.stored;
+  const first = sources.browser
+    .map((l) => l.toLowerCase())
+    .find((l) => l.startsWith('en') || l.startsWith('vi'));
+  return first?.startsWith('en') ? 'en' : 'vi';
+}
+
 /** Translate a key for a language outside React (pure). */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const template = MESSAGES[lang][key] ?? key;

@@ -2,6 +2,7 @@ import { type ClassMethod, classIndex, classify } from './classify';
 import { NO_DATA_COLOR, sequentialColors } from './palette';
 
 export interface ChoroplethClass {
+  /** The smallest and largest value of the districts in this class (so ranges never overlap). */
   from: number;
   to: number;
   color: string;
@@ -15,9 +16,15 @@ export interface Choropleth {
   /** Fill colour per district code; districts without a value get NO_DATA_COLOR. */
   colorByCode: Record<string, string>;
   hasNoData: boolean;
+  /** Every district with a value has this same value (one class): the legend says so plainly. */
+  allEqual?: number;
 }
 
-/** Classes district values into (at most) `k` classes with the sequential palette. */
+/**
+ * Classes district values into (at most) `k` classes with the sequential palette. A class's range
+ * is the smallest to the largest value in it, so two classes never share a number ("12–21 | 21–24"
+ * cannot happen). Districts without a value (null: unknown, never counted as 0) are "no data".
+ */
 export function buildChoropleth(
   values: readonly { district_code: string; value: number | null }[],
   method: ClassMethod,
@@ -29,22 +36,29 @@ export function buildChoropleth(
     method,
   );
   const n = Math.max(0, breaks.length - 1);
-  const colors = sequentialColors(n === 0 && breaks.length === 1 ? 1 : n);
-  const classes: ChoroplethClass[] =
-    breaks.length === 1
-      ? [{ from: breaks[0]!, to: breaks[0]!, color: colors[0]!, count: 0 }]
-      : colors.map((color, i) => ({ from: breaks[i]!, to: breaks[i + 1]!, color, count: 0 }));
+  const colors = sequentialColors(n);
+  const classes: ChoroplethClass[] = colors.map((color) => ({
+    from: Infinity,
+    to: -Infinity,
+    color,
+    count: 0,
+  }));
   const colorByCode: Record<string, string> = {};
   let hasNoData = false;
   for (const v of values) {
-    const idx = breaks.length === 1 && v.value !== null ? 0 : classIndex(breaks, v.value);
-    if (idx < 0) {
+    const idx = classIndex(breaks, v.value);
+    const cls = classes[idx];
+    if (!cls || v.value === null) {
       hasNoData = true;
       colorByCode[v.district_code] = NO_DATA_COLOR;
-    } else {
-      classes[idx]!.count += 1;
-      colorByCode[v.district_code] = classes[idx]!.color;
+      continue;
     }
+    cls.count += 1;
+    cls.from = Math.min(cls.from, v.value);
+    cls.to = Math.max(cls.to, v.value);
+    colorByCode[v.district_code] = cls.color;
   }
-  return { method, classes, colorByCode, hasNoData };
+  const used = classes.filter((c) => c.count > 0);
+  const allEqual = used.length === 1 && used[0]!.from === used[0]!.to ? used[0]!.from : undefined;
+  return { method, classes: used, colorByCode, hasNoData, ...(allEqual !== undefined ? { allEqual } : {}) };
 }

@@ -1,9 +1,11 @@
 /**
  * Classification of indicator values into classes for a choropleth.
  * Input values may contain null (no data); those are ignored for the breaks.
- * Output `breaks` has k+1 ascending numbers: class i covers [breaks[i], breaks[i+1]]
- * (the lower bound is exclusive for every class but the first). With fewer distinct values than
- * k, fewer classes are returned (never empty classes).
+ * Output `breaks` has (classes + 1) numbers: class i covers [breaks[i], breaks[i+1]] (the lower
+ * bound is exclusive for every class but the first). Breaks rise strictly, except that the first
+ * class may be the minimum alone (breaks[0] === breaks[1], e.g. the districts with 0). Distinct
+ * values are never merged just because of ties: with at least k distinct values there are k
+ * classes, never an empty one; with fewer, one class per distinct value.
  */
 export type ClassMethod = 'quantile' | 'jenks';
 
@@ -32,12 +34,25 @@ export function classIndex(breaks: readonly number[], value: number | null): num
   return breaks.length - 2;
 }
 
+/**
+ * Upper bounds of the first k-1 quantile classes. A bound that ties with the previous one (many
+ * equal values) moves up to the next distinct value, so no class is empty and no two distinct
+ * values share a class only because of ties (0 ha and 700 ha never share a colour).
+ */
 function quantileInnerBreaks(sorted: number[], k: number): number[] {
+  const distinct = Array.from(new Set(sorted));
+  const max = sorted[sorted.length - 1]!;
   const out: number[] = [];
   for (let i = 1; i < k; i++) {
     const pos = (sorted.length * i) / k;
-    const idx = Math.max(0, Math.ceil(pos) - 1);
-    out.push(sorted[idx]!);
+    let bound = sorted[Math.max(0, Math.ceil(pos) - 1)]!;
+    const previous = out[out.length - 1];
+    if (previous !== undefined && bound <= previous) {
+      const next = distinct.find((v) => v > previous);
+      if (next === undefined || next >= max) break;
+      bound = next;
+    }
+    out.push(bound);
   }
   return out;
 }
@@ -81,6 +96,7 @@ function jenksInnerBreaks(sorted: number[], k: number): number[] {
   return out;
 }
 
+/** Strictly rising breaks, except that breaks[1] may equal breaks[0] (the minimum as a class of its own). */
 function dedupe(breaks: number[]): number[] {
-  return breaks.filter((b, i) => i === 0 || b > breaks[i - 1]!);
+  return breaks.filter((b, i) => i <= 1 || b > breaks[i - 1]!);
 }

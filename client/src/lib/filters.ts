@@ -20,3 +20,28 @@ export function applyFilters(
     return true;
   });
 }
+
+/** A filter value of a shared link that names nothing the data knows (e.g. district=999). */
+export interface UnknownFilter {
+  key: keyof Filters;
+  value: string;
+}
+
+/**
+ * Splits the filters into those that name known values (applied) and those that do not
+ * (reported to the user, never applied: an unknown code would silently hide everything).
+ */
+export function checkFilters(
+  filters: Filters,
+  known: Record<keyof Filters, ReadonlySet<string>>,
+): { applied: Filters; unknown: UnknownFilter[] } {
+  const applied: Filters = {};
+  const unknown: UnknownFilter[] = [];
+  for (const key of ['district', 'craft', 'status'] as const) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    if (known[key].has(value)) applied[key] = value;
+    else unknown.push({ key, value });
+  }
+  return { applied, unknown };
+}

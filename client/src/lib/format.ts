@@ -16,7 +16,9 @@ export function formatNumber(value: number, lang: Lang, maxFractionDigits = 2): 
   return fmt.format(value);
 }
 
-/** A value with its unit ("6.892 ha"); units that are symbols like "%" attach without a space. */
+const ATTACHED_UNITS = new Set(['%', '°', '′', '″']);
+
+/** A value with its unit ("6.892 ha"); symbol units ("%", "°", "′") attach without a space ("104,25°"). */
 export function formatWithUnit(
   value: number,
   unit: string | undefined,
@@ -25,7 +27,7 @@ export function formatWithUnit(
 ): string {
   const n = formatNumber(value, lang, maxFractionDigits);
   if (!unit) return n;
-  return unit === '%' ? `${n}%` : `${n} ${unit}`;
+  return ATTACHED_UNITS.has(unit) ? `${n}${unit}` : `${n} ${unit}`;
 }
 
 /** A class range for a legend: "1.302 – 3.150". */

@@ -1,7 +1,7 @@
 /**
  * The shareable part of the app state, encoded in the URL hash:
  *   #map=<zoom>/<lat>/<lon>&layers=a,b&ind=<id>&year=<yyyy>&district=<code>&craft=<v>&status=<v>
- *    &sel=<collection>/<id>&base=<offline|osm|custom>
+ *    &sel=<collection>/<id>&base=<offline|osm|custom>&lang=<vi|en>
  * Decoding is forgiving: an unknown or malformed part is dropped (the default applies), never thrown.
  * Coordinates are WGS84 degrees; zoom is the MapLibre zoom level.
  */
@@ -37,6 +37,8 @@ export interface FeatureRef {
 
 export interface UrlState {
   view?: MapViewState;
+  /** The UI language: part of a shared link (absent in a link = the reader's own choice). */
+  lang?: 'vi' | 'en';
   layers: LayerId[];
   indicator?: string;
   year?: number;
@@ -67,6 +69,7 @@ export function encodeUrlState(state: UrlState): string {
   if (state.filters.status) p.set('status', state.filters.status);
   if (state.selected) p.set('sel', `${state.selected.collection}/${state.selected.id}`);
   if (state.basemap !== 'offline') p.set('base', state.basemap);
+  if (state.lang) p.set('lang', state.lang);
   return `#${p.toString().replaceAll('%2F', '/').replaceAll('%2C', ',')}`;
 }
 
@@ -93,6 +96,8 @@ export function decodeUrlState(hash: string): UrlState {
   if (sel) state.selected = sel;
   const base = p.get('base');
   if (base && (BASEMAPS as readonly string[]).includes(base)) state.basemap = base as BasemapId;
+  const lang = p.get('lang');
+  if (lang === 'vi' || lang === 'en') state.lang = lang;
   return state;
 }
 

@@ -15,6 +15,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import type { FeatureRef, MapViewState } from '../lib/urlState';
 import { keepForeign } from './keepForeign';
+import { HOVER_STATE } from './layers/points';
+import { drawSymbol, SYMBOL_PIXEL_RATIO } from './layers/symbols';
 import { installMapProbe } from './probe';
 import { INTERACTIVE_LAYERS } from './style';
 
@@ -35,6 +37,18 @@ export interface HoverInfo {
   y: number;
 }
 
+/** A click on the map: every feature within CLICK_RADIUS px of it (top-most first), and where. */
+export interface MapClick {
+  refs: FeatureRef[];
+  x: number;
+  y: number;
+}
+
+/** Features this close (CSS px) to a click are "here": two or more make the app offer a choice. */
+export const CLICK_RADIUS = 10;
+/** Layers that are only picked when no point symbol is near the click. */
+const AREA_LAYERS = new Set(['district-fill', 'cluster-area']);
+
 export interface MapViewProps {
   style: StyleSpecification;
   /** Where to open: a saved view, else fit `initialBbox` (lon/lat). Read once at creation. */
@@ -45,8 +59,11 @@ export interface MapViewProps {
   viewRequest?: ViewRequest;
   ariaLabel: string;
   testHooks: boolean;
-  onFeatureClick: (ref: FeatureRef) => void;
+  /** A click that hit at least one feature (never called with an empty list). */
+  onFeatureClick: (click: MapClick) => void;
   onHover: (hover: HoverInfo | null) => void;
+  /** A tile source of the basemap failed to load (e.g. an online basemap while offline). */
+  onBasemapError?: (sourceId: string) => void;
   /** After every camera move: the view and the visible bounds [w, s, e, n]. */
   onViewChange: (view: MapViewState, bounds: BBox) => void;
   /**
@@ -105,6 +122,21 @@ export function MapView(props: MapViewProps) {
       propsRef.current.onMapReady?.(map);
       applyStyle(map, propsRef.current.style, appliedStyleRef);
     });
+    // Our symbols are drawn on demand (map/layers/symbols): no sprite, no request.
+    map.setMissingStyleImageResolver((id) => {
+      if (map.hasImage(id)) return;
+      const image = drawSymbol(id);
+      if (image) map.addImage(id, image, { pixelRatio: SYMBOL_PIXEL_RATIO });
+    });
+    // A failing basemap source is reported (not logged): the app says so and falls back.
+    map.on('error', (e) => {
+      const sourceId = (e as { sourceId?: unknown }).sourceId;
+      const type = typeof sourceId === 'string' ? map.getSource(sourceId)?.type : undefined;
+      // Our own data are GeoJSON; a failing tile source belongs to the basemap.
+      if (typeof sourceId === 'string' && type && type !== 'geojson')
+        propsRef.current.onBasemapError?.(sourceId);
+      else console.error(e.error ?? e);
+    });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
 
@@ -118,43 +150,97 @@ export function MapView(props: MapViewProps) {
         b.getNorth(),
       ]);
     };
-    const pick = (point: PointLike): MapGeoJSONFeature | undefined => {
-      const layers = INTERACTIVE_LAYERS.filter((id) => map.getLayer(id));
-      return map.queryRenderedFeatures(point, { layers })[0];
+    const interactive = () => INTERACTIVE_LAYERS.filter((id) => map.getLayer(id));
+    const pick = (point: PointLike): MapGeoJSONFeature | undefined =>
+      map.queryRenderedFeatures(point, { layers: interactive() })[0];
+    /** Distinct features near a point: symbols within CLICK_RADIUS, else the area under it. */
+    const pickNear = (x: number, y: number): MapGeoJSONFeature[] => {
+      const r = CLICK_RADIUS;
+      const near = map.queryRenderedFeatures(
+        [
+          [x - r, y - r],
+          [x + r, y + r],
+        ],
+        { layers: interactive() },
+      );
+      const points = near.filter((f) => !AREA_LAYERS.has(f.layer.id));
+      const list = points.length > 0 ? points : map.queryRenderedFeatures([x, y], { layers: interactive() });
+      const seen = new Set<string>();
+      return list.filter((f) => {
+        const key = `${f.source}/${f.layer.id === 'facility-cluster' ? `c${f.properties.cluster_id}` : f.id}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    };
+    const expandGroup = (f: MapGeoJSONFeature): void => {
+      const source = map.getSource<GeoJSONSource>('facilities');
+      const clusterId = Number(f.properties.cluster_id);
+      void source?.getClusterExpansionZoom(clusterId).then((zoom: number) => {
+        const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+        map.easeTo({ center: [lon, lat], zoom });
+      });
     };
     map.on('load', report);
     map.on('moveend', report);
     map.on('click', (e: MapMouseEvent) => {
-      const f = pick(e.point);
-      if (!f) return;
-      if (f.layer.id === 'facility-cluster') {
-        const source = map.getSource<GeoJSONSource>('facilities');
-        const clusterId = Number(f.properties.cluster_id);
-        void source?.getClusterExpansionZoom(clusterId).then((zoom: number) => {
-          const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
-          map.easeTo({ center: [lon, lat], zoom });
-        });
+      const near = pickNear(e.point.x, e.point.y);
+      const features = near.filter((f) => f.layer.id !== 'facility-cluster' && f.id !== undefined);
+      if (features.length === 0) {
+        const group = near.find((f) => f.layer.id === 'facility-cluster');
+        if (group) expandGroup(group);
         return;
       }
-      if (f.id === undefined) return;
-      propsRef.current.onFeatureClick({ collection: f.source, id: Number(f.id) });
+      propsRef.current.onFeatureClick({
+        refs: features.map((f) => ({ collection: f.source, id: Number(f.id) })),
+        x: e.point.x,
+        y: e.point.y,
+      });
+    });
+    // Hover: the feature under the pointer gets the hover state (its uncertainty disc shows) and a
+    // tooltip; not after a touch (a tap would leave a tooltip standing on a phone).
+    let hovered: { source: string; id: number } | undefined;
+    let touch = false;
+    const setHovered = (next: { source: string; id: number } | undefined): void => {
+      if (hovered?.source === next?.source && hovered?.id === next?.id) return;
+      if (hovered && map.getSource(hovered.source)) map.setFeatureState(hovered, { [HOVER_STATE]: false });
+      hovered = next;
+      if (hovered) map.setFeatureState(hovered, { [HOVER_STATE]: true });
+    };
+    container.addEventListener('pointerdown', (e) => {
+      touch = e.pointerType === 'touch';
+      if (touch) {
+        setHovered(undefined);
+        propsRef.current.onHover(null);
+      }
+    });
+    container.addEventListener('pointermove', (e) => {
+      if (e.pointerType === 'mouse') touch = false;
     });
     map.on('mousemove', (e: MapMouseEvent) => {
+      if (touch) return;
       const f = pick(e.point);
       const canvas = map.getCanvas();
       if (!f || f.id === undefined || f.layer.id === 'facility-cluster') {
         canvas.style.cursor = f ? 'pointer' : '';
+        setHovered(undefined);
         propsRef.current.onHover(null);
         return;
       }
       canvas.style.cursor = 'pointer';
+      setHovered({ source: f.source, id: Number(f.id) });
       propsRef.current.onHover({
         ref: { collection: f.source, id: Number(f.id) },
         x: e.point.x,
         y: e.point.y,
       });
     });
-    map.on('mouseout', () => propsRef.current.onHover(null));
+    const leave = (): void => {
+      setHovered(undefined);
+      propsRef.current.onHover(null);
+    };
+    map.on('mouseout', leave);
+    map.on('movestart', () => propsRef.current.onHover(null));
     const removeProbe = testHooks ? installMapProbe(map) : undefined;
     return () => {
       removeProbe?.();

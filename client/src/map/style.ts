@@ -4,8 +4,28 @@ import type { Lang } from '../lib/format';
 import { labelPoints } from '../lib/labelPoints';
 import type { LayerId } from '../lib/urlState';
 import { matchColor } from './layers/common';
-import { choroplethLayers, districtBorderLayers, districtLabelLayers } from './layers/districts';
-import { clusterLayers, facilityLayers, pointLayers, selectionLayers } from './layers/points';
+import { contextLayers, internationalBorderLayers } from './layers/context';
+import {
+  choroplethLayers,
+  districtBorderLayers,
+  districtHighlightLayers,
+  districtLabelLayers,
+  illustrativeHatchLayers,
+} from './layers/districts';
+import {
+  clusterLayers,
+  facilityLayers,
+  pointLayers,
+  selectionLayers,
+  selectionRingLayers,
+  symbolIcon,
+} from './layers/points';
+import {
+  FALLBACK_POINT_COLOR,
+  LANDMARK_COLOR,
+  LANDMARK_COLORS,
+  LANDMARK_SHAPES,
+} from './layers/presentation';
 
 /** Our data sources, one per collection (source id = collection id). */
 export interface MapData {
@@ -20,23 +40,29 @@ export interface MapData {
 export interface MapStyleInput {
   basemap: StyleSpecification;
   data: MapData;
+  /** Neighbouring countries and the international border (geodata/context.geojson); empty until loaded. */
+  context: FeatureCollection;
   selection: FeatureCollection;
   visible: ReadonlySet<LayerId>;
   choroplethColor: ExpressionSpecification | string;
+  /** District codes whose indicator value is illustrative (hatched on the map). */
+  illustrativeCodes: readonly string[];
+  /** The district of the district filter (outlined), if any. */
+  highlightDistrict?: string;
   statusColors: Record<string, string>;
   craftColors: Record<string, string>;
   lang: Lang;
+  /** Attribution texts of our sources (plain text), in the UI language. */
+  attribution: { boundaries: string; context: string };
 }
-
-export const LANDMARK_COLOR = '#333333';
-export const FALLBACK_POINT_COLOR = '#777777';
 
 /** The whole map style as data: basemap beneath, our layers on top (pure; diffed by MapView). */
 export function buildMapStyle(input: MapStyleInput): StyleSpecification {
   const { data, visible, lang } = input;
   const sources: StyleSpecification['sources'] = {
     ...input.basemap.sources,
-    province: { type: 'geojson', data: data.province },
+    context: { type: 'geojson', data: input.context, attribution: input.attribution.context },
+    province: { type: 'geojson', data: data.province, attribution: input.attribution.boundaries },
     districts: { type: 'geojson', data: data.districts },
     'district-labels': { type: 'geojson', data: labelPoints(data.districts) },
     'industrial-clusters': { type: 'geojson', data: data['industrial-clusters'] },
@@ -51,8 +77,41 @@ export function buildMapStyle(input: MapStyleInput): StyleSpecification {
     landmarks: { type: 'geojson', data: data.landmarks },
     selection: { type: 'geojson', data: input.selection },
   };
+  const statusColor = matchColor('status', input.statusColors, FALLBACK_POINT_COLOR);
+  const craftColor = matchColor('craft', input.craftColors, FALLBACK_POINT_COLOR);
+  const landmarkColor = matchColor('kind', { ...LANDMARK_COLORS }, LANDMARK_COLOR);
+  const [villageHalo, villageSymbol] = pointLayers({
+    collection: 'craft-villages',
+    color: craftColor,
+    icon: symbolIcon('circle', craftColor),
+    visible: visible.has('villages'),
+    lang,
+  });
+  const [landmarkHalo, landmarkSymbol] = pointLayers({
+    collection: 'landmarks',
+    color: landmarkColor,
+    icon: symbolIcon(
+      [
+        'match',
+        ['get', 'kind'],
+        ...Object.entries(LANDMARK_SHAPES).flat(),
+        'seat',
+      ] as unknown as ExpressionSpecification,
+      landmarkColor,
+    ),
+    visible: visible.has('landmarks'),
+    lang,
+  });
+  const [areaLayer, clusterHalo, clusterSymbol] = clusterLayers(statusColor, visible.has('clusters'), lang);
+  const [facilityGroups, facilityCount, facilityHalo, facilitySymbol] = facilityLayers(
+    visible.has('facilities'),
+    lang,
+  );
+  // Drawn bottom to top. Symbols are placed top to bottom: clusters first (their labels win and no
+  // later label covers a cluster), then district names, landmarks, facilities and villages.
   const overlay: LayerSpecification[] = [
     ...choroplethLayers(input.choroplethColor, visible.has('choropleth')),
+    ...illustrativeHatchLayers(input.illustrativeCodes, visible.has('choropleth')),
     {
       id: 'province-outline',
       type: 'line',
@@ -60,32 +119,23 @@ export function buildMapStyle(input: MapStyleInput): StyleSpecification {
       paint: { 'line-color': '#222222', 'line-width': 2.5 },
     },
     ...districtBorderLayers(visible.has('districts')),
-    ...clusterLayers(
-      matchColor('status', input.statusColors, FALLBACK_POINT_COLOR),
-      visible.has('clusters'),
-      lang,
-    ),
-    ...pointLayers({
-      prefix: 'village',
-      source: 'craft-villages',
-      color: matchColor('craft', input.craftColors, FALLBACK_POINT_COLOR),
-      radius: 6,
-      visible: visible.has('villages'),
-      lang,
-      labelMinZoom: 10,
-    }),
-    ...facilityLayers(visible.has('facilities'), lang),
-    ...pointLayers({
-      prefix: 'landmark',
-      source: 'landmarks',
-      color: LANDMARK_COLOR,
-      radius: 5,
-      visible: visible.has('landmarks'),
-      lang,
-      labelMinZoom: 9,
-    }),
-    ...districtLabelLayers(lang, visible.has('districts')),
+    ...districtHighlightLayers(input.highlightDistrict),
+    ...internationalBorderLayers(),
+    areaLayer,
+    villageHalo,
+    facilityHalo,
+    landmarkHalo,
+    clusterHalo,
     ...selectionLayers(),
+    ...contextLayers(lang),
+    villageSymbol,
+    facilityGroups,
+    facilityCount,
+    facilitySymbol,
+    landmarkSymbol,
+    ...districtLabelLayers(lang, visible.has('districts')),
+    clusterSymbol,
+    ...selectionRingLayers(),
   ];
   const font = input.basemap.glyphs ? basemapFont(input.basemap) : undefined;
   return {
@@ -111,16 +161,20 @@ export function basemapFont(basemap: StyleSpecification): string[] | undefined {
 }
 
 function withFont(layers: LayerSpecification[], font: string[]): LayerSpecification[] {
-  return layers.map((l) => (l.type === 'symbol' ? { ...l, layout: { ...l.layout, 'text-font': font } } : l));
+  return layers.map((l) =>
+    l.type === 'symbol' && l.layout?.['text-field']
+      ? { ...l, layout: { ...l.layout, 'text-font': font } }
+      : l,
+  );
 }
 
 /** Layers a click or hover can pick, top-most first. */
 export const INTERACTIVE_LAYERS = [
+  'cluster-symbol',
+  'landmark-symbol',
   'facility-cluster',
-  'landmark-point',
-  'facility-point',
-  'village-point',
-  'cluster-point',
+  'facility-symbol',
+  'village-symbol',
   'cluster-area',
   'district-fill',
 ];

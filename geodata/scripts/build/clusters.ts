@@ -1,9 +1,15 @@
 import type { Feature } from 'geojson';
-import { type Facts, factByName, firstUrl, sourceOf } from './facts';
+import { type Facts, factByName, firstUrl, numberFigure, sourceOf } from './facts';
 import { approx, pointFeature } from './points';
 
 const NOT_THE_ARTICLE =
   'One of six clusters/zones chosen from those public sources name; not the six clusters whose detailed plans khuyến công funded in 2008–2012 (that list was not found).';
+
+/** The December 2026 addendum (lao-cai-facts-2026-12.md): the province's zone totals disagree. */
+const PLAN_2024 =
+  'https://lite.baomoi.com/lao-cai-xay-dung-ke-hoach-phat-trien-khu-cum-cong-nghiep-den-nam-2030-c50220981.epi';
+const ZONE_TOTALS =
+  'Province totals disagree too: 3 zones of 1,285 ha in the 2024 plan (press summary of Plan 390/KH-UBND) against 1,084 ha in 2023 (Đông Phố Mới 100, Bắc Duyên Hải 66, Tằng Loỏng 914 ha).';
 
 const SITE_METHOD =
   'placed at the named commune/township centre from general knowledge; no source gives the site';
@@ -17,7 +23,10 @@ export function buildClusters(facts: Facts): Feature[] {
   const batXat = factByName(facts.clusters, 'CCN Bát Xát');
   const phoLu = factByName(facts.clusters, 'CCN thị trấn Phố Lu');
   const plants2009 = tangLoong.figures.operating_2009;
-  const industries2009 = Array.isArray(plants2009) ? plants2009.map(String) : [];
+  // "page says" is a research note, not something to show: say what the source prints.
+  const industries2009 = Array.isArray(plants2009)
+    ? plants2009.map((p) => String(p).replace('page says', 'the source prints'))
+    : [];
   return [
     pointFeature(
       1,
@@ -35,15 +44,19 @@ export function buildClusters(facts: Facts): Feature[] {
         commune: 'Thị trấn Tằng Loỏng; Xã Xuân Giao; Xã Gia Phú; Xã Phú Nhuận',
         status: 'operating',
         status_year: 2009,
-        area_ha: 700,
-        area_year: 2009,
+        area_ha: numberFigure(tangLoong, 'area_ha_2023'),
+        area_year: 2023,
+        area_figures: [
+          `${numberFigure(tangLoong, 'area_ha_2023')} ha (2023; quanly.moitruongvadothi.vn, press)`,
+          `${numberFigure(tangLoong, 'area_industrial_ha_2009')} ha industrial area plus ${numberFigure(tangLoong, 'area_resettlement_urban_ha_2009').toLocaleString('en-US')} ha resettlement and urban area (2009; laocai.gov.vn, provincial government)`,
+        ],
         industries: industries2009,
         infrastructure: String(tangLoong.figures.infrastructure_2009),
         contact: null,
-        source: sourceOf(tangLoong),
+        source: `${sourceOf(tangLoong)}; ${PLAN_2024}`,
         source_url: firstUrl(tangLoong),
         confidence: 'official',
-        notes: `Called "Cụm công nghiệp Tằng Loỏng" on the 2009 provincial page: 700 ha industrial area plus 1,300 ha resettlement/urban area; 914 ha in 2023. ${NOT_THE_ARTICLE}`,
+        notes: `Called "Cụm công nghiệp Tằng Loỏng" on the 2009 provincial page. Sources disagree on its area (see the area figures): the map's area is the latest figure (2023), none is averaged. ${ZONE_TOTALS} ${NOT_THE_ARTICLE}`,
       },
     ),
     pointFeature(
@@ -57,15 +70,18 @@ export function buildClusters(facts: Facts): Feature[] {
         commune: 'Phường Duyên Hải',
         status: 'operating',
         status_year: 2023,
-        area_ha: 66,
+        area_ha: numberFigure(bacDuyenHai, 'area_ha_2023'),
         area_year: 2023,
+        area_figures: [
+          `${numberFigure(bacDuyenHai, 'area_ha_2023')} ha (2023; quanly.moitruongvadothi.vn, press)`,
+        ],
         industries: [],
         infrastructure: null,
         contact: null,
-        source: sourceOf(bacDuyenHai),
+        source: `${sourceOf(bacDuyenHai)}; ${PLAN_2024}`,
         source_url: firstUrl(bacDuyenHai),
         confidence: 'reported',
-        notes: `Earlier called "Cụm công nghiệp Bắc Duyên Hải"; sources call it both a cluster and a zone. The ward is inferred from the name. ${NOT_THE_ARTICLE}`,
+        notes: `Earlier called "Cụm công nghiệp Bắc Duyên Hải"; sources call it both a cluster and a zone. The ward is inferred from the name. ${ZONE_TOTALS} ${NOT_THE_ARTICLE}`,
       },
     ),
     pointFeature(3, approx(104.47, 22.233, 3, `${SITE_METHOD}; Phố Ràng township (the cluster's name)`), {
@@ -78,6 +94,7 @@ export function buildClusters(facts: Facts): Feature[] {
       status_year: 2023,
       area_ha: null,
       area_year: null,
+      area_figures: [],
       industries: [],
       infrastructure: null,
       contact: null,
@@ -99,6 +116,7 @@ export function buildClusters(facts: Facts): Feature[] {
         status_year: 2023,
         area_ha: null,
         area_year: null,
+        area_figures: [],
         industries: [],
         infrastructure: null,
         contact: null,
@@ -121,6 +139,7 @@ export function buildClusters(facts: Facts): Feature[] {
         status_year: 2022,
         area_ha: null,
         area_year: null,
+        area_figures: [],
         industries: [],
         infrastructure: null,
         contact: null,
@@ -140,6 +159,7 @@ export function buildClusters(facts: Facts): Feature[] {
       status_year: 2024,
       area_ha: null,
       area_year: null,
+      area_figures: [],
       industries: [],
       infrastructure: null,
       contact: null,

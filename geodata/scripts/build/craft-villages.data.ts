@@ -124,7 +124,7 @@ export const CRAFT_SPECS: CraftSpec[] = [
     confidence: 'reported',
     at: [103.835, 22.385, 4],
     notes:
-      'Red Dao and Mông embroidery/brocade; co-op founded in the early 2000s, >140 members today (2020s figure, not 2008–2012).',
+      'Red Dao and Mông embroidery and brocade. A co-op history and membership figure found earlier only on a page of a gambling domain is not shown: no acceptable source gives it.',
   },
   {
     fact: 'San Sả Hồ brocade',
@@ -148,8 +148,7 @@ export const CRAFT_SPECS: CraftSpec[] = [
     ethnic_group: 'Mông',
     confidence: 'reported',
     at: [103.829, 22.328, 3],
-    method:
-      'village coordinate from the facts file (general knowledge, approximate ±2–5 km); not from a retrieved page',
+    method: 'approximate village coordinate from general knowledge (±2–5 km); no published page gives it',
     notes: 'Weaving of hemp and cotton, indigo dyeing, batik; tourist-oriented sources, no household count.',
   },
   {
@@ -162,8 +161,7 @@ export const CRAFT_SPECS: CraftSpec[] = [
     ethnic_group: 'Mông',
     confidence: 'reported',
     at: [103.829, 22.328, 3],
-    method:
-      'village coordinate from the facts file (general knowledge, approximate ±2–5 km); not from a retrieved page',
+    method: 'approximate village coordinate from general knowledge (±2–5 km); no published page gives it',
     notes:
       'Silver, copper and aluminium jewellery smithing; same village and sources as the Cát Cát weaving record.',
   },

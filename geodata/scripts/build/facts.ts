@@ -1,4 +1,6 @@
 /** Shapes of the read-only source files under ../shared/geodata-sources (only the build reads them). */
+import sourceKinds from '../../source-kinds.json' with { type: 'json' };
+import { classifyUrl, type SourceKinds } from '../checks/source-kinds.check';
 
 export interface FactRow {
   name: string;
@@ -40,15 +42,28 @@ export function numberFigure(row: FactRow, key: string): number {
   return v;
 }
 
-/** Joins a row's URLs as a human-readable source string. */
+/**
+ * A row's URLs of an acceptable kind of source (geodata/source-kinds.json); a URL of a rejected or
+ * unlisted kind (a gambling domain, a blog, a tour operator) is left out of every record. Throws
+ * when a row that cites URLs keeps none: such a record must be re-sourced or dropped by hand.
+ */
+export function acceptableUrls(row: FactRow): string[] {
+  const urls = row.source_urls.filter((u) => classifyUrl(u, sourceKinds as SourceKinds).acceptable);
+  if (row.source_urls.length > 0 && urls.length === 0) {
+    throw new Error(`fact row "${row.name}" cites no acceptable source: re-source it or drop it`);
+  }
+  return urls;
+}
+
+/** Joins a row's acceptable URLs as a human-readable source string. */
 export function sourceOf(row: FactRow, prefix?: string): string {
-  const urls = row.source_urls.join('; ');
+  const urls = acceptableUrls(row).join('; ');
   return prefix ? `${prefix}${urls ? `; ${urls}` : ''}` : urls;
 }
 
-/** The first URL of a row as a valid URI (non-ASCII percent-encoded), or null. */
+/** The first acceptable URL of a row as a valid URI (non-ASCII percent-encoded), or null. */
 export function firstUrl(row: FactRow): string | null {
-  const url = row.source_urls[0];
+  const url = acceptableUrls(row)[0];
   return url ? new URL(url).href : null;
 }
 

@@ -10,8 +10,7 @@ import {
 } from './facts';
 import { approx, pointFeature } from './points';
 
-const GENERAL_KNOWLEDGE =
-  'coordinate from the facts file: general knowledge, not from a retrieved page (approximate)';
+const GENERAL_KNOWLEDGE = 'approximate coordinate from general knowledge; no published page gives it';
 
 function codeOf(district: string | null): string {
   const entry = Object.entries(FACT_DISTRICT_BY_CODE).find(([, name]) => name === district);
@@ -77,7 +76,7 @@ export function buildLandmarks(facts: Facts): Feature[] {
       approx(
         ...coords(expr),
         3,
-        'the facts give the Kim Thành approximation for the expressway end (general knowledge, low precision)',
+        'placed at the Kim Thành border-gate approximation, where the expressway ends (general knowledge, low precision)',
       ),
       {
         name: 'Điểm cuối cao tốc Nội Bài – Lào Cai (CT.05)',
@@ -109,8 +108,9 @@ export function buildLandmarks(facts: Facts): Feature[] {
             : GENERAL_KNOWLEDGE,
         ),
         {
-          name: `Trung tâm hành chính: ${nameVi}`,
-          name_en: `District seat: ${name}`,
+          // The kind ("district seat") is shown by the symbol and the legend; the name is the place's.
+          name: nameVi,
+          name_en: name,
           kind: 'district_seat',
           district_code: code,
           source: fromMirror ? sourceOf(seat) : `Seat name: ${sourceOf(row)}; coordinate: general knowledge`,

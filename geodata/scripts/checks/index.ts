@@ -10,6 +10,7 @@ import type { Problem } from './problem';
 import { checkIndicatorProvenance, checkProvenance } from './provenance.check';
 import { checkRowsSchema, checkSchema, checkSharedVocabulary } from './schema.check';
 import { checkSharedBorders } from './shared-borders.check';
+import { checkRowSourceKinds, checkSourceKinds, type SourceKinds } from './source-kinds.check';
 
 export { checkFeaturesInDistricts } from './district-membership.check';
 export { checkGeometries } from './geometry.check';
@@ -24,6 +25,8 @@ export interface GeodataBundle {
   collections: { id: string; data: FeatureCollection; schema: object; geometryTypes: string[] }[];
   indicators: RawIndicatorRow[];
   indicatorSchema: object;
+  /** geodata/source-kinds.json: the acceptable (and rejected) kinds of cited source. */
+  sourceKinds: SourceKinds;
 }
 
 /** One named check and the problems it found. */
@@ -79,6 +82,13 @@ export function runAllChecks(bundle: GeodataBundle): CheckResult[] {
       problems: [
         ...each((c) => checkProvenance(c.id, c.data.features)),
         ...checkIndicatorProvenance(bundle.indicators),
+      ],
+    },
+    {
+      name: 'every cited URL is an acceptable kind of source (source-kinds.json)',
+      problems: [
+        ...each((c) => checkSourceKinds(c.id, c.data.features, bundle.sourceKinds)),
+        ...checkRowSourceKinds(bundle.indicators, bundle.sourceKinds),
       ],
     },
   ];

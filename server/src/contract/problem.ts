@@ -4,7 +4,13 @@ import { FIELD_ERROR_CODES } from './vocabulary';
 
 /** One field's problem in a 400/422 answer; `field` is `geometry`, `properties.<name>`, `properties` or `(body)`. */
 export const FieldProblem = Type.Object(
-  { field: Type.String(), message: Type.String(), code: Type.Enum(FIELD_ERROR_CODES) },
+  {
+    field: Type.String(),
+    message: Type.String(),
+    code: Type.Enum(FIELD_ERROR_CODES),
+    /** The values the message names (e.g. `{ limit: 2000 }` for TooLong), so a client can translate it. */
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  },
   { additionalProperties: false },
 );
 export type FieldProblem = Static<typeof FieldProblem>;

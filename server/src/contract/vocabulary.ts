@@ -59,7 +59,6 @@ export const FIELD_ERROR_CODES = [
   'SelfIntersection',
   'OutsideProvince',
   'NoDistrict',
-  'DistrictMismatch',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -14,8 +14,9 @@ import { validateProperties } from './properties.validation';
  *   neither an object nor null (not GeoJSON at all).
  * - 422 with every problem found, per field: the properties (properties.validation.ts), the
  *   geometry (geometry.validation.ts) and, when the schema declares `district_code` and the
- *   geometry is valid, the district (district.validation.ts). A missing `district_code` is set
- *   from the location before the schema check, so it is never reported as required.
+ *   geometry is valid, the district (district.validation.ts). `district_code` is set from the
+ *   location before the schema check (when missing, or when it names another district), so it is
+ *   never reported as required or as a mismatch; only a location in no district is an error.
  *
  * On success `feature` is a new `{ type, geometry, properties }`: `id`, `bbox`, `links` and other
  * members are dropped (the server owns ids), computed properties are removed, rings rewound.
@@ -65,18 +66,15 @@ export function validateFeatureWrite(input: FeatureWriteInput): FeatureWriteResu
   const geometry = validateGeometry(feature.geometry, geometryTypes, province, input.maxVertices);
   const errors: FieldError[] = geometry.valid ? [] : [...geometry.errors];
   const properties: Record<string, unknown> = { ...rawProperties };
-  let districtError: FieldError | undefined;
   if (geometry.valid && declaresDistrictCode(schema)) {
     const district = checkDistrict(properties.district_code, geometry.geometry, districts);
     if (district.valid) properties.district_code = district.districtCode;
-    else districtError = district.error;
+    else errors.push(district.error);
   }
 
   const current = input.current?.properties ?? undefined;
   const checked = validateProperties(properties, schema, { current, maxStringLength: input.maxStringLength });
   errors.push(...checked.errors);
-  // A district_code the schema already refuses (wrong type, not in the vocabulary) is reported once.
-  if (districtError && !errors.some((e) => e.field === districtError.field)) errors.push(districtError);
 
   if (errors.length > 0 || !geometry.valid) {
     return { valid: false, status: 422, errors: dedupeFieldErrors(errors) };

@@ -39,8 +39,8 @@ const MIN_MEMBERS: Record<string, number> = {
   MultiPolygon: 1,
 };
 
-function fail(code: FieldErrorCode, message: string): GeometryCheck {
-  return { valid: false, errors: [{ field: 'geometry', message, code }] };
+function fail(code: FieldErrorCode, message: string, params?: FieldError['params']): GeometryCheck {
+  return { valid: false, errors: [{ field: 'geometry', message, code, ...(params ? { params } : {}) }] };
 }
 
 function positionProblem(p: unknown): string | undefined {
@@ -123,6 +123,7 @@ export function validateGeometry(
     return fail(
       'GeometryTypeNotAllowed',
       `${type.slice(0, 40)} is not allowed here; use ${geometryTypes.join(' or ')}`,
+      { allowed: geometryTypes.join(', ') },
     );
   }
   const depth = DEPTH[type];
@@ -130,7 +131,9 @@ export function validateGeometry(
   const { problem, count } = walk(geometry.coordinates, depth, MIN_MEMBERS[type] ?? 1);
   if (problem) return fail(problem.code, problem.message);
   if (count > maxVertices)
-    return fail('TooManyVertices', `has ${count} positions; at most ${maxVertices} are allowed`);
+    return fail('TooManyVertices', `has ${count} positions; at most ${maxVertices} are allowed`, {
+      limit: maxVertices,
+    });
   const clean = { type, coordinates: structuredClone(geometry.coordinates) } as Geometry;
   const errors = sharedRuleProblems(clean, province);
   if (errors.length > 0) return { valid: false, errors };

@@ -1,6 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../../../geodata/rules/json-schema';
-import type { FieldErrorCode } from '../contract/vocabulary';
 import { isJsonObject, jsonEqual } from '../writes/json-equal';
 import type { FieldError } from './field-error';
 
@@ -72,7 +71,9 @@ function typeWords(type: unknown): string {
   return types.map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
 }
 
-function describeAjvError(e: ErrorObject): { message: string; code: FieldErrorCode } {
+type Described = Pick<FieldError, 'message' | 'code' | 'params'>;
+
+function describeAjvError(e: ErrorObject): Described {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
@@ -80,27 +81,48 @@ function describeAjvError(e: ErrorObject): { message: string; code: FieldErrorCo
     case 'additionalProperties':
       return { message: 'is not a property of this collection', code: 'UnknownProperty' };
     case 'type':
-      return { message: `must be ${typeWords(p.type)}`, code: 'InvalidType' };
+      return {
+        message: `must be ${typeWords(p.type)}`,
+        code: 'InvalidType',
+        params: { type: String(p.type) },
+      };
     case 'enum': {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues.map((v) => String(v)) : [];
-      return { message: `must be one of: ${allowed.join(', ')}`, code: 'NotInVocabulary' };
+      return {
+        message: `must be one of: ${allowed.join(', ')}`,
+        code: 'NotInVocabulary',
+        params: { allowed: allowed.join(', ') },
+      };
     }
     case 'minLength':
       return p.limit === 1
-        ? { message: 'must not be empty', code: 'TooShort' }
-        : { message: `must be at least ${String(p.limit)} characters`, code: 'TooShort' };
+        ? { message: 'must not be empty', code: 'TooShort', params: { limit: 1 } }
+        : {
+            message: `must be at least ${String(p.limit)} characters`,
+            code: 'TooShort',
+            params: { limit: Number(p.limit) },
+          };
     case 'maxLength':
-      return { message: `must be at most ${String(p.limit)} characters`, code: 'TooLong' };
+      return {
+        message: `must be at most ${String(p.limit)} characters`,
+        code: 'TooLong',
+        params: { limit: Number(p.limit) },
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { message: `must be ${String(p.comparison)} ${String(p.limit)}`, code: 'OutOfRange' };
+      return {
+        message: `must be ${String(p.comparison)} ${String(p.limit)}`,
+        code: 'OutOfRange',
+        params: { comparison: String(p.comparison), limit: Number(p.limit) },
+      };
     case 'format':
       return {
         message:
           p.format === 'uri' ? 'must be a full URL such as https://…' : `must be a valid ${String(p.format)}`,
         code: 'InvalidFormat',
+        params: { format: String(p.format) },
       };
     default:
       return { message: e.message ?? 'is invalid', code: 'Invalid' };
@@ -115,15 +137,15 @@ function toFieldErrors(errors: readonly ErrorObject[]): FieldError[] {
     .map((e) => {
       const p = e.params as Record<string, unknown>;
       const [, top, ...nested] = e.instancePath.split('/').map(unescapePointer);
-      const { message, code } = describeAjvError(e);
+      const described = describeAjvError(e);
       if (e.keyword === 'required' && !top)
-        return { field: propertyField(String(p.missingProperty)), message, code };
+        return { field: propertyField(String(p.missingProperty)), ...described };
       if (e.keyword === 'additionalProperties' && !top) {
-        return { field: propertyField(String(p.additionalProperty)), message, code };
+        return { field: propertyField(String(p.additionalProperty)), ...described };
       }
-      if (!top) return { field: 'properties', message, code };
+      if (!top) return { field: 'properties', ...described };
       const where = nested.length > 0 ? `${describeNested(nested)}: ` : '';
-      return { field: propertyField(top), message: `${where}${message}`, code };
+      return { field: propertyField(top), ...described, message: `${where}${described.message}` };
     });
 }
 
@@ -133,7 +155,12 @@ function longStrings(name: string, value: unknown, max: number, path: string[] =
     if ([...value].length <= max) return [];
     const where = path.length > 0 ? `${describeNested(path)}: ` : '';
     return [
-      { field: propertyField(name), message: `${where}must be at most ${max} characters`, code: 'TooLong' },
+      {
+        field: propertyField(name),
+        message: `${where}must be at most ${max} characters`,
+        code: 'TooLong',
+        params: { limit: max },
+      },
     ];
   }
   if (Array.isArray(value)) return value.flatMap((v, i) => longStrings(name, v, max, [...path, String(i)]));

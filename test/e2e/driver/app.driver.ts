@@ -109,6 +109,16 @@ export class MapAppDriver {
     return this.page.evaluate(() => window.location.hash);
   }
 
+  /** The test id of the focused element (or null). */
+  focusedTestId(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  }
+
+  /** Ids of the map's style layers now. */
+  layerIds(): Promise<string[]> {
+    return this.page.evaluate(() => window.__mapProbe!.layerIds());
+  }
+
   /** Screen position (viewport CSS px) of a lon/lat. */
   project(lon: number, lat: number): Promise<{ x: number; y: number }> {
     return this.page.evaluate(([x, y]) => window.__mapProbe!.project(x, y), [lon, lat] as const);

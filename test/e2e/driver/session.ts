@@ -28,10 +28,14 @@ export class E2eSession {
     private readonly closeServer: () => Promise<void>,
   ) {}
 
-  /** `users`: accounts created in the temp database before the server answers (no default account). */
+  /**
+   * `users`: accounts created in the temp database before the server answers (no default account).
+   * `E2E_CLIENT_DIR` (environment) serves another built client instead of dist/client, e.g. a
+   * build of main's client, to check that a new browser test fails there.
+   */
   static async start(opts: { users?: TestUser[] } = {}): Promise<E2eSession> {
     await ensureClientBuilt();
-    const server = await startTestServer({ users: opts.users });
+    const server = await startTestServer({ users: opts.users, clientDir: process.env.E2E_CLIENT_DIR });
     try {
       const browser = await launchBrowser();
       return new E2eSession(server.url, browser, () => server.close());
@@ -41,10 +45,12 @@ export class E2eSession {
     }
   }
 
+  /** `locale`: the browser's language (default Vietnamese, the app's own default). */
   async newPage(
     viewport: Viewport = { width: 1280, height: 800 },
+    locale = 'vi-VN',
   ): Promise<{ page: Page; record: PageRecord }> {
-    const context = await this.browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'vi-VN' });
+    const context = await this.browser.newContext({ viewport, deviceScaleFactor: 1, locale });
     this.contexts.push(context);
     const page = await context.newPage();
     const record: PageRecord = { consoleErrors: [], foreignRequests: [] };

@@ -1,37 +1,48 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { TestUser } from '../../helpers/auth';
 import { MapAppDriver } from './app.driver';
 import { E2eSession, type PageRecord } from './session';
+
+export interface PageOptions {
+  /** The browser's language (default vi-VN). */
+  locale?: string;
+  /** Console errors this test expects (e.g. the browser's line for an answered 422). */
+  allowedErrors?: RegExp[];
+}
 
 /** One test file's browser session: a page per test, checked after each one. */
 export interface PageSuite {
   /** The running session (server + browser); valid inside tests. */
   session(): E2eSession;
   /** Given: a fresh page (own browser context) driven like a user. */
-  given(viewport?: { width: number; height: number }): Promise<MapAppDriver>;
-  /** What the current test's page recorded so far (console errors, foreign requests). */
+  given(viewport?: { width: number; height: number }, options?: PageOptions): Promise<MapAppDriver>;
+  /** What the current test's first page recorded so far (console errors, foreign requests). */
   record(): PageRecord;
 }
 
 /**
- * Registers the hooks of a browser test file: one server + browser for the file, a page per test,
- * and after every test: no console error and no request that left the test server.
+ * Registers the hooks of a browser test file: one server + browser for the file (with `users`
+ * created in its temp database), pages per test, and after every test: no console error (but
+ * those a page allows) and no request that left the test server.
  */
-export function pageSuite(): PageSuite {
+export function pageSuite(opts: { users?: TestUser[] } = {}): PageSuite {
   let session: E2eSession | undefined;
-  let current: { page: Page; record: PageRecord } | undefined;
+  let pages: { page: Page; record: PageRecord; allowed: RegExp[] }[] = [];
   beforeAll(async () => {
-    session = await E2eSession.start();
+    session = await E2eSession.start({ users: opts.users });
   });
   afterAll(async () => {
     await session?.close();
   });
   afterEach(async () => {
-    const record = current?.record;
-    await current?.page.close();
-    current = undefined;
-    expect(record?.consoleErrors ?? []).toEqual([]);
-    expect(record?.foreignRequests ?? []).toEqual([]);
+    const done = pages;
+    pages = [];
+    for (const p of done) await p.page.close();
+    for (const p of done) {
+      expect(p.record.consoleErrors.filter((e) => !p.allowed.some((re) => re.test(e)))).toEqual([]);
+      expect(p.record.foreignRequests).toEqual([]);
+    }
   });
   const running = (): E2eSession => {
     if (!session) throw new Error('the browser session is not started (use inside a test)');
@@ -39,13 +50,15 @@ export function pageSuite(): PageSuite {
   };
   return {
     session: running,
-    async given(viewport) {
-      current = await running().newPage(viewport);
-      return new MapAppDriver(current.page, running().baseUrl);
+    async given(viewport, options = {}) {
+      const opened = await running().newPage(viewport, options.locale);
+      pages.push({ ...opened, allowed: options.allowedErrors ?? [] });
+      return new MapAppDriver(opened.page, running().baseUrl);
     },
     record() {
-      if (!current) throw new Error('no page yet: call given() first');
-      return current.record;
+      const first = pages[0];
+      if (!first) throw new Error('no page yet: call given() first');
+      return first.record;
     },
   };
 }

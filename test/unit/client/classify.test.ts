@@ -18,9 +18,19 @@ describe('classify', () => {
     expect(breaks).toEqual([1, 3, 52, 101, 500]);
   });
 
-  it('never returns more classes than distinct values', () => {
+  it('never returns more classes than distinct values (the minimum may be a class of its own)', () => {
     const { breaks } = classify([5, 5, 7, 7], 5, 'jenks');
-    expect(breaks).toEqual([5, 7]);
+    expect(breaks).toEqual([5, 5, 7]);
+    expect(classIndex(breaks, 5)).toBe(0);
+    expect(classIndex(breaks, 7)).toBe(1);
+  });
+
+  it('quantiles do not merge distinct values because of ties: 0 ha and 700 ha get different classes', () => {
+    const values = [0, 0, 0, 0, 0, 0, 0, 66, 700];
+    const { breaks } = classify(values, 5, 'quantile');
+    const classes = new Set(values.map((v) => classIndex(breaks, v)));
+    expect(classes.size).toBe(3);
+    expect(classIndex(breaks, 0)).not.toBe(classIndex(breaks, 700));
   });
 
   it('returns no breaks when all values are missing', () => {

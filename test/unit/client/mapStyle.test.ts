@@ -18,9 +18,12 @@ function input(basemap: StyleSpecification, visible: LayerId[] = [...LAYER_IDS])
       facilities: empty,
       landmarks: empty,
     },
+    context: empty,
     selection: empty,
     visible: new Set(visible),
     choroplethColor: '#ffffff',
+    illustrativeCodes: ['080'],
+    attribution: { boundaries: 'Ranh giới: gis.chinhphu.vn', context: 'Natural Earth' },
     statusColors: { planned: '#E69F00' },
     craftColors: { forging: '#0072B2' },
     lang: 'vi',
@@ -42,8 +45,35 @@ describe('buildMapStyle', () => {
 
   it('a hidden layer family is set to visibility none', () => {
     const style = buildMapStyle(input(offlineBasemap(), ['choropleth']));
-    const villages = style.layers.find((l) => l.id === 'village-point');
+    const villages = style.layers.find((l) => l.id === 'village-symbol');
     expect(villages?.layout?.visibility).toBe('none');
+  });
+
+  it('symbols are our own canvas images (no sprite); clusters are drawn above every other point layer', () => {
+    const style = buildMapStyle(input(offlineBasemap()));
+    const ids = style.layers.map((l) => l.id);
+    const cluster = style.layers.find((l) => l.id === 'cluster-symbol');
+    expect(JSON.stringify(cluster?.layout)).toContain('sym|');
+    for (const other of ['village-symbol', 'facility-symbol', 'landmark-symbol', 'district-label'])
+      expect(ids.indexOf('cluster-symbol')).toBeGreaterThan(ids.indexOf(other));
+  });
+
+  it('uncertainty discs show only for the hovered feature (feature state), not for every feature', () => {
+    const halo = buildMapStyle(input(offlineBasemap())).layers.find((l) => l.id === 'village-halo');
+    expect(JSON.stringify(halo?.paint)).toContain('feature-state');
+  });
+
+  it('credits the boundary and country sources on the map (attribution)', () => {
+    const { sources } = buildMapStyle(input(offlineBasemap()));
+    expect(JSON.stringify(sources.province)).toContain('gis.chinhphu.vn');
+    expect(JSON.stringify(sources.context)).toContain('Natural Earth');
+  });
+
+  it('hatches the districts whose values are illustrative', () => {
+    const hatch = buildMapStyle(input(offlineBasemap())).layers.find(
+      (l) => l.id === 'district-illustrative-hatch',
+    );
+    expect(JSON.stringify(hatch)).toContain('080');
   });
 
   it('facilities are clustered', () => {

@@ -22,7 +22,35 @@ describe('searchEntries', () => {
   it('"sa pa" finds Sa Pa, ranking a text that starts with the query first', () => {
     const hits = searchEntries(entries, 'SA PA');
     expect(hits[0]!.label).toBe('Thị xã Sa Pa');
-    expect(hits[0]!.score).toBe(3);
+    expect(hits[0]!.score).toBe(4);
+  });
+
+  it('"sapa" finds Sa Pa: spaces are ignored as well', () => {
+    expect(searchEntries(entries, 'sapa').map((h) => h.label)).toEqual(['Thị xã Sa Pa']);
+    expect(searchEntries(entries, 'banpho').map((h) => h.label)).toEqual(['Rượu ngô Bản Phố']);
+  });
+
+  it('of hits equally good, the lower rank comes first (an industrial zone before a facility)', () => {
+    const same: SearchEntry[] = [
+      {
+        collection: 'facilities',
+        id: 4,
+        label: 'Các nhà máy Tằng Loỏng',
+        texts: ['Các nhà máy Tằng Loỏng'],
+        rank: 4,
+      },
+      {
+        collection: 'industrial-clusters',
+        id: 1,
+        label: 'KCN Tằng Loỏng',
+        texts: ['KCN Tằng Loỏng'],
+        rank: 1,
+      },
+    ];
+    expect(searchEntries(same, 'tang loong').map((h) => h.collection)).toEqual([
+      'industrial-clusters',
+      'facilities',
+    ]);
   });
 
   it('maps đ to d', () => {

@@ -9,20 +9,10 @@ import {
 } from './write-fixtures';
 
 describe('validateFeatureWrite: district_code and the location', () => {
-  it('refuses a district_code that does not match where the point is, naming both', () => {
+  it("replaces a district_code that does not match where the point is by the location's", () => {
     const properties = facilityProperties({ district_code: '086' });
     const result = validateFeatureWrite(facilityInput({ properties }));
-    expect(result).toEqual({
-      valid: false,
-      status: 422,
-      errors: [
-        {
-          field: 'properties.district_code',
-          code: 'DistrictMismatch',
-          message: 'is 086 (Huyện Đông) but the location [103.9, 22.3] is in 082 (Huyện Tây)',
-        },
-      ],
-    });
+    expect(result.valid && result.feature.properties.district_code).toBe('082');
   });
 
   it('sets district_code from the location when it is absent', () => {
@@ -58,7 +48,7 @@ describe('validateFeatureWrite: district_code and the location', () => {
     const result = validateFeatureWrite(
       clusterInput(rectGeometry(103.98, 22.25, 104.1, 22.3), clusterProperties({ district_code: '082' })),
     );
-    expect(result).toMatchObject({ valid: false, errors: [{ code: 'DistrictMismatch' }] });
+    expect(result.valid && result.feature.properties.district_code).toBe('086');
   });
 
   it('places a crescent whose centroid lies outside it by a point on its surface', () => {
@@ -85,14 +75,11 @@ describe('validateFeatureWrite: district_code and the location', () => {
     expect(result.valid && result.feature.properties.district_code).toBe('086');
   });
 
-  it('reports an unknown district code once (as not in the vocabulary), not also as a mismatch', () => {
+  it('replaces an unknown district code by the district of the location', () => {
     const result = validateFeatureWrite(
       facilityInput({ properties: facilityProperties({ district_code: '999' }) }),
     );
-    expect(result).toMatchObject({
-      valid: false,
-      errors: [{ field: 'properties.district_code', code: 'NotInVocabulary' }],
-    });
+    expect(result.valid && result.feature.properties.district_code).toBe('082');
   });
 
   it('reports NoDistrict for a location inside the province but in no district', () => {
@@ -100,7 +87,9 @@ describe('validateFeatureWrite: district_code and the location', () => {
     const result = validateFeatureWrite({ ...input, districts: [] });
     expect(result).toMatchObject({
       valid: false,
-      errors: expect.arrayContaining([expect.objectContaining({ code: 'NoDistrict' })]),
+      errors: expect.arrayContaining([
+        expect.objectContaining({ field: 'geometry', code: 'NoDistrict', params: { at: '103.9, 22.3' } }),
+      ]),
     });
   });
 });

@@ -66,6 +66,7 @@ describe('validateFeatureWrite: properties against the schema', () => {
         field: 'properties.support_year',
         code: 'InvalidType',
         message: 'must be a whole number or empty (null)',
+        params: { type: 'integer,null' },
       },
     ]);
   });
@@ -90,7 +91,7 @@ describe('validateFeatureWrite: properties against the schema', () => {
   it('refuses an empty required text', () => {
     const result = validateFeatureWrite(facilityInput({ properties: facilityProperties({ name: '' }) }));
     expect(errorsOf(result)).toEqual([
-      { field: 'properties.name', code: 'TooShort', message: 'must not be empty' },
+      { field: 'properties.name', code: 'TooShort', message: 'must not be empty', params: { limit: 1 } },
     ]);
   });
 
@@ -99,7 +100,12 @@ describe('validateFeatureWrite: properties against the schema', () => {
       facilityInput({ properties: facilityProperties({ support_year: 1850 }) }),
     );
     expect(errorsOf(result)).toEqual([
-      { field: 'properties.support_year', code: 'OutOfRange', message: 'must be >= 1900' },
+      {
+        field: 'properties.support_year',
+        code: 'OutOfRange',
+        message: 'must be >= 1900',
+        params: { comparison: '>=', limit: 1900 },
+      },
     ]);
   });
 
@@ -124,7 +130,12 @@ describe('validateFeatureWrite: properties against the schema', () => {
       facilityInput({ properties: facilityProperties({ notes: 'a'.repeat(2001) }) }),
     );
     expect(errorsOf(result)).toEqual([
-      { field: 'properties.notes', code: 'TooLong', message: 'must be at most 2000 characters' },
+      {
+        field: 'properties.notes',
+        code: 'TooLong',
+        message: 'must be at most 2000 characters',
+        params: { limit: 2000 },
+      },
     ]);
   });
 
@@ -139,7 +150,12 @@ describe('validateFeatureWrite: properties against the schema', () => {
     const properties = clusterProperties({ industries: ['wood', 'x'.repeat(2001)] });
     const result = validateFeatureWrite(clusterInput(rectGeometry(104.05, 22.25, 104.1, 22.3), properties));
     expect(errorsOf(result)).toEqual([
-      { field: 'properties.industries', code: 'TooLong', message: 'item 2: must be at most 2000 characters' },
+      {
+        field: 'properties.industries',
+        code: 'TooLong',
+        message: 'item 2: must be at most 2000 characters',
+        params: { limit: 2000 },
+      },
     ]);
   });
 
@@ -187,6 +203,7 @@ describe('validateFeatureWrite: geometry', () => {
         field: 'geometry',
         code: 'GeometryTypeNotAllowed',
         message: 'Polygon is not allowed here; use Point',
+        params: { allowed: 'Point' },
       },
     ]);
   });

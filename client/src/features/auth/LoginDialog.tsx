@@ -1,5 +1,6 @@
 import './auth.css';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { useModalDialog } from '../dialog/useModalDialog';
 import { useAuthText } from './i18n/useAuthText';
 import { loginErrorMessage } from './loginError';
 
@@ -19,11 +20,7 @@ export function LoginDialog({ onLogin, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  useModalDialog(ref);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

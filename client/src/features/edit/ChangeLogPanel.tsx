@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient, ChangeEntry } from '../../api/client';
 import { formatDateTime, useEditText } from './i18n/useEditText';
+import { editableCatalog } from './useEditableCollections';
 import { writeErrorMessage } from './writeErrorMessage';
 
 interface Props {
@@ -15,6 +16,8 @@ const LIMIT = 20;
 /** Admin only: the latest changes across all collections (who, when, what, which feature). */
 export function ChangeLogPanel({ api, refreshKey }: Props) {
   const { t, lang } = useEditText();
+  // The collection's title in the UI language, never its id ("facilities").
+  const titleOf = (id: string) => editableCatalog(lang).find((c) => c.id === id)?.label ?? id;
   const [list, setList] = useState<ChangeEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,7 +55,7 @@ export function ChangeLogPanel({ api, refreshKey }: Props) {
             <span className="change-name">{c.name || `#${c.featureId}`}</span>{' '}
             <span className="muted">
               {t('changes.entry', {
-                collection: c.collection,
+                collection: titleOf(c.collection),
                 version: c.version,
                 operation: t(`history.op.${c.operation}`),
                 user: c.user,

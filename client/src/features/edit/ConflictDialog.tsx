@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import type { ApiFeature } from '../../../../server/src/contract/api';
+import { useModalDialog } from '../dialog/useModalDialog';
 import {
   type ConflictRow,
   conflictRows,
@@ -43,11 +44,7 @@ export function ConflictDialog({
   const { t, lang } = useEditText();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
+  useModalDialog(ref);
   const rows: ConflictRow[] = server ? conflictRows(base, server, mine) : [];
   const words = { yes: t('form.yes'), no: t('form.no') };
   const byName = new Map(fields.map((f) => [f.name, f]));

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../../i18n/I18n';
+import { useModalDialog } from '../dialog/useModalDialog';
 
 interface Props {
   /** Keep the draft: the action that asked is dropped (also Esc). */
@@ -19,11 +20,7 @@ export function DiscardDialog({ onKeep, onDiscard }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
+  useModalDialog(ref);
   return createPortal(
     <dialog
       ref={ref}

@@ -15,9 +15,11 @@ import { AttributeForm } from './form/AttributeForm';
 import { isDraftDirty } from './form/dirty.model';
 import { HistoryPanel } from './HistoryPanel';
 import { useEditText } from './i18n/useEditText';
+import { ProblemBox } from './ProblemBox';
 import { useDiscardGuard } from './useDiscardGuard';
 import { useEditableCollections } from './useEditableCollections';
 import { useFeatureDraft } from './useFeatureDraft';
+import { useFocusFirstInvalid } from './useFocusFirstInvalid';
 import { usePickToEdit } from './usePickToEdit';
 import { useSaveFlow } from './useSaveFlow';
 import { writeErrorMessage } from './writeErrorMessage';
@@ -36,6 +38,8 @@ export interface EditorPanelProps {
   onClose: () => void;
   /** Whether the draft has unsaved changes (false again on unmount): the host guards leaving. */
   onDirtyChange?: (dirty: boolean) => void;
+  /** Whether a new feature is being drawn (map clicks are then drawing input, not picks). */
+  onDrawingChange?: (drawing: boolean) => void;
   /** The user kept the draft instead of opening a new pick: the host selects the draft's feature again. */
   onKeepDraft?: (ref: { collection: string; id: number }) => void;
 }
@@ -46,8 +50,18 @@ export interface EditorPanelProps {
  * its history; 412 opens the conflict dialog. Lazy-loaded (default export).
  */
 export default function EditorPanel(props: EditorPanelProps) {
-  const { map, api, user, selected, onDataChanged, onSessionExpired, onClose, onDirtyChange, onKeepDraft } =
-    props;
+  const {
+    map,
+    api,
+    user,
+    selected,
+    onDataChanged,
+    onSessionExpired,
+    onClose,
+    onDirtyChange,
+    onDrawingChange,
+    onKeepDraft,
+  } = props;
   const { t, lang } = useEditText();
   const editable = useEditableCollections(api, lang);
   const [collection, setCollection] = useState<string | undefined>(undefined);
@@ -64,6 +78,9 @@ export default function EditorPanel(props: EditorPanelProps) {
 
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
+  const drawing = draft.target.kind === 'new';
+  useEffect(() => onDrawingChange?.(drawing), [drawing, onDrawingChange]);
+  useEffect(() => () => onDrawingChange?.(false), [onDrawingChange]);
 
   useEffect(() => {
     const c = new TerraDrawController(map, { onGeometry: (g) => setGeometry(g) });
@@ -89,7 +106,11 @@ export default function EditorPanel(props: EditorPanelProps) {
     onSessionExpired,
   });
 
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, flow.invalidSeq);
+
   const open = (feature: ApiFeature, etag: string) => {
+    flow.clearNotice();
     draft.startExisting(feature, etag);
     const r = controllerRef.current?.load(feature.geometry);
     setDrawNote(r && !r.valid ? r.reason : undefined);
@@ -143,6 +164,16 @@ export default function EditorPanel(props: EditorPanelProps) {
       ? target.base.properties.name
       : `#${target.kind === 'existing' ? target.id : ''}`;
   const activeLabel = editable.list.find((c) => c.id === active)?.label ?? active;
+  const fieldNames = new Set(draft.fields.map((f) => f.name));
+  const otherProblems = Object.entries(draft.serverErrors)
+    .filter(([name]) => name !== 'geometry' && !fieldNames.has(name))
+    .flatMap(([, list]) => list);
+  const noticeText = (n: NonNullable<typeof flow.notice>): string => {
+    if (n.key !== 'editor.savedDistrictSet') return t(n.key, n.params);
+    const code = String(n.params?.district ?? '');
+    const option = draft.fields.find((f) => f.fromLocation)?.options?.find((o) => o.value === code);
+    return t(n.key, { ...n.params, district: option ? `${option.title[lang]} (${code})` : code });
+  };
 
   return (
     <section className="editor-panel" data-testid="editor-panel" aria-labelledby="editor-title">
@@ -176,6 +207,7 @@ export default function EditorPanel(props: EditorPanelProps) {
       {target.kind === 'none' && editable.list.length > 0 && <p className="muted">{t('editor.pickHint')}</p>}
       {target.kind !== 'none' && (
         <form
+          ref={formRef}
           className="editor-form"
           noValidate
           onSubmit={(e) => {
@@ -195,13 +227,12 @@ export default function EditorPanel(props: EditorPanelProps) {
                 ? t(`editor.drawHint.${target.shape}`)
                 : t('editor.editHint')}
           </p>
-          {draft.serverErrors.geometry && (
-            <div className="field-error" role="alert" data-testid="field-error-geometry">
-              {draft.serverErrors.geometry.map((m) => (
-                <p key={m}>{`${t('editor.geometryErrors')}: ${m}`}</p>
-              ))}
-            </div>
-          )}
+          <ProblemBox
+            problems={draft.serverErrors.geometry ?? []}
+            heading={t('editor.geometryErrors')}
+            testId="field-error-geometry"
+          />
+          <ProblemBox problems={otherProblems} heading={t('editor.otherErrors')} testId="field-error-other" />
           <AttributeForm
             fields={draft.fields}
             values={draft.values}
@@ -216,7 +247,7 @@ export default function EditorPanel(props: EditorPanelProps) {
               className={flow.notice.error ? 'edit-error' : 'edit-ok'}
               data-testid="editor-notice"
             >
-              {t(flow.notice.key, flow.notice.params)}
+              {noticeText(flow.notice)}
             </p>
           )}
           <div className="actions">
@@ -262,6 +293,8 @@ export default function EditorPanel(props: EditorPanelProps) {
           fields={draft.fields}
           refreshKey={historyKey}
           onReverted={(r) => {
+            // The history panel says "Reverted to version …"; an older "Saved (version N)" would now be wrong.
+            flow.clearNotice();
             draft.startExisting(r.feature, r.etag);
             changed(r);
           }}

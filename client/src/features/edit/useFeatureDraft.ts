@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ApiFeature } from '../../../../server/src/contract/api';
+import type { ApiFeature, FieldProblem } from '../../../../server/src/contract/api';
 import type { ApiClient } from '../../api/client';
 import type { FeatureSide } from './diff/diff.model';
 import {
@@ -22,19 +22,22 @@ export type Target =
   | { kind: 'existing'; id: number; base: ApiFeature; etag: string };
 
 export interface Draft {
+  /** The collection whose schema `fields` come from ('' until it is loaded). */
+  fieldsCollection: string;
   fields: FieldDef[];
   schemaError: unknown;
   target: Target;
   values: FormValues;
   geometry: Geometry | null;
   issues: FormIssues;
-  serverErrors: Record<string, string[]>;
+  /** Server field problems (422 `errors[]`) by form field name ('geometry' for the location). */
+  serverErrors: Record<string, FieldProblem[]>;
   /** The feature the form and map describe now (what a save would send). */
   mine: FeatureSide;
   geometryChanged: boolean;
   setValue: (name: string, value: FormValue) => void;
   setGeometry: (g: Geometry | null) => void;
-  setServerErrors: (errors: { field: string; message: string }[]) => void;
+  setServerErrors: (errors: FieldProblem[]) => void;
   startNew: (shape: 'point' | 'polygon') => void;
   startExisting: (feature: ApiFeature, etag: string) => void;
   reset: () => void;
@@ -42,12 +45,14 @@ export interface Draft {
 
 /** The form values, geometry and errors of the feature being edited in one collection. */
 export function useFeatureDraft(api: ApiClient, collection: string): Draft {
-  const [schema, setSchema] = useState<PropertySchema | null>(null);
+  // The schema is kept with its collection: while another collection's schema loads, there are no
+  // fields, so a feature picked in that collection is never opened with the previous one's fields.
+  const [schema, setSchema] = useState<{ collection: string; schema: PropertySchema } | null>(null);
   const [schemaError, setSchemaError] = useState<unknown>(null);
   const [target, setTarget] = useState<Target>({ kind: 'none' });
   const [values, setValues] = useState<FormValues>({});
   const [geometry, setGeometry] = useState<Geometry | null>(null);
-  const [serverErrors, setServerErrorMap] = useState<Record<string, string[]>>({});
+  const [serverErrors, setServerErrorMap] = useState<Record<string, FieldProblem[]>>({});
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -58,14 +63,18 @@ export function useFeatureDraft(api: ApiClient, collection: string): Draft {
     if (collection === '') return;
     api
       .schema(collection, ctrl.signal)
-      .then((s) => setSchema(s as PropertySchema))
+      .then((s) => setSchema({ collection, schema: s as PropertySchema }))
       .catch((err: unknown) => {
         if (!ctrl.signal.aborted) setSchemaError(err);
       });
     return () => ctrl.abort();
   }, [api, collection]);
 
-  const fields = useMemo(() => (schema ? fieldsFromSchema(schema) : []), [schema]);
+  const fieldsCollection = schema?.collection === collection ? collection : '';
+  const fields = useMemo(
+    () => (schema && schema.collection === collection ? fieldsFromSchema(schema.schema) : []),
+    [schema, collection],
+  );
   const issues = useMemo(() => validateForm(fields, values), [fields, values]);
   const baseProps = useMemo(
     () => (target.kind === 'existing' ? (target.base.properties ?? {}) : {}),
@@ -87,11 +96,11 @@ export function useFeatureDraft(api: ApiClient, collection: string): Draft {
     });
   }, []);
 
-  const setServerErrors = useCallback((errors: { field: string; message: string }[]) => {
-    const map: Record<string, string[]> = {};
+  const setServerErrors = useCallback((errors: FieldProblem[]) => {
+    const map: Record<string, FieldProblem[]> = {};
     for (const e of errors) {
       const name = fieldOfPath(e.field);
-      map[name] = [...(map[name] ?? []), e.message];
+      map[name] = [...(map[name] ?? []), e];
     }
     setServerErrorMap(map);
   }, []);
@@ -124,6 +133,7 @@ export function useFeatureDraft(api: ApiClient, collection: string): Draft {
   }, []);
 
   return {
+    fieldsCollection,
     fields,
     schemaError,
     target,

@@ -65,7 +65,8 @@ export function usePickToEdit(o: Options): { cancelLoad: () => void } {
       o.setCollection(selected.collection);
       return;
     }
-    if (draft.fields.length === 0) return;
+    // Wait for the picked collection's own schema (not the one shown before the switch).
+    if (draft.fieldsCollection !== selected.collection || draft.fields.length === 0) return;
     handledPick.current = selectedKey;
     const seq = ++loadSeq.current;
     o.onLoadError(null);
@@ -77,7 +78,7 @@ export function usePickToEdit(o: Options): { cancelLoad: () => void } {
       .catch((err: unknown) => {
         if (seq === loadSeq.current) o.onLoadError(err);
       });
-  }, [selectedKey, active, draft.fields, o.editable, pickAnswer]);
+  }, [selectedKey, active, draft.fields, draft.fieldsCollection, o.editable, pickAnswer]);
 
   return {
     cancelLoad: () => {

@@ -21,6 +21,8 @@ export interface SaveFlow {
   conflict: Conflict | null;
   /** Set after a save attempt so every form issue shows. */
   attempted: boolean;
+  /** Bumped whenever a save is refused (by the form's checks or a 400/422): focus the first marked field. */
+  invalidSeq: number;
   save: () => Promise<void>;
   remove: () => Promise<void>;
   reloadServerVersion: () => Promise<void>;
@@ -49,6 +51,7 @@ export function useSaveFlow(api: ApiClient, collection: string, draft: Draft, ev
   const [notice, setNotice] = useState<Notice>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [attempted, setAttempted] = useState(false);
+  const [invalidSeq, setInvalidSeq] = useState(0);
 
   const fail = useCallback(
     (err: unknown) => {
@@ -56,7 +59,10 @@ export function useSaveFlow(api: ApiClient, collection: string, draft: Draft, ev
         setConflict({ server: err.current, serverVersion: err.currentVersion });
         return;
       }
-      if (err instanceof ApiError && err.fieldErrors.length > 0) draft.setServerErrors(err.fieldErrors);
+      if (err instanceof ApiError && err.fieldErrors.length > 0) {
+        draft.setServerErrors(err.fieldErrors);
+        setInvalidSeq((n) => n + 1);
+      }
       if (err instanceof ApiError && err.status === 401) events.onSessionExpired();
       const m = writeErrorMessage(err);
       setNotice({ ...m, error: true });
@@ -65,14 +71,19 @@ export function useSaveFlow(api: ApiClient, collection: string, draft: Draft, ev
   );
 
   const done = useCallback(
-    (result: Versioned) => {
+    (result: Versioned, sent: Record<string, unknown>) => {
       draft.startExisting(result.feature, result.etag);
       setAttempted(false);
-      setNotice({
-        key: 'editor.saved',
-        params: { version: result.etag.replace(/\D/g, '') || '?' },
-        error: false,
-      });
+      const version = result.etag.replace(/\D/g, '') || '?';
+      // The server sets a location-derived field (district_code) when it was empty or contradicted.
+      const derived = draft.fields.find((f) => f.fromLocation)?.name;
+      const stored = derived ? result.feature.properties?.[derived] : undefined;
+      const filled = derived !== undefined && typeof stored === 'string' && stored !== sent[derived];
+      setNotice(
+        filled
+          ? { key: 'editor.savedDistrictSet', params: { version, district: stored }, error: false }
+          : { key: 'editor.saved', params: { version }, error: false },
+      );
       events.onSaved(result);
     },
     [draft, events],
@@ -99,6 +110,7 @@ export function useSaveFlow(api: ApiClient, collection: string, draft: Draft, ev
     if (target.kind === 'none') return;
     const invalid = Object.keys(draft.issues).length;
     if (invalid > 0 || !draft.geometry) {
+      if (invalid > 0) setInvalidSeq((n) => n + 1);
       setNotice(
         invalid > 0
           ? { key: 'editor.formInvalid', params: { count: invalid }, error: true }
@@ -109,12 +121,15 @@ export function useSaveFlow(api: ApiClient, collection: string, draft: Draft, ev
     const properties = draft.mine.properties ?? {};
     await run(async () => {
       if (target.kind === 'new') {
-        done(await api.create(collection, featureInput(draft, properties)));
+        done(await api.create(collection, featureInput(draft, properties)), properties);
       } else if (draft.geometryChanged) {
-        done(await api.replace(collection, target.id, featureInput(draft, properties), target.etag));
+        done(
+          await api.replace(collection, target.id, featureInput(draft, properties), target.etag),
+          properties,
+        );
       } else {
         const patch = { properties: changedProperties(properties, target.base.properties ?? {}) };
-        done(await api.patch(collection, target.id, patch, target.etag));
+        done(await api.patch(collection, target.id, patch, target.etag), properties);
       }
     });
   }, [api, collection, draft, done, run]);
@@ -163,6 +178,7 @@ export function useSaveFlow(api: ApiClient, collection: string, draft: Draft, ev
       setConflict(null);
       done(
         await api.replace(collection, target.id, { type: 'Feature', ...merged } as FeatureInput, fresh.etag),
+        merged.properties ?? {},
       );
     });
   }, [api, collection, draft, done, run]);
@@ -172,6 +188,7 @@ export function useSaveFlow(api: ApiClient, collection: string, draft: Draft, ev
     notice,
     conflict,
     attempted,
+    invalidSeq,
     save,
     remove,
     reloadServerVersion,

@@ -12,6 +12,8 @@ interface Props {
   onYear: (year: number) => void;
   onMethod: (method: ClassMethod) => void;
   onDistrict: (code: string) => void;
+  /** The district's name in the UI language (the API's `district_name` is Vietnamese). */
+  districtName: (code: string) => string | undefined;
 }
 
 /** Choose indicator, year and classification; the nine districts ranked by the value. */
@@ -33,7 +35,9 @@ export function IndicatorPanel(p: Props) {
         >
           {p.indicators.map((i) => (
             <option key={i.id} value={i.id}>
-              {i.title[lang]}
+              {i.statuses.includes('illustrative')
+                ? `${i.title[lang]} (${t('indicators.illustrativeTag')})`
+                : i.title[lang]}
             </option>
           ))}
         </select>
@@ -55,6 +59,11 @@ export function IndicatorPanel(p: Props) {
         </label>
       )}
       {p.meta?.computed && <p className="note">{t('indicators.computed')}</p>}
+      {p.meta?.statuses.includes('illustrative') && (
+        <p className="warning" data-testid="indicator-illustrative">
+          {t('legend.illustrative')}
+        </p>
+      )}
       {p.meta?.description && <p className="note">{p.meta.description[lang]}</p>}
       <fieldset className="field">
         <legend>{t('indicators.method')}</legend>
@@ -86,7 +95,7 @@ export function IndicatorPanel(p: Props) {
             <tr key={v.district_code}>
               <td>
                 <button type="button" className="link" onClick={() => p.onDistrict(v.district_code)}>
-                  {v.district_name}
+                  {p.districtName(v.district_code) ?? v.district_name}
                 </button>
               </td>
               <td className="num">

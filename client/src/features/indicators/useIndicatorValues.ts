@@ -1,15 +1,20 @@
 import { useEffect, useState } from 'react';
 import type { IndicatorMeta, IndicatorValuesResponse } from '../../../../server/src/contract/api';
 import type { ApiClient } from '../../api/client';
+import { DEFAULT_INDICATOR } from '../../map/layers/presentation';
 
-/** The indicator to show: the chosen one if it exists, else `establishments`, else the first. */
+/**
+ * The indicator to show: the chosen one if it exists; else the default (true figures, never
+ * illustrative), else the first indicator without illustrative values, else the first.
+ */
 export function resolveIndicator(
   indicators: readonly IndicatorMeta[],
   chosen: string | undefined,
 ): IndicatorMeta | undefined {
   return (
     indicators.find((i) => i.id === chosen) ??
-    indicators.find((i) => i.id === 'establishments') ??
+    indicators.find((i) => i.id === DEFAULT_INDICATOR && !i.statuses.includes('illustrative')) ??
+    indicators.find((i) => !i.statuses.includes('illustrative')) ??
     indicators[0]
   );
 }

@@ -1,6 +1,6 @@
 import type { ApiFeature } from '../../../../server/src/contract/api';
 import type { PropertySchema } from '../../api/schema';
-import { propertyLabel } from '../../api/schema';
+import { propertyLabel, textLanguage } from '../../api/schema';
 import { useI18n } from '../../i18n/I18n';
 import { featureLabel } from '../../lib/featureLabel';
 import { type DisplayValue, formatProperty, PROVENANCE_KEYS, splitCitation } from './formatProperty';
@@ -60,6 +60,12 @@ export function DetailsPanel({ collection, feature, schema, onZoomTo, onClose }:
             <dt>{propertyLabel(schema, k, lang)}</dt>
             <dd>
               <Value v={v} />
+              {lang === 'vi' && textLanguage(schema, k) === 'en' && (
+                <span className="lang-note" lang="vi">
+                  {' '}
+                  {t('details.english')}
+                </span>
+              )}
             </dd>
           </div>
         ))}
@@ -106,7 +112,12 @@ export function DetailsPanel({ collection, feature, schema, onZoomTo, onClose }:
         {typeof p.location_method === 'string' && (
           <div>
             <dt>{t('details.method')}</dt>
-            <dd>{p.location_method}</dd>
+            <dd>
+              <span lang={textLanguage(schema, 'location_method') ?? undefined}>{p.location_method}</span>
+              {lang === 'vi' && textLanguage(schema, 'location_method') === 'en' && (
+                <span className="lang-note"> {t('details.english')}</span>
+              )}
+            </dd>
           </div>
         )}
       </dl>

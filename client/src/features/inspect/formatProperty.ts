@@ -18,6 +18,11 @@ export type DisplayValue = { kind: 'text'; text: string } | { kind: 'link'; text
 
 const YEAR_LIKE = /(^|_)(year|nam)$/;
 
+/** GSO and district codes (`code`, `district_code`, …). */
+function isCode(key: string): boolean {
+  return key === 'code' || key.endsWith('_code');
+}
+
 /**
  * A property value as readable text in the language: numbers formatted (years left plain), units
  * appended, enum values by their schema titles, booleans as yes/no, arrays joined. null/'' → undefined.
@@ -33,7 +38,7 @@ export function formatProperty(
   if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'boolean') return { kind: 'text', text: value ? yesNo.yes : yesNo.no };
   if (typeof value === 'number') {
-    if (YEAR_LIKE.test(key) || key.endsWith('_code')) return { kind: 'text', text: String(value) };
+    if (YEAR_LIKE.test(key) || isCode(key)) return { kind: 'text', text: String(value) };
     return { kind: 'text', text: formatWithUnit(value, propertyUnit(schema, key, lang), lang) };
   }
   if (Array.isArray(value)) {
@@ -44,6 +49,8 @@ export function formatProperty(
   }
   if (typeof value === 'string') {
     if (isHttpUrl(value)) return { kind: 'link', text: value, href: value };
+    // Codes show as codes (089), not as the name their vocabulary gives them.
+    if (isCode(key)) return { kind: 'text', text: value };
     return { kind: 'text', text: enumTitle(schema, key, value, lang) };
   }
   return { kind: 'text', text: JSON.stringify(value) };

@@ -2,43 +2,101 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18n';
 import type { BasemapId, LayerId } from '../../lib/urlState';
 import { LAYER_IDS } from '../../lib/urlState';
-import { LANDMARK_COLOR } from '../../map/style';
+import {
+  BORDER_COLOR,
+  FACILITY_COLOR,
+  LANDMARK_COLOR,
+  LANDMARK_COLORS,
+  LANDMARK_SHAPES,
+  POINT_PRESENTATION,
+} from '../../map/layers/presentation';
+import { symbolId } from '../../map/layers/symbols';
 import { BasemapSwitch } from './BasemapSwitch';
-import { type CategoryEntry, CategoryLegend, Swatch } from './Legend';
+import { type CategoryEntry, CategoryLegend, Swatch, SymbolSwatch } from './Legend';
+
+/** What the legends list: only what the active filters leave on the map. */
+export interface LayerLegend {
+  status: CategoryEntry[];
+  crafts: CategoryEntry[];
+  /** Facilities shown (after filters). */
+  facilities: number;
+  /** Landmark kinds shown, with their titles. */
+  landmarkKinds: { value: string; label: string }[];
+}
 
 interface Props {
   visible: ReadonlySet<LayerId>;
   onToggle: (layer: LayerId) => void;
   choroplethLegend: ReactNode;
-  statusEntries: CategoryEntry[];
-  craftEntries: CategoryEntry[];
+  legend: LayerLegend;
   basemap: BasemapId;
   customAvailable: boolean;
   onBasemap: (id: BasemapId) => void;
 }
 
-/** A toggle per layer with its legend entry beneath; the basemap switch. */
+/** A toggle per layer with its legend (the map's own symbols) beneath; the basemap switch. */
 export function LayersPanel(p: Props) {
   const { t } = useI18n();
+  const withIcons = (entries: CategoryEntry[], shape: 'square' | 'circle') =>
+    entries.map((e) => ({ ...e, icon: symbolId(shape, e.color, false) }));
   const legendOf: Record<LayerId, ReactNode> = {
     choropleth: p.choroplethLegend,
-    districts: null,
-    clusters: <CategoryLegend entries={p.statusEntries} testId="legend-status" />,
-    villages: <CategoryLegend entries={p.craftEntries} testId="legend-crafts" />,
-    facilities: (
-      <ul className="legend">
+    districts: (
+      <ul className="legend" data-testid="legend-borders">
         <li>
-          <Swatch color="#7a2a5c" shape="dot" />
-          {t('legend.clusterCount')}
+          <Swatch color={BORDER_COLOR} shape="border" />
+          {t('legend.internationalBorder')}
+        </li>
+        <li>
+          <Swatch color="#4a4a4a" shape="line" />
+          {t('legend.districtBorder')}
         </li>
       </ul>
     ),
+    clusters: (
+      <CategoryLegend
+        entries={withIcons(p.legend.status, POINT_PRESENTATION['industrial-clusters'].shape)}
+        testId="legend-status"
+      />
+    ),
+    villages: (
+      <CategoryLegend
+        entries={withIcons(p.legend.crafts, POINT_PRESENTATION['craft-villages'].shape)}
+        testId="legend-crafts"
+      />
+    ),
+    facilities: (
+      <ul className="legend" data-testid="legend-facilities">
+        {p.legend.facilities === 0 && <li className="muted">{t('legend.noneShown')}</li>}
+        {p.legend.facilities > 0 && (
+          <>
+            <li>
+              <SymbolSwatch id={symbolId(POINT_PRESENTATION.facilities.shape, FACILITY_COLOR, false)} />
+              {t('legend.singleFacility')}
+            </li>
+            <li>
+              <Swatch color={FACILITY_COLOR} shape="dot" />
+              {t('legend.clusterCount')}
+            </li>
+          </>
+        )}
+      </ul>
+    ),
     landmarks: (
-      <ul className="legend">
-        <li>
-          <Swatch color={LANDMARK_COLOR} shape="dot" />
-          {t('layer.landmarks')}
-        </li>
+      <ul className="legend" data-testid="legend-landmarks">
+        {p.legend.landmarkKinds.length === 0 && <li className="muted">{t('legend.noneShown')}</li>}
+        {p.legend.landmarkKinds.map((k) => (
+          <li key={k.value}>
+            <SymbolSwatch
+              id={symbolId(
+                LANDMARK_SHAPES[k.value] ?? 'seat',
+                LANDMARK_COLORS[k.value] ?? LANDMARK_COLOR,
+                false,
+              )}
+            />
+            {k.label}
+          </li>
+        ))}
       </ul>
     ),
   };
@@ -62,7 +120,7 @@ export function LayersPanel(p: Props) {
         ))}
       </ul>
       <p className="legend-approx">
-        <Swatch color="#555555" shape="halo" />
+        <SymbolSwatch id={symbolId('square', '#555555', true)} />
         {t('legend.approximate')}
       </p>
       <BasemapSwitch value={p.basemap} customAvailable={p.customAvailable} onChange={p.onBasemap} />

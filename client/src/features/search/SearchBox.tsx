@@ -51,7 +51,7 @@ export function SearchBox({ entries, onChoose }: Props) {
         role="combobox"
         autoComplete="off"
         aria-autocomplete="list"
-        aria-expanded={showList}
+        aria-expanded={showList && hits.length > 0}
         aria-controls={listId}
         aria-activedescendant={showList && hits[active] ? optionId(active) : undefined}
         placeholder={t('search.placeholder')}
@@ -68,7 +68,12 @@ export function SearchBox({ entries, onChoose }: Props) {
       <p className="visually-hidden" aria-live="polite">
         {showList ? t('search.count', { count: hits.length }) : ''}
       </p>
-      {showList && (
+      {showList && hits.length === 0 && (
+        <div className="search-results empty" role="status" data-testid="search-empty">
+          {t('search.noResults')}
+        </div>
+      )}
+      {showList && hits.length > 0 && (
         <div
           id={listId}
           role="listbox"
@@ -76,7 +81,6 @@ export function SearchBox({ entries, onChoose }: Props) {
           className="search-results"
           data-testid="search-results"
         >
-          {hits.length === 0 && <div className="empty">{t('search.noResults')}</div>}
           {hits.map((h, i) => (
             <div
               key={`${h.collection}/${h.id}`}

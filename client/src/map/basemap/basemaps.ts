@@ -4,7 +4,8 @@ import type { StyleSpecification } from 'maplibre-gl';
  * Basemaps as style data. Our own data sources (province, districts, …) are added by
  * `buildMapStyle`; a basemap only contributes what lies beneath them.
  *
- * - offline: drawn from our own province data; no `glyphs`, no `sprite`, no tiles — no request
+ * - offline: drawn from our own data (the province, and the neighbouring countries of
+ *   geodata/context.geojson, source `context`); no `glyphs`, no `sprite`, no tiles — no request
  *   leaves our server (labels are drawn locally from system fonts by MapLibre).
  * - osm: OpenStreetMap raster tiles (online), with the required attribution.
  * - custom: a deployment's style (fetched JSON), used as is beneath our layers.
@@ -19,6 +20,16 @@ export function offlineBasemap(): StyleSpecification {
     sources: {},
     layers: [
       { id: 'bg', type: 'background', paint: { 'background-color': '#dfe6ea' } },
+      {
+        id: 'context-country',
+        type: 'fill',
+        source: 'context',
+        filter: ['==', ['get', 'kind'], 'country'],
+        paint: {
+          'fill-color': ['match', ['get', 'iso_n3'], '156', '#ece4e8', '#eef0ea'],
+          'fill-outline-color': 'rgba(0,0,0,0)',
+        },
+      },
       { id: 'province-fill', type: 'fill', source: 'province', paint: { 'fill-color': '#faf8f2' } },
     ],
   };

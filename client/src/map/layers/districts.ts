@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../lib/format';
 import { FONT_BOLD, labelExpression, visibility } from './common';
+import { symbolId } from './symbols';
 
 export const DISTRICT_FILL_LAYER = 'district-fill';
 
@@ -51,6 +52,36 @@ export function districtLabelLayers(lang: Lang, visible: boolean): LayerSpecific
         'text-max-width': 8,
       },
       paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+    },
+  ];
+}
+
+/** Hatching over districts whose indicator value is illustrative: the map itself says so. */
+export function illustrativeHatchLayers(codes: readonly string[], visible: boolean): LayerSpecification[] {
+  if (codes.length === 0) return [];
+  return [
+    {
+      id: 'district-illustrative-hatch',
+      type: 'fill',
+      source: 'districts',
+      filter: ['in', ['to-string', ['get', 'code']], ['literal', [...codes]]],
+      layout: { visibility: visibility(visible) },
+      paint: { 'fill-pattern': symbolId('hatch', '#3d3d3d', false), 'fill-opacity': 0.55 },
+    },
+  ];
+}
+
+/** A thick outline around the district of the district filter. */
+export function districtHighlightLayers(code: string | undefined): LayerSpecification[] {
+  if (!code) return [];
+  return [
+    {
+      id: 'district-highlight',
+      type: 'line',
+      source: 'districts',
+      filter: ['==', ['to-string', ['get', 'code']], code],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#0b5cad', 'line-width': 4 },
     },
   ];
 }

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../lib/format';
+import { MAX_SPREAD, spreadOffset } from '../../lib/spread';
 import {
   FONT_REGULAR,
   IS_APPROXIMATE,
@@ -9,82 +10,145 @@ import {
   uncertaintyRadius,
   visibility,
 } from './common';
+import { FACILITY_COLOR, POINT_PRESENTATION, type PointCollection } from './presentation';
+import { SYMBOL_SIZES, type SymbolShape, symbolId } from './symbols';
+
+/** Feature state MapView sets on the feature under the pointer. */
+export const HOVER_STATE = 'hover';
+const HOVERED: ExpressionSpecification = ['boolean', ['feature-state', HOVER_STATE], false];
 
 interface PointFamily {
-  /** Prefix of the layer ids ('cluster', 'village', 'landmark'). */
-  prefix: string;
-  source: string;
+  collection: PointCollection;
+  /** Source id (default: the collection id). */
+  source?: string;
+  /** Colour of the uncertainty disc. */
   color: ExpressionSpecification | string;
-  radius: number;
+  /** The symbol's image id per feature (see `symbolIcon`). */
+  icon: ExpressionSpecification | string;
   visible: boolean;
   lang: Lang;
-  /** Show a label next to the point from this zoom on (undefined: no label layer). */
-  labelMinZoom?: number;
   /** Extra filter (e.g. excluding clustered points). */
   filter?: ExpressionSpecification;
 }
 
+/** Image id of our canvas symbol: shape and colour per feature, pale when approximate. */
+export function symbolIcon(
+  shape: SymbolShape | ExpressionSpecification,
+  color: ExpressionSpecification | string,
+): ExpressionSpecification {
+  return [
+    'concat',
+    'sym|',
+    shape,
+    '|',
+    color,
+    '|',
+    ['case', IS_APPROXIMATE, 'approx', 'exact'],
+  ] as ExpressionSpecification;
+}
+
 /**
- * A point layer family: an uncertainty halo for approximate locations (a faint disc with a
- * dashed-looking thin rim sized by `location_uncertainty_km`), the point itself (smaller and hollow
- * when approximate, so it does not read as a precise pin) and an optional label.
+ * The icon offset (px) per feature from its `_slot` property, which spreads features at the same
+ * place (lib/spread); features without a slot stay on their location.
+ */
+export function spreadExpression(): ExpressionSpecification {
+  const cases: unknown[] = [];
+  for (let n = 2; n <= MAX_SPREAD; n++) {
+    for (let k = 0; k < n; k++) cases.push(`${k}/${n}`, ['literal', spreadOffset(k, n)]);
+  }
+  return ['match', ['to-string', ['get', '_slot']], ...cases, ['literal', [0, 0]]] as ExpressionSpecification;
+}
+
+const LABEL_SIZE = 12;
+type Anchor = 'top' | 'bottom' | 'left' | 'right';
+
+/** Which side of a spread symbol its label goes: away from the group's centre. */
+function outward(x: number, y: number): Anchor {
+  if (Math.abs(x) > Math.abs(y)) return x < 0 ? 'right' : 'left';
+  return y < 0 ? 'bottom' : 'top';
+}
+
+/**
+ * Label anchor and offset (ems) per feature: below its symbol, or, for a spread symbol, on the
+ * outer side of it, so each label sits next to the symbol it names. `half` = half the symbol size (px).
+ */
+export function labelPlacement(half: number): {
+  anchor: ExpressionSpecification;
+  offset: ExpressionSpecification;
+} {
+  const gap = half + 2;
+  const anchors: unknown[] = [];
+  const offsets: unknown[] = [];
+  for (let n = 2; n <= MAX_SPREAD; n++) {
+    for (let k = 0; k < n; k++) {
+      const [x, y] = spreadOffset(k, n);
+      const side = outward(x, y);
+      const push = { left: [gap, 0], right: [-gap, 0], top: [0, gap], bottom: [0, -gap] }[side];
+      anchors.push(`${k}/${n}`, side);
+      offsets.push(`${k}/${n}`, ['literal', [(x + push[0]!) / LABEL_SIZE, (y + push[1]!) / LABEL_SIZE]]);
+    }
+  }
+  const slot: ExpressionSpecification = ['to-string', ['get', '_slot']];
+  return {
+    anchor: ['match', slot, ...anchors, 'top'] as ExpressionSpecification,
+    offset: ['match', slot, ...offsets, ['literal', [0, gap / LABEL_SIZE]]] as ExpressionSpecification,
+  };
+}
+
+/**
+ * A point layer family: the uncertainty disc (radius = `location_uncertainty_km` on the ground),
+ * drawn only for the feature under the pointer (the selected one has its own, see
+ * selectionLayers), and one symbol layer with the canvas symbol and its label. Symbols always
+ * show (icon-allow-overlap) but keep their place in the collision index, so labels of layers
+ * placed later never cover them; a label is optional and placed next to its own symbol, also
+ * when the symbol is spread away from features at the same place.
  */
 export function pointLayers(f: PointFamily): LayerSpecification[] {
+  const p = POINT_PRESENTATION[f.collection];
+  const source = f.source ?? f.collection;
+  const label = labelPlacement(SYMBOL_SIZES[p.shape] / 2);
   const base: ExpressionSpecification = f.filter ? ['all', IS_POINT, f.filter] : IS_POINT;
-  const layers: LayerSpecification[] = [
+  return [
     {
-      id: `${f.prefix}-halo`,
+      id: `${p.prefix}-halo`,
       type: 'circle',
-      source: f.source,
+      source,
       filter: ['all', base, IS_APPROXIMATE],
       layout: { visibility: visibility(f.visible) },
       paint: {
         'circle-radius': uncertaintyRadius(2),
         'circle-color': f.color,
-        'circle-opacity': 0.07,
+        'circle-opacity': ['case', HOVERED, 0.1, 0],
         'circle-stroke-color': f.color,
-        'circle-stroke-width': 1,
-        'circle-stroke-opacity': 0.45,
+        'circle-stroke-width': 1.2,
+        'circle-stroke-opacity': ['case', HOVERED, 0.7, 0],
       },
     },
     {
-      id: `${f.prefix}-point`,
-      type: 'circle',
-      source: f.source,
-      filter: base,
-      layout: { visibility: visibility(f.visible) },
-      paint: {
-        'circle-radius': f.radius,
-        'circle-color': ['case', IS_APPROXIMATE, '#ffffff', f.color],
-        'circle-stroke-color': ['case', IS_APPROXIMATE, f.color, '#1a1a1a'],
-        'circle-stroke-width': ['case', IS_APPROXIMATE, 3, 1.5],
-      },
-    },
-  ];
-  if (f.labelMinZoom !== undefined) {
-    layers.push({
-      id: `${f.prefix}-label`,
+      id: `${p.prefix}-symbol`,
       type: 'symbol',
-      source: f.source,
+      source,
       filter: base,
-      minzoom: f.labelMinZoom,
       layout: {
         visibility: visibility(f.visible),
-        'text-field': labelExpression(f.lang),
+        'icon-image': f.icon,
+        'icon-allow-overlap': true,
+        'icon-offset': spreadExpression(),
+        'text-field': ['step', ['zoom'], '', p.labelMinZoom, labelExpression(f.lang)],
         'text-font': FONT_REGULAR,
-        'text-size': 12,
-        'text-offset': [0, 1.1],
-        'text-anchor': 'top',
+        'text-size': LABEL_SIZE,
+        'text-anchor': label.anchor,
+        'text-offset': label.offset,
         'text-max-width': 10,
         'text-optional': true,
+        'text-padding': 1,
       },
       paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
-    });
-  }
-  return layers;
+    },
+  ];
 }
 
-/** Industrial clusters: areas when the data has polygons, otherwise points; coloured by status. */
+/** Industrial clusters: areas when the data has polygons, otherwise square industry symbols by status. */
 export function clusterLayers(
   color: ExpressionSpecification | string,
   visible: boolean,
@@ -99,21 +163,22 @@ export function clusterLayers(
       layout: { visibility: visibility(visible) },
       paint: { 'fill-color': color, 'fill-opacity': 0.5, 'fill-outline-color': '#1a1a1a' },
     },
-    ...pointLayers({
-      prefix: 'cluster',
-      source: 'industrial-clusters',
-      color,
-      radius: 8,
-      visible,
-      lang,
-      labelMinZoom: 8,
-    }),
+    ...clusterSymbolLayers(color, visible, lang),
   ];
 }
 
-/** Facilities: clustered at low zoom (circles sized by count, count label), single points beyond. */
+function clusterSymbolLayers(color: ExpressionSpecification | string, visible: boolean, lang: Lang) {
+  return pointLayers({
+    collection: 'industrial-clusters',
+    color,
+    icon: symbolIcon(POINT_PRESENTATION['industrial-clusters'].shape, color),
+    visible,
+    lang,
+  });
+}
+
+/** Facilities: grouped at low zoom (circles sized by count, count label), diamonds beyond. */
 export function facilityLayers(visible: boolean, lang: Lang): LayerSpecification[] {
-  const color = '#CC79A7';
   return [
     {
       id: 'facility-cluster',
@@ -122,8 +187,8 @@ export function facilityLayers(visible: boolean, lang: Lang): LayerSpecification
       filter: ['has', 'point_count'],
       layout: { visibility: visibility(visible) },
       paint: {
-        'circle-color': '#7a2a5c',
-        'circle-radius': ['step', ['get', 'point_count'], 13, 10, 17, 100, 22, 1000, 28],
+        'circle-color': FACILITY_COLOR,
+        'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 100, 21, 1000, 27],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
       },
@@ -139,25 +204,38 @@ export function facilityLayers(visible: boolean, lang: Lang): LayerSpecification
         'text-font': FONT_REGULAR,
         'text-size': 12,
         'text-allow-overlap': true,
+        'text-ignore-placement': true,
       },
       paint: { 'text-color': '#ffffff' },
     },
     ...pointLayers({
-      prefix: 'facility',
-      source: 'facilities',
-      color,
-      radius: 6,
+      collection: 'facilities',
+      color: FACILITY_COLOR,
+      icon: symbolIcon(POINT_PRESENTATION.facilities.shape, FACILITY_COLOR),
       visible,
       lang,
-      labelMinZoom: 11,
       filter: ['!', ['has', 'point_count']],
     }),
   ];
 }
 
-/** The selected feature, drawn on top: a thick ring (points) or outline (areas). */
+/** The selected feature's uncertainty disc (when approximate) and a red outline around an area. */
 export function selectionLayers(): LayerSpecification[] {
   return [
+    {
+      id: 'selection-halo',
+      type: 'circle',
+      source: 'selection',
+      filter: ['all', IS_POINT, IS_APPROXIMATE],
+      paint: {
+        'circle-radius': uncertaintyRadius(2),
+        'circle-color': '#d62728',
+        'circle-opacity': 0.08,
+        'circle-stroke-color': '#d62728',
+        'circle-stroke-width': 1.2,
+        'circle-stroke-opacity': 0.7,
+      },
+    },
     {
       id: 'selection-outline',
       type: 'line',
@@ -165,16 +243,22 @@ export function selectionLayers(): LayerSpecification[] {
       filter: IS_POLYGON,
       paint: { 'line-color': '#d62728', 'line-width': 3.5 },
     },
+  ];
+}
+
+/** A red ring around the selected point's symbol (offset with it when spread), above every symbol. */
+export function selectionRingLayers(): LayerSpecification[] {
+  return [
     {
       id: 'selection-ring',
-      type: 'circle',
+      type: 'symbol',
       source: 'selection',
       filter: IS_POINT,
-      paint: {
-        'circle-radius': 14,
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': '#d62728',
-        'circle-stroke-width': 3.5,
+      layout: {
+        'icon-image': symbolId('ring', '#d62728', false),
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-offset': spreadExpression(),
       },
     },
   ];

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
+import type { FieldProblem } from '../../../../../server/src/contract/api';
 import { useEditText } from '../i18n/useEditText';
+import { serverProblemText } from '../serverProblemText';
 import { FieldInput } from './FieldInput';
 import { type FieldDef, type FormValue, type FormValues, mustFill } from './form.model';
 import type { FormIssues } from './form.validation';
@@ -9,8 +11,8 @@ interface Props {
   values: FormValues;
   /** Client-side issues (validateForm), recomputed by the parent on every change. */
   issues: FormIssues;
-  /** Server field errors (422 `errors[]`) by field name; plain text from the server. */
-  serverErrors: Record<string, string[]>;
+  /** Server field problems (422 `errors[]`) by field name, shown in the UI language. */
+  serverErrors: Record<string, FieldProblem[]>;
   /** After a save attempt every issue shows, not only those of fields already touched. */
   showAllIssues: boolean;
   onChange: (name: string, value: FormValue) => void;
@@ -47,6 +49,11 @@ export function AttributeForm({ fields, values, issues, serverErrors, showAllIss
                 {f.computed && <span className="field-computed"> ({t('form.computed')})</span>}
               </label>
             )}
+            {f.fromLocation && (
+              <p className="field-hint" id={`${id}-hint`}>
+                {t('editor.fromLocationHint')}
+              </p>
+            )}
             <FieldInput
               field={f}
               id={id}
@@ -54,7 +61,9 @@ export function AttributeForm({ fields, values, issues, serverErrors, showAllIss
               lang={lang}
               t={t}
               invalid={Boolean(issue) || server.length > 0}
-              describedBy={errorId}
+              describedBy={
+                [errorId, f.fromLocation ? `${id}-hint` : undefined].filter(Boolean).join(' ') || undefined
+              }
               onChange={(v) => {
                 touch(f.name);
                 onChange(f.name, v);
@@ -64,8 +73,8 @@ export function AttributeForm({ fields, values, issues, serverErrors, showAllIss
             {errorId && (
               <div id={errorId} className="field-error" data-testid={`field-error-${f.name}`}>
                 {issue && <p>{t(`form.error.${issue.code}`, issue.params)}</p>}
-                {server.map((m) => (
-                  <p key={m}>{m}</p>
+                {server.map((p) => (
+                  <p key={`${p.code}:${p.message}`}>{serverProblemText(p, t, lang)}</p>
                 ))}
               </div>
             )}

@@ -41,8 +41,14 @@ export function FieldInput({ field, id, value, lang, t, invalid, describedBy, on
     case 'select':
       return (
         <select {...common} value={text} disabled={field.computed} onChange={(e) => onChange(e.target.value)}>
-          {(field.nullable || text === '') && (
-            <option value="">{field.nullable ? t('form.none') : t('form.choose')}</option>
+          {(field.nullable || field.fromLocation || text === '') && (
+            <option value="">
+              {field.fromLocation
+                ? t('form.fromLocation')
+                : field.nullable
+                  ? t('form.none')
+                  : t('form.choose')}
+            </option>
           )}
           {(field.options ?? [])
             .filter((o): o is { value: string; title: { vi: string; en: string } } => o.value !== null)
@@ -79,7 +85,7 @@ export function FieldInput({ field, id, value, lang, t, invalid, describedBy, on
       );
     }
     case 'stringList':
-      return <ListInput {...{ field, id, value, t, onChange, onBlur }} />;
+      return <ListInput {...{ field, id, value, t, invalid, onChange, onBlur }} />;
     default:
       return (
         <input
@@ -99,7 +105,8 @@ function ListInput({
   t,
   onChange,
   onBlur,
-}: Pick<Props, 'field' | 'id' | 'value' | 't' | 'onChange' | 'onBlur'>) {
+  invalid,
+}: Pick<Props, 'field' | 'id' | 'value' | 't' | 'invalid' | 'onChange' | 'onBlur'>) {
   const list = Array.isArray(value) ? value : [];
   const set = (i: number, s: string) => onChange(list.map((x, j) => (j === i ? s : x)));
   return (
@@ -107,6 +114,7 @@ function ListInput({
       className="field-list"
       id={id}
       aria-labelledby={`${id}-label`}
+      aria-invalid={invalid || undefined}
       data-testid={`field-${field.name}`}
       disabled={field.computed}
     >

@@ -29,6 +29,8 @@ export interface FieldDef {
   required: boolean;
   nullable: boolean;
   computed: boolean;
+  /** Set by the server from the feature's location when left empty (or contradicted): `district_code`. */
+  fromLocation: boolean;
   unit?: LocalizedText;
   options?: EnumOption[];
   def: PropertyDef;
@@ -53,6 +55,12 @@ function kindOf(def: PropertyDef, t: string[]): FieldKind {
   if (def['x-widget'] === 'url' || def.format === 'uri') return 'url';
   return 'text';
 }
+
+/**
+ * Properties the server sets from the location (server/src/validation/district.validation.ts): the
+ * form may leave them empty, and says that the location decides.
+ */
+const FROM_LOCATION = new Set(['district_code']);
 
 /** The form fields of a schema, in schema order. */
 export function fieldsFromSchema(schema: PropertySchema): FieldDef[] {
@@ -79,6 +87,7 @@ export function fieldsFromSchema(schema: PropertySchema): FieldDef[] {
       required: required.has(name),
       nullable,
       computed: def['x-computed'] === true,
+      fromLocation: FROM_LOCATION.has(name),
       unit: def['x-unit'],
       options,
       def,
@@ -88,7 +97,7 @@ export function fieldsFromSchema(schema: PropertySchema): FieldDef[] {
 
 /** Whether the field must be filled in (required, not nullable, and not a string that may be empty). */
 export function mustFill(field: FieldDef): boolean {
-  if (!field.required || field.nullable || field.computed) return false;
+  if (!field.required || field.nullable || field.computed || field.fromLocation) return false;
   if (field.kind === 'checkbox' || field.kind === 'stringList') return false;
   if (field.kind === 'text' || field.kind === 'textarea') return (field.def.minLength ?? 0) > 0;
   return true;

@@ -79,7 +79,7 @@ export function validateField(
   }
   const text = typeof value === 'string' ? value.trim() : '';
   if (text === '') {
-    if (field.nullable) return undefined;
+    if (field.nullable || field.fromLocation) return undefined;
     // A required string without minLength may be empty (e.g. notes: "").
     if (field.kind === 'text' || field.kind === 'textarea') {
       return field.def.minLength ? { code: 'required' } : undefined;

@@ -1,0 +1,57 @@
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Lang } from '../../lib/format';
+import { FONT_BOLD } from './common';
+import { BORDER_COLOR } from './presentation';
+
+/**
+ * The country context around the province (source `context`, geodata/context.geojson): the
+ * international border with China along the province outline, drawn unlike any district border,
+ * and the name of the neighbouring country and province. Kinds: `country` (areas, filled by the
+ * offline basemap), `international_border` (lines), `label` (points).
+ */
+export function internationalBorderLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'international-border-casing',
+      type: 'line',
+      source: 'context',
+      filter: ['==', ['get', 'kind'], 'international_border'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 6, 'line-opacity': 0.8 },
+    },
+    {
+      id: 'international-border',
+      type: 'line',
+      source: 'context',
+      filter: ['==', ['get', 'kind'], 'international_border'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': BORDER_COLOR, 'line-width': 3.5, 'line-dasharray': [3, 1, 0.6, 1] },
+    },
+  ];
+}
+
+export function contextLayers(lang: Lang): LayerSpecification[] {
+  const name = lang === 'vi' ? 'name' : 'name_en';
+  const region = lang === 'vi' ? 'region' : 'region_en';
+  return [
+    {
+      id: 'context-label',
+      type: 'symbol',
+      source: 'context',
+      filter: ['==', ['get', 'kind'], 'label'],
+      layout: {
+        'text-field': [
+          'concat',
+          ['upcase', ['to-string', ['get', name]]],
+          '\n',
+          ['to-string', ['get', region]],
+        ],
+        'text-font': FONT_BOLD,
+        'text-size': 13,
+        'text-letter-spacing': 0.08,
+        'text-max-width': 12,
+      },
+      paint: { 'text-color': '#5a3a52', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+  ];
+}
