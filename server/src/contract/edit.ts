@@ -5,7 +5,8 @@ import { ApiFeature } from './geojson';
 import { HISTORY_OPERATIONS } from './vocabulary';
 
 const Operation = Type.Enum(HISTORY_OPERATIONS);
-const Version = Type.Integer({ minimum: 1 });
+// A 32-bit bound, so a body's 1e308 is refused as out of range (issue 11).
+const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 
 /** One version of a feature: the feature before and after (null = did not exist: create / delete). */
 export const HistoryEntry = Type.Object(

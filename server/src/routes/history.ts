@@ -13,6 +13,7 @@ import type { DeletedFeatureInfo, FeatureContent, HistoryRecord } from '../store
 import { COLLECTION_PARAMS, ITEM_PARAMS, querySchema, requireCollection } from './common';
 import { authorize, requireEditable, requireSignedIn } from './guards';
 import { actorOf, ifMatchOf, sendFeature } from './items-write';
+import { MAX_OFFSET } from './params';
 import { readResponses, responses, WRITE_PROBLEMS } from './responses';
 
 function asFeature(id: number, c: FeatureContent | null): ApiFeature | null {
@@ -166,7 +167,7 @@ export function registerHistoryRoutes(fastify: FastifyInstance, writer: FeatureW
         tags: ['Edit'],
         querystring: querySchema({
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'default 50' })),
-          offset: Type.Optional(Type.Integer({ minimum: 0 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_OFFSET })),
         }),
         response: readResponses(ChangesResponse, [401, 403]),
       },

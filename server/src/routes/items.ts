@@ -9,7 +9,15 @@ import { notFound } from '../errors';
 import { featureEtag } from '../writes/etag';
 import { COLLECTION_PARAMS, ITEM_PARAMS, querySchema, requireCollection } from './common';
 import { baseUrl, featureLinks, GEOJSON_TYPE, itemsLinks, JSON_TYPE } from './links';
-import { clampLimit, MAX_LIMIT, parseBbox, parseFilters, parseQ } from './params';
+import {
+  clampLimit,
+  MAX_LIMIT,
+  MAX_LIMIT_PARAM,
+  MAX_OFFSET,
+  parseBbox,
+  parseFilters,
+  parseQ,
+} from './params';
 import { readResponses, sendJsonText } from './responses';
 
 const RESERVED = ['f', 'limit', 'offset', 'bbox', 'q'] as const;
@@ -29,11 +37,16 @@ function itemsQuerySchema(app: FastifyInstance) {
     limit: Type.Optional(
       Type.Integer({
         minimum: 1,
-        description: `Page size, default 100; values above ${MAX_LIMIT} are clamped`,
+        maximum: MAX_LIMIT_PARAM,
+        description: `Page size, default 100; values above ${MAX_LIMIT} are served as ${MAX_LIMIT}`,
       }),
     ),
     offset: Type.Optional(
-      Type.Integer({ minimum: 0, description: 'Features to skip (paging; follow the next link)' }),
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_OFFSET,
+        description: 'Features to skip (paging; follow the next link)',
+      }),
     ),
     bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat in CRS84 (WGS84 lon/lat)' })),
     q: Type.Optional(

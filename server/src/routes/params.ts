@@ -4,6 +4,83 @@ import type { Bbox, PropertyFilter } from '../store/feature-store';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 10_000;
+/** Largest `limit` accepted (then served as MAX_LIMIT, as OGC API – Features asks) and largest `offset`. */
+export const MAX_LIMIT_PARAM = 1_000_000;
+export const MAX_OFFSET = 1_000_000_000;
+
+/**
+ * Numbers in the query and path. Every route parameter a route schema declares `integer` or
+ * `number` is parsed here (plugins/numeric-params.ts calls these before schema validation), as
+ * are bbox and numeric queryables, so one rule holds everywhere:
+ * - integers: ASCII digits, no sign, no leading zero, no exponent, no point (`-` only where the
+ *   range allows negatives), a safe integer within the schema's minimum…maximum;
+ * - numbers: the same plus an optional fraction and exponent (`-12.5`, `1.5e-5`; what GDAL's
+ *   `%.18g` writes), finite, at most 40 characters, within the range;
+ * - one value: a repeated parameter (`limit=5&limit=6`) is refused.
+ * Anything else (`1e19`, `Infinity`, `NaN`, `0x10`, `+5`, `5.0` for an integer, `٥`, empty,
+ * spaces) is a 400 InvalidParameterValue naming the parameter.
+ */
+export interface NumberRange {
+  min?: number;
+  max?: number;
+}
+
+const INTEGER = /^-?(0|[1-9][0-9]{0,15})$/;
+const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]{1,3})?$/;
+
+function rangeText(range: NumberRange): string {
+  const { min, max } = range;
+  if (min !== undefined && max !== undefined) return ` from ${min} to ${max}`;
+  if (min !== undefined) return ` ≥ ${min}`;
+  if (max !== undefined) return ` ≤ ${max}`;
+  return '';
+}
+
+/** Integer text → safe integer, or undefined when not in the strict form or out of range. */
+export function toInteger(raw: string, range: NumberRange = {}): number | undefined {
+  if (!INTEGER.test(raw) || raw === '-0') return undefined;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n)) return undefined;
+  if ((range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max))
+    return undefined;
+  return n;
+}
+
+/** Decimal text → finite number, or undefined when not in the strict form or out of range. */
+export function toDecimal(raw: string, range: NumberRange = {}): number | undefined {
+  if (raw.length > 40 || !DECIMAL.test(raw)) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n)) return undefined;
+  if ((range.min !== undefined && n < range.min) || (range.max !== undefined && n > range.max))
+    return undefined;
+  return n;
+}
+
+function single(name: string, raw: unknown): string {
+  if (Array.isArray(raw)) throw invalidParameter(name, `Parameter '${name}' must be given once`);
+  return String(raw);
+}
+
+/** A query/path integer parameter (see above); throws 400 naming it. */
+export function parseIntegerParam(name: string, raw: unknown, range: NumberRange = {}): number {
+  const n = toInteger(single(name, raw), range);
+  if (n === undefined) {
+    throw invalidParameter(name, `Parameter '${name}' must be a whole number${rangeText(range)}, in digits`);
+  }
+  return n;
+}
+
+/** A query/path number parameter (see above); throws 400 naming it. */
+export function parseNumberParam(name: string, raw: unknown, range: NumberRange = {}): number {
+  const n = toDecimal(single(name, raw), range);
+  if (n === undefined) {
+    throw invalidParameter(
+      name,
+      `Parameter '${name}' must be a decimal number${rangeText(range)}, e.g. 22.5`,
+    );
+  }
+  return n;
+}
 
 /** `limit` → page size: default 100; above 10,000 is clamped (OGC API Features: never an error). */
 export function clampLimit(limit: number | undefined): number {
@@ -24,9 +101,9 @@ export function parseBbox(value: string | undefined): Bbox | undefined {
       `Parameter 'bbox' must be 4 comma-separated numbers minLon,minLat,maxLon,maxLat (got ${parts.length} values)`,
     );
   }
-  const nums = parts.map((s) => (s === '' ? Number.NaN : Number(s)));
-  if (nums.some((n) => !Number.isFinite(n))) {
-    throw invalidParameter('bbox', "Parameter 'bbox' must contain only numbers");
+  const nums = parts.map((s) => toDecimal(s) ?? Number.NaN);
+  if (nums.some((n) => Number.isNaN(n))) {
+    throw invalidParameter('bbox', "Parameter 'bbox' must contain only decimal numbers such as 103.5");
   }
   const [minLon, minLat, maxLon, maxLat] = nums as Bbox;
   if ([minLon, maxLon].some((x) => x < -180 || x > 180) || [minLat, maxLat].some((y) => y < -90 || y > 90)) {
@@ -66,8 +143,10 @@ export function parseFilterValue(
   const schema = propertySchema(collection, name);
   const types = schemaTypes(schema);
   let value: PropertyFilter['value'] = raw;
-  if (types.includes('integer') && /^-?\d+$/.test(raw)) value = Number(raw);
-  else if (types.includes('number') && raw.trim() !== '' && Number.isFinite(Number(raw))) value = Number(raw);
+  const asInteger = types.includes('integer') ? toInteger(raw) : undefined;
+  const asNumber = types.includes('number') ? toDecimal(raw) : undefined;
+  if (asInteger !== undefined) value = asInteger;
+  else if (asNumber !== undefined) value = asNumber;
   else if (types.includes('boolean') && (raw === 'true' || raw === 'false')) value = raw === 'true';
   else if (!types.includes('string')) {
     throw invalidParameter(
@@ -103,7 +182,7 @@ export function parseFilters(
         `Parameter '${name}' is not a queryable of collection '${collection.id}' (queryables: ${collection.queryables.join(', ')})`,
       );
     }
-    filters.push({ property: name, value: parseFilterValue(collection, name, String(raw)) });
+    filters.push({ property: name, value: parseFilterValue(collection, name, single(name, raw)) });
   }
   return filters;
 }
