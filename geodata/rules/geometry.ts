@@ -1,6 +1,7 @@
-import { booleanClockwise, booleanPointInPolygon, kinks } from '@turf/turf';
-import type { Feature, Geometry, Polygon, Position } from 'geojson';
+import { booleanClockwise, booleanPointInPolygon } from '@turf/turf';
+import type { Geometry, Position } from 'geojson';
 import type { AreaFeature } from './districts';
+import { firstSelfIntersection } from './self-intersection';
 
 /** Constant codes of a geometry problem (the checks report them, the server maps them to field codes). */
 export type GeometryProblemCode =
@@ -50,7 +51,8 @@ function positionsOf(g: Geometry): Position[] {
 /**
  * The geometry rules of the shipped data and of every edit: rings closed with ≥ 4 positions,
  * RFC 7946 winding (exterior counter-clockwise, holes clockwise), no self-intersection (turf
- * kinks), and every point / exterior vertex inside the province (its boundary counts as inside).
+ * kinks' rule, found by a bounded search that stops at the first crossing: self-intersection.ts),
+ * and every point / exterior vertex inside the province (its boundary counts as inside).
  * Expects well-formed GeoJSON coordinates (the server checks nesting and ranges first).
  */
 export function geometryProblems(
@@ -63,15 +65,10 @@ export function geometryProblems(
     polygon.forEach((ring, i) => {
       problems.push(...ringProblems(ring, i === 0));
     });
-    if (polygon.every((r) => r.length >= 4)) {
-      const poly: Feature<Polygon> = {
-        type: 'Feature',
-        properties: {},
-        geometry: { type: 'Polygon', coordinates: polygon },
-      };
-      const k = kinks(poly).features.length;
-      if (k > 0)
-        problems.push({ code: 'self_intersection', message: `polygon intersects itself at ${k} point(s)` });
+    const at = polygon.every((r) => r.length >= 4) ? firstSelfIntersection(polygon) : undefined;
+    if (at) {
+      const where = at.map((n) => Number(n.toFixed(6))).join(', ');
+      problems.push({ code: 'self_intersection', message: `polygon intersects itself (first at [${where}])` });
     }
   }
   const outside = positionsOf(geometry).filter((p) => !booleanPointInPolygon(p, province));

@@ -6,6 +6,8 @@ import { evaluateIfMatch, featureEtag } from '../writes/etag';
 import { applyFeaturePatch } from '../writes/feature-patch';
 import { toApiFeature } from './api-feature';
 import { invalidFeature, preconditionFailed } from './problems';
+import { isJsonObject } from '../writes/json-equal';
+import { GeometryChecker } from './geometry-checker';
 import { type AreaContext, areaContextLoader } from './validation-context';
 
 /** A path feature id: integer digits only, else undefined (→ 404). */
@@ -22,7 +24,11 @@ export function parseFeatureId(featureId: string): number | undefined {
  */
 export class FeatureWriter {
   readonly #areas: () => Promise<AreaContext>;
-  constructor(readonly store: FeatureStore) {
+  constructor(
+    readonly store: FeatureStore,
+    /** Checks geometries off the main thread when they are large. */
+    readonly geometry: GeometryChecker = new GeometryChecker(),
+  ) {
     this.#areas = areaContextLoader(store);
   }
 
@@ -105,7 +111,10 @@ export class FeatureWriter {
     current?: StoredFeature,
   ): Promise<FeatureContent> {
     const { province, districts } = await this.#areas();
+    const geometry = isJsonObject(body) ? body.geometry : undefined;
+    const geometryCheck = await this.geometry.check(geometry, collection.geometryTypes, province);
     const result = validateFeatureWrite({
+      geometryCheck,
       feature: body,
       schema: collection.propertiesSchema,
       geometryTypes: collection.geometryTypes,

@@ -3,7 +3,7 @@ import type { AreaFeature, DistrictArea } from '../../../geodata/rules/districts
 import { isJsonObject } from '../writes/json-equal';
 import { checkDistrict } from './district.validation';
 import { dedupeFieldErrors, type FieldError } from './field-error';
-import { validateGeometry } from './geometry.validation';
+import { type GeometryCheck, validateGeometry } from './geometry.validation';
 import { validateProperties } from './properties.validation';
 
 /**
@@ -35,6 +35,8 @@ export interface FeatureWriteInput {
   current?: { properties?: Record<string, unknown> | null } | null;
   maxStringLength?: number;
   maxVertices?: number;
+  /** The geometry's check when already done (off the main thread: editing/geometry-checker.ts). */
+  geometryCheck?: GeometryCheck;
 }
 
 export type ValidFeature = Feature<Geometry, Record<string, unknown>>;
@@ -63,7 +65,8 @@ export function validateFeatureWrite(input: FeatureWriteInput): FeatureWriteResu
     return notAFeature('"geometry" must be a GeoJSON geometry object or null');
   }
 
-  const geometry = validateGeometry(feature.geometry, geometryTypes, province, input.maxVertices);
+  const geometry =
+    input.geometryCheck ?? validateGeometry(feature.geometry, geometryTypes, province, input.maxVertices);
   const errors: FieldError[] = geometry.valid ? [] : [...geometry.errors];
   const properties: Record<string, unknown> = { ...rawProperties };
   if (geometry.valid && declaresDistrictCode(schema)) {

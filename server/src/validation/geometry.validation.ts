@@ -7,15 +7,21 @@ import { isJsonObject } from '../writes/json-equal';
 import type { FieldError } from './field-error';
 
 /**
- * Geometry of a written feature: present, of an allowed type, well-formed GeoJSON with finite
- * lon/lat positions (CRS84, lon −180…180, lat −90…90, optional altitude), at most `maxVertices`
- * positions (self-intersection testing is quadratic), then the shipped-data rules of
- * geodata/rules/geometry.ts (the rules of the shipped data): closed rings of ≥ 4 positions, no self-intersection,
- * every point / exterior vertex inside the province (its boundary counts as inside).
+ * Geometry of a written feature, in two steps:
+ * 1. prepareGeometry (linear, always on the request's thread): present, of an allowed type,
+ *    well-formed GeoJSON with finite lon/lat positions (CRS84, lon −180…180, lat −90…90, optional
+ *    altitude), at most `maxVertices` positions (DEFAULT_MAX_VERTICES, documented in
+ *    server/README.md), counted in one pass that stops past the limit;
+ * 2. checkPreparedGeometry (the costly part, off the main thread for large geometries: see
+ *    editing/geometry-checker.ts): the rules of geodata/rules/geometry.ts (the rules of the
+ *    shipped data): closed rings of ≥ 4 positions, no self-intersection (bounded search, stops at
+ *    the first crossing), every point / exterior vertex inside the province (its boundary counts
+ *    as inside).
  * Polygon winding is normalised to RFC 7946 (exterior counter-clockwise) rather than refused,
  * since drawing tools do not all follow it.
  */
 
+/** Most positions of one feature's geometry (all rings and parts together). */
 export const DEFAULT_MAX_VERTICES = 5000;
 
 export type GeometryCheck = { valid: true; geometry: Geometry } | { valid: false; errors: FieldError[] };
@@ -39,7 +45,11 @@ const MIN_MEMBERS: Record<string, number> = {
   MultiPolygon: 1,
 };
 
-function fail(code: FieldErrorCode, message: string, params?: FieldError['params']): GeometryCheck {
+function fail(
+  code: FieldErrorCode,
+  message: string,
+  params?: FieldError['params'],
+): { valid: false; errors: FieldError[] } {
   return { valid: false, errors: [{ field: 'geometry', message, code, ...(params ? { params } : {}) }] };
 }
 
@@ -55,11 +65,15 @@ function positionProblem(p: unknown): string | undefined {
   return undefined;
 }
 
-/** Walks `coordinates` to the expected depth; returns the first problem and the position count. */
+/**
+ * Walks `coordinates` to the expected depth; returns the first problem and the position count
+ * (stops once the count passes `max`).
+ */
 function walk(
   value: unknown,
   depth: number,
   minMembers: number,
+  max: number,
 ): { problem?: { code: FieldErrorCode; message: string }; count: number } {
   if (depth === 0) {
     const problem = positionProblem(value);
@@ -77,9 +91,9 @@ function walk(
   let count = 0;
   for (const member of value) {
     // Below the top level every list needs at least one member (ring lengths are checked later).
-    const inner = walk(member, depth - 1, 1);
+    const inner = walk(member, depth - 1, 1, max - count);
     count += inner.count;
-    if (inner.problem) return { problem: inner.problem, count };
+    if (inner.problem || count > max) return { problem: inner.problem, count };
   }
   return { count };
 }
@@ -98,21 +112,17 @@ function sharedRuleProblems(geometry: Geometry, province: AreaFeature): FieldErr
   );
 }
 
-/**
- * Validates a geometry for a collection that allows `geometryTypes`. On success returns a copy
- * with polygon rings rewound to RFC 7946 (altitude kept). Throws TypeError when `province` is not
- * a Polygon/MultiPolygon feature or `geometryTypes` is empty.
- */
-export function validateGeometry(
+/** The first step's result: a clean copy of the geometry and its position count, or the problems. */
+export type PreparedGeometry =
+  | { valid: true; geometry: Geometry; vertices: number }
+  | { valid: false; errors: FieldError[] };
+
+/** Step 1 (linear in the input): shape and size. Throws TypeError when `geometryTypes` is empty. */
+export function prepareGeometry(
   geometry: unknown,
   geometryTypes: readonly string[],
-  province: AreaFeature,
   maxVertices: number = DEFAULT_MAX_VERTICES,
-): GeometryCheck {
-  const provinceType = province?.geometry?.type;
-  if (provinceType !== 'Polygon' && provinceType !== 'MultiPolygon') {
-    throw new TypeError('province must be a Polygon or MultiPolygon feature');
-  }
+): PreparedGeometry {
   if (geometryTypes.length === 0) throw new TypeError('geometryTypes must not be empty');
   if (geometry === null || geometry === undefined) return fail('GeometryRequired', 'a geometry is required');
   if (!isJsonObject(geometry) || typeof geometry.type !== 'string') {
@@ -128,16 +138,48 @@ export function validateGeometry(
   }
   const depth = DEPTH[type];
   if (depth === undefined) return fail('InvalidGeometry', `${type} geometries are not supported`);
-  const { problem, count } = walk(geometry.coordinates, depth, MIN_MEMBERS[type] ?? 1);
+  const { problem, count } = walk(geometry.coordinates, depth, MIN_MEMBERS[type] ?? 1, maxVertices);
   if (problem) return fail(problem.code, problem.message);
-  if (count > maxVertices)
-    return fail('TooManyVertices', `has ${count} positions; at most ${maxVertices} are allowed`, {
+  if (count > maxVertices) {
+    return fail('TooManyVertices', `has more than ${maxVertices} positions; at most ${maxVertices} are allowed`, {
       limit: maxVertices,
     });
+  }
   const clean = { type, coordinates: structuredClone(geometry.coordinates) } as Geometry;
-  const errors = sharedRuleProblems(clean, province);
+  return { valid: true, geometry: clean, vertices: count };
+}
+
+/**
+ * Step 2 on a prepared geometry: the shared rules; on success the geometry with polygon rings
+ * rewound to RFC 7946 (altitude kept). Throws TypeError when `province` is not a
+ * Polygon/MultiPolygon feature.
+ */
+export function checkPreparedGeometry(geometry: Geometry, province: AreaFeature): GeometryCheck {
+  const provinceType = province?.geometry?.type;
+  if (provinceType !== 'Polygon' && provinceType !== 'MultiPolygon') {
+    throw new TypeError('province must be a Polygon or MultiPolygon feature');
+  }
+  const errors = sharedRuleProblems(geometry, province);
   if (errors.length > 0) return { valid: false, errors };
-  const rewound =
-    type === 'Polygon' || type === 'MultiPolygon' ? (rewind(clean, { mutate: true }) as Geometry) : clean;
-  return { valid: true, geometry: rewound };
+  const polygonal = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
+  return { valid: true, geometry: polygonal ? (rewind(geometry, { mutate: true }) as Geometry) : geometry };
+}
+
+/**
+ * Both steps at once (small geometries, tests). On success returns a copy with polygon rings
+ * rewound to RFC 7946. Throws TypeError when `province` is not a Polygon/MultiPolygon feature or
+ * `geometryTypes` is empty.
+ */
+export function validateGeometry(
+  geometry: unknown,
+  geometryTypes: readonly string[],
+  province: AreaFeature,
+  maxVertices: number = DEFAULT_MAX_VERTICES,
+): GeometryCheck {
+  const provinceType = province?.geometry?.type;
+  if (provinceType !== 'Polygon' && provinceType !== 'MultiPolygon') {
+    throw new TypeError('province must be a Polygon or MultiPolygon feature');
+  }
+  const prepared = prepareGeometry(geometry, geometryTypes, maxVertices);
+  return prepared.valid ? checkPreparedGeometry(prepared.geometry, province) : prepared;
 }
