@@ -8,6 +8,8 @@ import type { FieldError } from './field-error';
  * with allErrors and formats), plus two rules the schemas do not state:
  * - every string, at any depth, is at most `maxStringLength` code points (default 2,000), even
  *   where the schema sets no maxLength (a schema's own smaller maxLength still applies);
+ * - a `format: uri` value (source_url and any other) becomes a link in the client, so it must be
+ *   an absolute `http:` or `https:` URL with a host (`javascript:`, `data:`, `file:` … refused);
  * - properties marked `x-computed` are server-managed: a value that differs from the stored one
  *   is refused (ReadOnlyProperty); an unchanged one (a GET body sent back) is dropped. Either way
  *   they are not in the result and not required: the store computes them.
@@ -37,9 +39,23 @@ function compileWriteSchema(schema: JsonSchemaObject): ValidateFunction {
   if (Array.isArray(schema.required)) {
     writeSchema.required = schema.required.filter((n) => typeof n === 'string' && !computed.has(n));
   }
-  const validate = createAjv().compile(writeSchema);
+  const ajv = createAjv();
+  for (const format of ['uri', 'iri']) ajv.addFormat(format, { type: 'string', validate: isWebUrl });
+  const validate = ajv.compile(writeSchema);
   compiled.set(schema, validate);
   return validate;
+}
+
+/** An absolute http(s) URL with a host, no surrounding spaces or control characters. */
+export function isWebUrl(value: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse.
+  if (/[\u0000-\u0020\u007f]/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 function propertyField(name: string): string {
@@ -120,7 +136,9 @@ function describeAjvError(e: ErrorObject): Described {
     case 'format':
       return {
         message:
-          p.format === 'uri' ? 'must be a full URL such as https://…' : `must be a valid ${String(p.format)}`,
+          p.format === 'uri' || p.format === 'iri'
+            ? 'must be a web address starting with http:// or https://'
+            : `must be a valid ${String(p.format)}`,
         code: 'InvalidFormat',
         params: { format: String(p.format) },
       };
