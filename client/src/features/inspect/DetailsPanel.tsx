@@ -3,6 +3,7 @@ import type { PropertySchema } from '../../api/schema';
 import { propertyLabel, textLanguage } from '../../api/schema';
 import { useI18n } from '../../i18n/I18n';
 import { featureLabel } from '../../lib/featureLabel';
+import { EXTERNAL_LINK, safeHref } from '../../lib/safeLink';
 import { type DisplayValue, formatProperty, PROVENANCE_KEYS, splitCitation } from './formatProperty';
 
 interface Props {
@@ -13,9 +14,11 @@ interface Props {
   onClose: () => void;
 }
 
+/** A value as text, or as a link when it is one and safeHref lets it through (never otherwise). */
 function Value({ v }: { v: DisplayValue }) {
-  return v.kind === 'link' ? (
-    <a href={v.href} target="_blank" rel="noopener noreferrer">
+  const href = v.kind === 'link' ? safeHref(v.href) : undefined;
+  return href ? (
+    <a href={href} {...EXTERNAL_LINK} data-testid="data-link">
       {v.text}
     </a>
   ) : (

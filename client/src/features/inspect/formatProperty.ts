@@ -1,6 +1,7 @@
 import type { PropertySchema } from '../../api/schema';
 import { enumTitle, propertyUnit } from '../../api/schema';
 import { formatNumber, formatWithUnit, type Lang } from '../../lib/format';
+import { safeHref } from '../../lib/safeLink';
 
 /** Properties shown in the provenance block or the heading, not among the attributes. */
 export const PROVENANCE_KEYS = new Set([
@@ -26,7 +27,7 @@ function isCode(key: string): boolean {
 /**
  * A property value as readable text in the language: numbers formatted (years left plain), units
  * appended, enum values by their schema titles, booleans as yes/no, arrays joined. null/'' → undefined.
- * URLs become links only for http(s).
+ * URLs become links only through safeHref (http(s) only).
  */
 export function formatProperty(
   schema: PropertySchema | undefined,
@@ -48,7 +49,8 @@ export function formatProperty(
     return items.length ? { kind: 'text', text: items.join(', ') } : undefined;
   }
   if (typeof value === 'string') {
-    if (isHttpUrl(value)) return { kind: 'link', text: value, href: value };
+    const href = safeHref(value);
+    if (href) return { kind: 'link', text: value, href };
     // Codes show as codes (089), not as the name their vocabulary gives them.
     if (isCode(key)) return { kind: 'text', text: value };
     return { kind: 'text', text: enumTitle(schema, key, value, lang) };
@@ -56,21 +58,13 @@ export function formatProperty(
   return { kind: 'text', text: JSON.stringify(value) };
 }
 
-export function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 /** Splits a citation into text and http(s) URL parts, so URLs can be links (never HTML). */
 export function splitCitation(source: string): DisplayValue[] {
   return source
     .split(/(https?:\/\/[^\s;,)]+)/g)
     .filter((part) => part !== '')
-    .map((part) =>
-      isHttpUrl(part) ? { kind: 'link', text: part, href: part } : { kind: 'text', text: part },
-    );
+    .map((part) => {
+      const href = safeHref(part);
+      return href ? { kind: 'link', text: part, href } : { kind: 'text', text: part };
+    });
 }
