@@ -190,7 +190,12 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     ...asyncMethods(sqliteFeatureWrites(conn, rows, now), guard),
     ...asyncMethods(sqliteUserMethods(conn), guard),
     isEmpty: () => guard(isEmpty),
-    seed: (data, opts) => guard(() => seed(data, opts?.replace === true)),
+    seed: (data, opts) =>
+      guard(() => {
+        seed(data, opts?.replace === true);
+        // A large seed leaves a WAL as big as the database until shutdown: fold it in and empty it.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      }),
     getFeature: (collection, id) => guard(() => rows.get(collection, id)),
     queryFeatures: (collection, query) =>
       guard(() => {
