@@ -6,16 +6,23 @@ import type { Catalog } from './catalog/catalog';
 import { loadCatalog } from './catalog/load-catalog';
 import type { Config } from './config';
 import { FeatureWriter } from './editing/feature-writer';
+import { GeometryChecker } from './editing/geometry-checker';
 import { registerAuth } from './plugins/auth';
-import { JSON_BODY_TYPES, registerCsrf } from './plugins/csrf';
+import { registerCsrf } from './plugins/csrf';
 import { registerErrorHandler } from './plugins/errors';
 import { registerEtag } from './plugins/etag';
+import { frameworkErrorOptions, registerRequestGuards } from './plugins/framework-errors';
+import { registerJsonBodyParser } from './plugins/json-body';
+import { registerExpensiveRequestLimit } from './plugins/limits';
+import { registerNumericParams } from './plugins/numeric-params';
 import { registerOpenApi } from './plugins/openapi';
 import { registerRequestLog } from './plugins/request-log';
 import { registerRevisionCache } from './plugins/response-cache';
 import { registerResponseCheck } from './plugins/response-check';
+import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers';
 import { registerStaticClient } from './plugins/static-client';
 import { registerStore } from './plugins/store';
+import { originPolicy, registerHostCheck } from './plugins/trusted-origin';
 import { registerAppConfigRoutes } from './routes/app-config';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCollectionRoutes } from './routes/collections';
@@ -26,7 +33,8 @@ import { registerItemsWriteRoutes } from './routes/items-write';
 import { registerLandingRoutes } from './routes/landing';
 import { registerQueryablesRoutes } from './routes/queryables';
 import { registerSchemaRoutes } from './routes/schema';
-import { type AppStore, openStore, storeLocation } from './store/open-store';
+import { type AppStore, databaseFile, openStore, storeLocation } from './store/open-store';
+import { holdServerLock } from './store/sqlite/server-lock';
 
 /** Most bytes of a request body (a drawn polygon with many vertices fits easily); more → 413. */
 export const BODY_LIMIT = 1_048_576;
@@ -62,31 +70,51 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     ? { store: overrides.store, seeded: false }
     : await openStore(config, catalog);
   const { store } = opened;
+  // Marks the SQLite database as served, so db:restore refuses to replace it under us.
+  const releaseLock =
+    overrides.store || config.databaseUrl !== null ? undefined : holdServerLock(databaseFile(config));
+  const headers = securityHeaders(config);
   const app = Fastify({
     logger: { level: config.logLevel, ...(overrides.logStream ? { stream: overrides.logStream } : {}) },
     trustProxy: trustProxyOption(config.trustProxy),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    return503OnClosing: true,
+    // plugins/framework-errors.ts answers 503 problems while closing, and Fastify's own errors.
+    return503OnClosing: false,
+    ...frameworkErrorOptions(headers),
     // plugins/request-log.ts writes one line per request instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
+    // A slow client cannot hold a connection: the whole request within REQUEST_TIMEOUT_SECONDS
+    // (then 408), an idle socket 2 minutes, an idle keep-alive connection 10 s.
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    connectionTimeout: 120_000,
+    keepAliveTimeout: 10_000,
+    // No coercion: numeric query/path parameters go through plugins/numeric-params.ts.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });
   const clock = overrides.clock ?? Date.now;
+  if (releaseLock) {
+    app.addHook('onClose', (_app, done) => {
+      releaseLock();
+      done();
+    });
+  }
   try {
     if (opened.seeded)
       app.log.info({ store: storeLocation(config) }, 'seeded the empty database from geodata/');
     registerErrorHandler(app);
+    registerSecurityHeaders(app, headers);
+    registerRequestGuards(app);
+    const origins = originPolicy(config);
+    registerHostCheck(app, origins, config);
+    registerNumericParams(app);
     registerStore(app, config, catalog, store);
     registerRevisionCache(app, overrides.responseCacheBytes);
-    app.addContentTypeParser(
-      JSON_BODY_TYPES.filter((t) => t !== 'application/json'),
-      { parseAs: 'string' },
-      app.getDefaultJsonParser('error', 'error'),
-    );
+    registerJsonBodyParser(app);
     await registerAuth(app, store, { ttlHours: config.sessionTtlHours, clock });
-    registerCsrf(app);
+    registerCsrf(app, origins);
+    registerExpensiveRequestLimit(app, config.maxExpensiveRequests);
     registerRequestLog(app);
     registerEtag(app);
     if (overrides.checkResponses) registerResponseCheck(app);
@@ -95,7 +123,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerLandingRoutes(app);
     registerCollectionRoutes(app);
     registerItemsRoutes(app);
-    const writer = new FeatureWriter(store);
+    const writer = new FeatureWriter(store, new GeometryChecker());
+    app.addHook('onClose', () => writer.geometry.close());
     registerItemsWriteRoutes(app, writer);
     registerHistoryRoutes(app, writer);
     registerAuthRoutes(app, overrides.loginLimiter ?? new LoginLimiter(store, { now: clock }));

@@ -20,6 +20,18 @@ export interface Config {
   readonly trustProxy: boolean | number | string[];
   /** How long a staff session lives after its last use, in hours (SESSION_TTL_HOURS, default 12). */
   readonly sessionTtlHours: number;
+  /**
+   * PUBLIC_ORIGIN: the origins (`https://map.example.vn`) this site is served under. Writes must
+   * come from one of them and a request for another Host is refused. Empty = local use: the
+   * Host must be localhost, an IP address or HOST, and writes come from that same origin.
+   */
+  readonly publicOrigins: readonly string[];
+  /** CSP `frame-ancestors` sources (FRAME_ANCESTORS, default `'self'`): who may embed the app. */
+  readonly frameAncestors: readonly string[];
+  /** Most seconds to receive a whole request (REQUEST_TIMEOUT_SECONDS, default 30). */
+  readonly requestTimeoutSeconds: number;
+  /** Most expensive requests (writes, large pages) at once; more → 503 (MAX_EXPENSIVE_REQUESTS, default 8). */
+  readonly maxExpensiveRequests: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -48,6 +60,14 @@ export const ENV_DOC: readonly { name: string; default: string; meaning: string 
   { name: 'BASEMAP_STYLE_URL', default: '(none)', meaning: 'optional online MapLibre style URL' },
   { name: 'TRUST_PROXY', default: 'false', meaning: 'true|false|hop count|comma list of IPs/CIDRs' },
   { name: 'SESSION_TTL_HOURS', default: '12', meaning: 'staff session lifetime after last use (hours)' },
+  {
+    name: 'PUBLIC_ORIGIN',
+    default: '(local)',
+    meaning: 'comma list of origins served under; other Hosts refused (421)',
+  },
+  { name: 'FRAME_ANCESTORS', default: "'self'", meaning: "who may embed the app: 'none', 'self', origins" },
+  { name: 'REQUEST_TIMEOUT_SECONDS', default: '30', meaning: 'most seconds to receive one request' },
+  { name: 'MAX_EXPENSIVE_REQUESTS', default: '8', meaning: 'writes/large pages at once; more → 503' },
 ];
 
 /** Validates, defaults and freezes the configuration. Throws ConfigError on a bad value. */
@@ -65,6 +85,22 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     basemapStyleUrl: parseUrl(env.BASEMAP_STYLE_URL),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionTtlHours: parseSessionTtl(env.SESSION_TTL_HOURS),
+    publicOrigins: parsePublicOrigins(env.PUBLIC_ORIGIN),
+    frameAncestors: parseFrameAncestors(env.FRAME_ANCESTORS),
+    requestTimeoutSeconds: parseWholeNumber(
+      'REQUEST_TIMEOUT_SECONDS',
+      env.REQUEST_TIMEOUT_SECONDS,
+      30,
+      1,
+      3600,
+    ),
+    maxExpensiveRequests: parseWholeNumber(
+      'MAX_EXPENSIVE_REQUESTS',
+      env.MAX_EXPENSIVE_REQUESTS,
+      8,
+      1,
+      10_000,
+    ),
   });
 }
 
@@ -145,4 +181,59 @@ function parseSessionTtl(value: string | undefined): number {
     throw new ConfigError(`SESSION_TTL_HOURS must be a number of hours > 0 and ≤ 8760, got "${raw}"`);
   }
   return hours;
+}
+
+function parseWholeNumber(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+) {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^[0-9]{1,6}$/.test(raw) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number ${min}–${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+/** A bare http(s) origin (`scheme://host[:port]`, no path) → its serialised form, else undefined. */
+export function bareOrigin(text: string): string | undefined {
+  if (!/^https?:\/\/[^/?#@\s]+$/i.test(text)) return undefined;
+  try {
+    return new URL(text).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function parsePublicOrigins(value: string | undefined): string[] {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return [];
+  return raw.split(',').map((part) => {
+    const origin = bareOrigin(part.trim());
+    if (!origin) {
+      throw new ConfigError(
+        `PUBLIC_ORIGIN must be a comma list of origins such as https://map.example.vn (no path), got "${part.trim()}"`,
+      );
+    }
+    return origin;
+  });
+}
+
+/** CSP source expressions allowed in FRAME_ANCESTORS: 'self', 'none', or http(s) origins (`*.` allowed). */
+function parseFrameAncestors(value: string | undefined): string[] {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return ["'self'"];
+  const sources = raw.split(/[\s,]+/).filter(Boolean);
+  const ok = (s: string) => s === "'self'" || /^https?:\/\/(\*\.)?[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(s);
+  if (raw === "'none'") return ["'none'"];
+  if (!sources.every(ok)) {
+    throw new ConfigError(
+      `FRAME_ANCESTORS must be 'none', or 'self' and/or origins such as https://portal.example.vn, got "${raw}"`,
+    );
+  }
+  return sources;
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isSameOrigin } from '../auth/origin';
 import { ApiError } from '../errors';
 import { isApiUrl } from './auth';
+import { JSON_BODY_TYPES } from './json-body';
+import type { OriginPolicy } from './trusted-origin';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Bodies we accept on writes; anything else is 415 before it is parsed. */
-export const JSON_BODY_TYPES = ['application/json', 'application/geo+json', 'application/merge-patch+json'];
 
 function isJsonType(header: string | undefined): boolean {
   const type = header?.split(';')[0]?.trim().toLowerCase();
@@ -14,15 +13,17 @@ function isJsonType(header: string | undefined): boolean {
 
 /**
  * CSRF defence and body type for every state-changing /api request (not GET/HEAD/OPTIONS): the
- * `Origin` header must be this server's own origin (403 CsrfOriginMismatch), and a body must be
- * JSON (415). Runs in onRequest, before the body is read.
+ * `Origin` header must be a trusted origin of this site (PUBLIC_ORIGIN, or without it the
+ * origin the request came in on, whose Host the host check already vetted; see
+ * plugins/trusted-origin.ts), else 403 CsrfOriginMismatch; a body must be JSON (415). Runs in
+ * onRequest, before the body is read.
  */
-export function registerCsrf(app: FastifyInstance): void {
+export function registerCsrf(app: FastifyInstance, policy: OriginPolicy): void {
   // Callback style, so a GET/HEAD/OPTIONS costs one set lookup and no promise.
   app.addHook('onRequest', (request, _reply, done) => {
     if (SAFE_METHODS.has(request.method) || !isApiUrl(request.url)) return done();
     try {
-      checkWrite(request);
+      checkWrite(request, policy);
       done();
     } catch (err) {
       done(err as Error);
@@ -31,8 +32,8 @@ export function registerCsrf(app: FastifyInstance): void {
 }
 
 /** Throws the 403/415 problem for a state-changing request that fails the checks. */
-function checkWrite(request: FastifyRequest): void {
-  if (!isSameOrigin(request.headers.origin, { protocol: request.protocol, host: request.host })) {
+function checkWrite(request: FastifyRequest, policy: OriginPolicy): void {
+  if (!policy.originAllowed(request.headers.origin, { protocol: request.protocol, host: request.host })) {
     throw new ApiError(
       403,
       'CsrfOriginMismatch',

@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
+import type { Config } from '../config';
+
+/** Origin of the OpenStreetMap raster tiles the client offers (client/src/map/basemap/basemaps.ts). */
+export const OSM_TILE_ORIGIN = 'https://tile.openstreetmap.org';
+
+/** Sent only on answers to requests that came over HTTPS (directly or through a trusted proxy). */
+export const HSTS_HEADER = ['strict-transport-security', 'max-age=31536000; includeSubDomains'] as const;
+
+/**
+ * The Content-Security-Policy for the built client and MapLibre: scripts, styles and fonts only
+ * from this server (Vite emits no inline script or style); MapLibre's worker from this server or
+ * `blob:`; images from here, `data:` and `blob:` (MapLibre decodes tiles and icons to blobs);
+ * fetches to this server, the OSM tile origin (the "OpenStreetMap" basemap) and the origin of
+ * BASEMAP_STYLE_URL (its tiles, glyphs and sprites must live there too). Frames: none; who may
+ * frame us: FRAME_ANCESTORS.
+ */
+export function cspDirectives(config: Config): Record<string, string[]> {
+  const basemap = config.basemapStyleUrl ? [new URL(config.basemapStyleUrl).origin] : [];
+  const online = [OSM_TILE_ORIGIN, ...basemap];
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:', 'blob:', ...online],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'", ...online],
+    'worker-src': ["'self'", 'blob:'],
+    'child-src': ["'self'", 'blob:'],
+    'frame-src': ["'none'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': [...config.frameAncestors],
+  };
+}
+
+/**
+ * The security headers of every answer, computed once by helmet from our options: the CSP
+ * above, `X-Content-Type-Options: nosniff`, `Referrer-Policy: strict-origin-when-cross-origin`
+ * (links to sources keep working, paths never leak cross-origin), cross-origin isolation of
+ * windows and resources, and helmet's legacy headers. HSTS is not among them: it is added per
+ * request, only over HTTPS (see registerSecurityHeaders).
+ */
+export function securityHeaders(config: Config): ReadonlyArray<readonly [string, string]> {
+  const middleware = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // frame-ancestors says who may frame us; the legacy header cannot express a list of origins.
+    xFrameOptions: config.frameAncestors.includes("'none'") ? { action: 'deny' } : false,
+    strictTransportSecurity: false,
+    // Same-origin by default; an embedding page (FRAME_ANCESTORS) loads our assets in our frame.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  const headers: [string, string][] = [];
+  const capture = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers.push([name.toLowerCase(), String(value)]);
+    },
+    removeHeader(name: string) {
+      const i = headers.findIndex(([n]) => n === name.toLowerCase());
+      if (i >= 0) headers.splice(i, 1);
+    },
+  };
+  middleware({} as IncomingMessage, capture as unknown as ServerResponse, () => undefined);
+  return headers;
+}
+
+/**
+ * Sets the security headers on every answer of the app: one onRequest hook (callback style; no
+ * helmet work per request, only the precomputed headers), which runs for routes, static files,
+ * 404s, 304s and errors alike. Answers Fastify makes outside routing (bad URLs, client errors)
+ * get the same headers from plugins/framework-errors.ts.
+ */
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  headers: ReadonlyArray<readonly [string, string]>,
+): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    const raw = reply.raw;
+    for (const [name, value] of headers) raw.setHeader(name, value);
+    if (request.protocol === 'https') raw.setHeader(HSTS_HEADER[0], HSTS_HEADER[1]);
+    done();
+  });
+}
