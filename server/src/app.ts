@@ -104,7 +104,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     if (opened.seeded)
       app.log.info({ store: storeLocation(config) }, 'seeded the empty database from geodata/');
     registerErrorHandler(app);
-    registerSecurityHeaders(app, headers);
+    registerSecurityHeaders(app, config, headers);
     registerRequestGuards(app);
     const origins = originPolicy(config);
     registerHostCheck(app, origins, config);

@@ -43,7 +43,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     transformObject: (doc) =>
       'openapiObject' in doc ? problemMediaTypes(doc.openapiObject as OpenApiDoc) : doc.swaggerObject,
   });
-  await app.register(swaggerUi, { routePrefix: DOCS_PATH, staticCSP: true });
+  // Its Content-Security-Policy comes from plugins/security-headers.ts like every answer's.
+  await app.register(swaggerUi, { routePrefix: DOCS_PATH });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async (_request, reply) =>
     reply.type(OPENAPI_TYPE).send(JSON.stringify(app.swagger())),
   );

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import type { Config } from '../config';
+import { DOCS_PATH } from './openapi';
 
 /** Origin of the OpenStreetMap raster tiles the client offers (client/src/map/basemap/basemaps.ts). */
 export const OSM_TILE_ORIGIN = 'https://tile.openstreetmap.org';
@@ -38,6 +39,8 @@ export function cspDirectives(config: Config): Record<string, string[]> {
   };
 }
 
+export type SecurityHeaders = ReadonlyArray<readonly [string, string]>;
+
 /**
  * The security headers of every answer, computed once by helmet from our options: the CSP
  * above, `X-Content-Type-Options: nosniff`, `Referrer-Policy: strict-origin-when-cross-origin`
@@ -45,9 +48,12 @@ export function cspDirectives(config: Config): Record<string, string[]> {
  * windows and resources, and helmet's legacy headers. HSTS is not among them: it is added per
  * request, only over HTTPS (see registerSecurityHeaders).
  */
-export function securityHeaders(config: Config): ReadonlyArray<readonly [string, string]> {
+export function securityHeaders(config: Config, variant: 'app' | 'docs' = 'app'): SecurityHeaders {
+  const directives = cspDirectives(config);
+  // Swagger UI (/api/docs) injects <style> elements; its scripts stay as strict as the app's.
+  if (variant === 'docs') directives['style-src'] = ["'self'", "'unsafe-inline'"];
   const middleware = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
+    contentSecurityPolicy: { useDefaults: false, directives },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     // frame-ancestors says who may frame us; the legacy header cannot express a list of origins.
     xFrameOptions: config.frameAncestors.includes("'none'") ? { action: 'deny' } : false,
@@ -72,16 +78,20 @@ export function securityHeaders(config: Config): ReadonlyArray<readonly [string,
 /**
  * Sets the security headers on every answer of the app: one onRequest hook (callback style; no
  * helmet work per request, only the precomputed headers), which runs for routes, static files,
- * 404s, 304s and errors alike. Answers Fastify makes outside routing (bad URLs, client errors)
- * get the same headers from plugins/framework-errors.ts.
+ * 404s, 304s and errors alike; the docs page (DOCS_PATH) gets the 'docs' variant. Answers Fastify
+ * makes outside routing (bad URLs, client errors) get the same headers from
+ * plugins/framework-errors.ts.
  */
 export function registerSecurityHeaders(
   app: FastifyInstance,
-  headers: ReadonlyArray<readonly [string, string]>,
+  config: Config,
+  headers: SecurityHeaders,
 ): void {
+  const docs = securityHeaders(config, 'docs');
   app.addHook('onRequest', (request, reply, done) => {
     const raw = reply.raw;
-    for (const [name, value] of headers) raw.setHeader(name, value);
+    const chosen = request.url.startsWith(DOCS_PATH) ? docs : headers;
+    for (const [name, value] of chosen) raw.setHeader(name, value);
     if (request.protocol === 'https') raw.setHeader(HSTS_HEADER[0], HSTS_HEADER[1]);
     done();
   });
