@@ -90,6 +90,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     requestTimeout: config.requestTimeoutSeconds * 1000,
     connectionTimeout: 120_000,
     keepAliveTimeout: 10_000,
+    // How often Node looks for requests past their timeout (its default, 30 s, would let one run late).
+    http: { connectionsCheckingInterval: Math.min(5_000, config.requestTimeoutSeconds * 500) },
     // No coercion: numeric query/path parameters go through plugins/numeric-params.ts.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });

@@ -15,6 +15,25 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeNull();
     expect(Object.isFrozen(config)).toBe(true);
     expect(loadConfig({ SESSION_TTL_HOURS: '0.5' }).sessionTtlHours).toBe(0.5);
+    expect(config.publicOrigins).toEqual([]);
+    expect(config.frameAncestors).toEqual(["'self'"]);
+    expect(config.requestTimeoutSeconds).toBe(30);
+    expect(config.maxExpensiveRequests).toBe(8);
+  });
+
+  it('reads the trusted origin, framing, timeout and concurrency settings', () => {
+    const config = loadConfig({
+      PUBLIC_ORIGIN: 'https://map.laocai.gov.vn',
+      FRAME_ANCESTORS: "'self' https://*.laocai.gov.vn",
+      REQUEST_TIMEOUT_SECONDS: '10',
+      MAX_EXPENSIVE_REQUESTS: '2',
+    });
+    expect(config).toMatchObject({
+      publicOrigins: ['https://map.laocai.gov.vn'],
+      frameAncestors: ["'self'", 'https://*.laocai.gov.vn'],
+      requestTimeoutSeconds: 10,
+      maxExpensiveRequests: 2,
+    });
   });
 
   it('reads every variable', () => {
@@ -61,6 +80,12 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://u:p@h/db' }, /DATABASE_URL must be postgres:/],
     [{ DATABASE_URL: 'postgres://u:p@h:5432' }, /DATABASE_URL/],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL/],
+    [{ PUBLIC_ORIGIN: 'map.example.vn' }, /PUBLIC_ORIGIN/],
+    [{ PUBLIC_ORIGIN: 'ftp://map.example.vn' }, /PUBLIC_ORIGIN/],
+    [{ FRAME_ANCESTORS: '*' }, /FRAME_ANCESTORS/],
+    [{ REQUEST_TIMEOUT_SECONDS: '0' }, /REQUEST_TIMEOUT_SECONDS/],
+    [{ REQUEST_TIMEOUT_SECONDS: '1e3' }, /REQUEST_TIMEOUT_SECONDS/],
+    [{ MAX_EXPENSIVE_REQUESTS: '-1' }, /MAX_EXPENSIVE_REQUESTS/],
   ])('throws a clear ConfigError for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

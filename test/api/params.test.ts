@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../server/src/catalog/load-catalog';
 import { ApiError } from '../../server/src/errors';
-import { clampLimit, parseBbox, parseFilters, parseQ } from '../../server/src/routes/params';
+import {
+  clampLimit,
+  parseBbox,
+  parseFilters,
+  parseIntegerParam,
+  parseNumberParam,
+  parseQ,
+  toInteger,
+} from '../../server/src/routes/params';
 import { FIXTURE_GEODATA } from '../helpers/server';
 
 function paramOf(fn: () => unknown): string | undefined {
@@ -72,5 +80,48 @@ describe('parseFilters', () => {
       '400:recognition_year',
     );
     expect(paramOf(() => parseFilters(villages, { craft: 'pottery' }, reserved))).toBe('400:craft');
+  });
+});
+
+describe('the one numeric parser (parseIntegerParam, parseNumberParam)', () => {
+  const range = { min: 0, max: 1_000_000_000 };
+  it('takes plain digits within the range', () => {
+    expect(parseIntegerParam('offset', '0', range)).toBe(0);
+    expect(parseIntegerParam('offset', '1000000000', range)).toBe(1_000_000_000);
+    expect(parseIntegerParam('n', '-12', { min: -20 })).toBe(-12);
+    expect(parseNumberParam('x', '-12.5')).toBe(-12.5);
+    expect(parseNumberParam('x', '1.5e-5')).toBe(1.5e-5);
+    expect(toInteger('9007199254740991')).toBe(Number.MAX_SAFE_INTEGER);
+  });
+  it.each([
+    '1000000001',
+    '9223372036854775808',
+    '9007199254740993',
+    '1e19',
+    '1e308',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '0x10',
+    '',
+    ' 5',
+    '5 ',
+    '+5',
+    '5.0',
+    '05',
+    '-0',
+    '-1',
+    '٥',
+    '５',
+    '1_0',
+  ])('refuses offset=%j with a 400 naming it', (value) => {
+    expect(paramOf(() => parseIntegerParam('offset', value, range))).toBe('400:offset');
+  });
+  it('refuses a repeated parameter and numbers that are not finite or out of range', () => {
+    expect(paramOf(() => parseIntegerParam('limit', ['5', '6'], range))).toBe('400:limit');
+    expect(paramOf(() => parseNumberParam('x', '1e400'))).toBe('400:x');
+    expect(paramOf(() => parseNumberParam('x', 'Infinity'))).toBe('400:x');
+    expect(paramOf(() => parseNumberParam('x', '5', { max: 4 }))).toBe('400:x');
+    expect(paramOf(() => parseNumberParam('x', '.5'))).toBe('400:x');
   });
 });
