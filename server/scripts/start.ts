@@ -15,7 +15,8 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const DEFAULT_CLIENT_DIR = path.join(REPO, 'dist/client');
 
 function usage(): string {
-  const rows = ENV_DOC.map((e) => `  ${e.name.padEnd(18)} ${e.default.padEnd(18)} ${e.meaning}`);
+  const width = Math.max(...ENV_DOC.map((e) => e.name.length)) + 1;
+  const rows = ENV_DOC.map((e) => `  ${e.name.padEnd(width)} ${e.default.padEnd(18)} ${e.meaning}`);
   return [
     'Usage: npm start [-- --help]',
     '',
@@ -23,7 +24,7 @@ function usage(): string {
     'under /api and the client at /. A new database (DATABASE_URL, else DATA_DIR/app.db) is seeded from',
     'GEODATA_DIR; an existing one is kept.',
     '',
-    `  ${'variable'.padEnd(18)} ${'default'.padEnd(18)} meaning`,
+    `  ${'variable'.padEnd(width)} ${'default'.padEnd(18)} meaning`,
     ...rows,
     '',
   ].join('\n');
