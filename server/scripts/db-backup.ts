@@ -3,8 +3,8 @@
  * server runs and writes (SQLite's online backup API; see server/src/store/sqlite/backup.ts).
  */
 import path from 'node:path';
-import { databaseFile } from '../src/app';
-import { loadConfig } from '../src/config';
+import { type Config, loadConfig } from '../src/config';
+import { databaseFile } from '../src/store/open-store';
 import { backupDatabase } from '../src/store/sqlite/backup';
 
 const USAGE = `Usage: npm run db:backup -- FILE
@@ -12,6 +12,15 @@ const USAGE = `Usage: npm run db:backup -- FILE
 Copies the database under DATA_DIR (app.db) into FILE as one consistent snapshot, also while the
 server is running and writing. FILE must not exist yet. Restore with npm run db:restore -- FILE.
 `;
+
+/** This command copies the SQLite file; a PostgreSQL store is backed up with pg_dump. */
+function isSqlite(config: Config): boolean {
+  if (config.databaseUrl === null) return true;
+  console.error(
+    'db:backup: DATABASE_URL is set: back up and restore PostgreSQL with pg_dump / pg_restore (see server/README.md).',
+  );
+  return false;
+}
 
 async function main(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -22,7 +31,9 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`db:backup: give exactly one FILE\n\n${USAGE}`);
     return 2;
   }
-  const source = databaseFile(loadConfig(process.env));
+  const config = loadConfig(process.env);
+  if (!isSqlite(config)) return 2;
+  const source = databaseFile(config);
   const destination = path.resolve(args[0] as string);
   const pages = await backupDatabase(source, destination);
   console.info(`db:backup: copied ${source} (${pages} pages) to ${destination}; integrity check ok`);

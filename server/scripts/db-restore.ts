@@ -3,8 +3,8 @@
  * while a server is running on that database; the replaced database is kept beside it.
  */
 import path from 'node:path';
-import { databaseFile } from '../src/app';
-import { loadConfig } from '../src/config';
+import { type Config, loadConfig } from '../src/config';
+import { databaseFile } from '../src/store/open-store';
 import { restoreDatabase } from '../src/store/sqlite/backup';
 import { serverLockHolder } from '../src/store/sqlite/server-lock';
 
@@ -15,6 +15,15 @@ checking it. Stop the server first: a running server's database is never replace
 it replaces is kept beside it as app.db.before-restore-<time>.
 `;
 
+/** This command copies the SQLite file; a PostgreSQL store is backed up with pg_dump. */
+function isSqlite(config: Config): boolean {
+  if (config.databaseUrl === null) return true;
+  console.error(
+    'db:restore: DATABASE_URL is set: back up and restore PostgreSQL with pg_dump / pg_restore (see server/README.md).',
+  );
+  return false;
+}
+
 async function main(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(USAGE);
@@ -24,7 +33,9 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`db:restore: give exactly one FILE\n\n${USAGE}`);
     return 2;
   }
-  const target = databaseFile(loadConfig(process.env));
+  const config = loadConfig(process.env);
+  if (!isSqlite(config)) return 2;
+  const target = databaseFile(config);
   const pid = serverLockHolder(target);
   if (pid !== undefined) {
     console.error(

@@ -10,14 +10,20 @@ export const JSON_BODY_TYPES = ['application/json', 'application/geo+json', 'app
  * needs depth 6 (Feature › geometry › MultiPolygon coordinates › polygon › ring › position) plus
  * what its properties nest; a ring of the maximum 5,000 positions fits in one array.
  */
-export const JSON_LIMITS = {
+export interface JsonLimits {
+  maxDepth: number;
+  maxMembers: number;
+  maxValues: number;
+}
+
+export const JSON_LIMITS: Readonly<JsonLimits> = {
   /** Most nested arrays/objects (400 BodyTooDeep). */
   maxDepth: 32,
   /** Most members of one array or object (413 BodyTooLarge). */
   maxMembers: 10_000,
   /** Most values in the whole document (413 BodyTooLarge). */
   maxValues: 100_000,
-} as const;
+};
 
 export interface JsonBoundsProblem {
   status: 400 | 413;
@@ -38,7 +44,10 @@ const BACKSLASH = 0x5c;
  * string contents. Stops at the first limit passed. It does not validate the JSON (JSON.parse
  * does, after): it only bounds what a valid document could build.
  */
-export function checkJsonBounds(text: string, limits = JSON_LIMITS): JsonBoundsProblem | undefined {
+export function checkJsonBounds(
+  text: string,
+  limits: Readonly<JsonLimits> = JSON_LIMITS,
+): JsonBoundsProblem | undefined {
   const members: number[] = [];
   let values = 0;
   let inString = false;
