@@ -15,9 +15,9 @@ export function firstSelfIntersection(rings: readonly Position[][]): Position | 
   let count = 0;
   for (const ring of rings) count += Math.max(0, ring.length - 1);
   if (count < 2) return undefined;
-  // Segment s runs from (xy[4s], xy[4s+1]) to (xy[4s+2], xy[4s+3]); ring[s], pos[s] = its index in
-  // the ring; skip[s] = the other segment of its ring that shares its first vertex (the previous
-  // one, or the last one of a closed ring for the first segment).
+  // Segment s runs from (xy[4s], xy[4s+1]) to (xy[4s+2], xy[4s+3]); ringOf[s] and pos[s] are its
+  // ring and its index there; last[s] is the index of that ring's last segment, which neighbours
+  // the first one when the ring is closed.
   const xy = new Float64Array(count * 4);
   const ringOf = new Int32Array(count);
   const pos = new Int32Array(count);
