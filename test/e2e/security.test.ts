@@ -124,7 +124,7 @@ describe('Content-Security-Policy in the browser', () => {
     await page.context().close();
   });
 
-  it('the API docs page (Swagger UI) works under the same policy', async () => {
+  it('the API docs page (Swagger UI) works under its policy (inline styles allowed there only)', async () => {
     const { page, violations, consoleErrors } = await watchedPage();
     await page.goto(`${server.url}/api/docs`);
     await page.locator('.opblock').first().waitFor({ timeout: 30_000 });
