@@ -44,9 +44,9 @@ export type SecurityHeaders = ReadonlyArray<readonly [string, string]>;
 /**
  * The security headers of every answer, computed once by helmet from our options: the CSP
  * above, `X-Content-Type-Options: nosniff`, `Referrer-Policy: strict-origin-when-cross-origin`
- * (links to sources keep working, paths never leak cross-origin), cross-origin isolation of
- * windows and resources, and helmet's legacy headers. HSTS is not among them: it is added per
- * request, only over HTTPS (see registerSecurityHeaders).
+ * (links to sources keep working, paths never leak cross-origin) and cross-origin isolation of
+ * windows and resources; helmet's legacy headers are left out. HSTS is not among them: it is
+ * added per request, only over HTTPS (see registerSecurityHeaders).
  */
 export function securityHeaders(config: Config, variant: 'app' | 'docs' = 'app'): SecurityHeaders {
   const directives = cspDirectives(config);
@@ -60,6 +60,13 @@ export function securityHeaders(config: Config, variant: 'app' | 'docs' = 'app')
     strictTransportSecurity: false,
     // Same-origin by default; an embedding page (FRAME_ANCESTORS) loads our assets in our frame.
     crossOriginResourcePolicy: { policy: 'same-origin' },
+    // Headers for browsers nobody uses any more (IE8 downloads, Flash/PDF cross-domain files, the
+    // removed XSS auditor) or mere hints: bytes and work on every answer for nothing.
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+    xDnsPrefetchControl: false,
+    originAgentCluster: false,
   });
   const headers: [string, string][] = [];
   const capture = {
