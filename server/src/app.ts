@@ -11,18 +11,19 @@ import { registerAuth } from './plugins/auth';
 import { registerCsrf } from './plugins/csrf';
 import { registerErrorHandler } from './plugins/errors';
 import { registerEtag } from './plugins/etag';
-import { frameworkErrorOptions, registerRequestGuards } from './plugins/framework-errors';
+import { closingOrUrlRefusal, frameworkErrorOptions } from './plugins/framework-errors';
 import { registerJsonBodyParser } from './plugins/json-body';
-import { registerExpensiveRequestLimit } from './plugins/limits';
+import { expensiveRequestLimit } from './plugins/limits';
 import { registerNumericParams } from './plugins/numeric-params';
 import { registerOpenApi } from './plugins/openapi';
+import { registerRequestGate } from './plugins/request-gate';
 import { registerRequestLog } from './plugins/request-log';
 import { registerRevisionCache } from './plugins/response-cache';
 import { registerResponseCheck } from './plugins/response-check';
-import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers';
+import { securityHeaderSetter, securityHeaders } from './plugins/security-headers';
 import { registerStaticClient } from './plugins/static-client';
 import { registerStore } from './plugins/store';
-import { originPolicy, registerHostCheck } from './plugins/trusted-origin';
+import { hostRefusal, originPolicy } from './plugins/trusted-origin';
 import { registerAppConfigRoutes } from './routes/app-config';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCollectionRoutes } from './routes/collections';
@@ -106,17 +107,18 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     if (opened.seeded)
       app.log.info({ store: storeLocation(config) }, 'seeded the empty database from geodata/');
     registerErrorHandler(app);
-    registerSecurityHeaders(app, config, headers);
-    registerRequestGuards(app);
     const origins = originPolicy(config);
-    registerHostCheck(app, origins, config);
+    registerRequestGate(app, securityHeaderSetter(config, headers), [
+      closingOrUrlRefusal(app),
+      hostRefusal(origins, config),
+      expensiveRequestLimit(config.maxExpensiveRequests),
+    ]);
     registerNumericParams(app);
     registerStore(app, config, catalog, store);
     registerRevisionCache(app, overrides.responseCacheBytes);
     registerJsonBodyParser(app);
     await registerAuth(app, store, { ttlHours: config.sessionTtlHours, clock });
     registerCsrf(app, origins);
-    registerExpensiveRequestLimit(app, config.maxExpensiveRequests);
     registerRequestLog(app);
     registerEtag(app);
     if (overrides.checkResponses) registerResponseCheck(app);

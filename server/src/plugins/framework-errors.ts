@@ -71,34 +71,31 @@ function rawProblem(status: number, code: string, detail: string, headers: Heade
 }
 
 /**
- * Request guards that run first on every request: while the app closes, 503 + `Connection:
- * close` (instead of Fastify's own plain-JSON 503, so return503OnClosing is off); a request
- * target longer than MAX_URL_LENGTH → 414.
+ * Checks of the request gate (request-gate.ts): while the app closes, 503 + `Connection: close`
+ * (instead of Fastify's own plain-JSON 503, so return503OnClosing is off); a request target
+ * longer than MAX_URL_LENGTH → 414. Undefined when the request may go on.
  */
-export function registerRequestGuards(app: FastifyInstance): void {
+export function closingOrUrlRefusal(app: FastifyInstance): (request: FastifyRequest) => ApiError | undefined {
   let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
     done();
   });
-  app.addHook('onRequest', (request, reply, done) => {
+  return (request) => {
     if (closing) {
-      reply.header('connection', 'close');
-      return done(
-        new ApiError(
-          503,
-          'ServiceUnavailable',
-          'The server is shutting down; try again shortly.',
-          undefined,
-          {
-            headers: { 'retry-after': '5' },
-          },
-        ),
+      return new ApiError(
+        503,
+        'ServiceUnavailable',
+        'The server is shutting down; try again shortly.',
+        undefined,
+        {
+          headers: { 'retry-after': '5', connection: 'close' },
+        },
       );
     }
     if (request.url.length > MAX_URL_LENGTH) {
-      return done(new ApiError(414, 'UriTooLong', `The URL is longer than ${MAX_URL_LENGTH} characters.`));
+      return new ApiError(414, 'UriTooLong', `The URL is longer than ${MAX_URL_LENGTH} characters.`);
     }
-    done();
-  });
+    return undefined;
+  };
 }

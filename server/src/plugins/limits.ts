@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors';
 import { isApiUrl } from './auth';
 
@@ -22,21 +22,22 @@ export function isExpensive(request: FastifyRequest): boolean {
  * At most `max` expensive requests at once (MAX_EXPENSIVE_REQUESTS): one more is answered at
  * once with 503 ServerBusy + `Retry-After: 1`, before its body is read, so a burst of large
  * writes or pages cannot starve everyone else. Cheap reads are never counted. A slot is freed
- * when the response is finished or the connection closes, whichever comes first.
+ * when the response is finished or the connection closes, whichever comes first. Used by the
+ * request gate (request-gate.ts).
  */
-export function registerExpensiveRequestLimit(app: FastifyInstance, max: number): void {
+export function expensiveRequestLimit(
+  max: number,
+): (request: FastifyRequest, reply: FastifyReply) => ApiError | undefined {
   let running = 0;
-  app.addHook('onRequest', (request, reply, done) => {
-    if (!isExpensive(request)) return done();
+  return (request, reply) => {
+    if (!isExpensive(request)) return undefined;
     if (running >= max) {
-      return done(
-        new ApiError(
-          503,
-          'ServerBusy',
-          `The server is handling ${max} large requests already; try again in a moment.`,
-          undefined,
-          { headers: { 'retry-after': '1' } },
-        ),
+      return new ApiError(
+        503,
+        'ServerBusy',
+        `The server is handling ${max} large requests already; try again in a moment.`,
+        undefined,
+        { headers: { 'retry-after': '1' } },
       );
     }
     running++;
@@ -48,6 +49,6 @@ export function registerExpensiveRequestLimit(app: FastifyInstance, max: number)
     };
     reply.raw.once('finish', release);
     reply.raw.once('close', release);
-    done();
-  });
+    return undefined;
+  };
 }

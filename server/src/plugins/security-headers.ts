@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { Config } from '../config';
 import { DOCS_PATH } from './openapi';
@@ -83,23 +83,21 @@ export function securityHeaders(config: Config, variant: 'app' | 'docs' = 'app')
 }
 
 /**
- * Sets the security headers on every answer of the app: one onRequest hook (callback style; no
- * helmet work per request, only the precomputed headers), which runs for routes, static files,
- * 404s, 304s and errors alike; the docs page (DOCS_PATH) gets the 'docs' variant. Answers Fastify
- * makes outside routing (bad URLs, client errors) get the same headers from
- * plugins/framework-errors.ts.
+ * Sets the security headers on an answer (called by the request gate, request-gate.ts, for every
+ * request: routes, static files, 404s, 304s and errors alike); the docs page (DOCS_PATH) gets the
+ * 'docs' variant, answers to HTTPS requests HSTS. No helmet work per request: only the
+ * precomputed headers. Answers Fastify makes outside routing (bad URLs, client errors) get the
+ * same headers from plugins/framework-errors.ts.
  */
-export function registerSecurityHeaders(
-  app: FastifyInstance,
+export function securityHeaderSetter(
   config: Config,
   headers: SecurityHeaders,
-): void {
+): (request: FastifyRequest, reply: FastifyReply) => void {
   const docs = securityHeaders(config, 'docs');
-  app.addHook('onRequest', (request, reply, done) => {
+  return (request, reply) => {
     const raw = reply.raw;
-    const chosen = request.url.startsWith(DOCS_PATH) ? docs : headers;
-    for (const [name, value] of chosen) raw.setHeader(name, value);
+    for (const [name, value] of request.url.startsWith(DOCS_PATH) ? docs : headers)
+      raw.setHeader(name, value);
     if (request.protocol === 'https') raw.setHeader(HSTS_HEADER[0], HSTS_HEADER[1]);
-    done();
-  });
+  };
 }

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { isSameOrigin } from '../auth/origin';
 import { bareOrigin, type Config } from '../config';
 import { ApiError } from '../errors';
@@ -73,22 +73,26 @@ export function originPolicy(config: Config): OriginPolicy {
 }
 
 /**
- * Refuses a request for a Host this server does not answer for: 421 MisdirectedRequest (400
- * when there is no Host header), before any other work. Runs first among the request hooks
- * after the security headers.
+ * The check of the request gate (request-gate.ts) for a Host this server does not answer for:
+ * 421 MisdirectedRequest, or 400 when there is no Host header; undefined when it is served.
  */
-export function registerHostCheck(app: FastifyInstance, policy: OriginPolicy, config: Config): void {
+export function hostRefusal(
+  policy: OriginPolicy,
+  config: Config,
+): (request: FastifyRequest) => ApiError | undefined {
   const hint =
     config.publicOrigins.length > 0
       ? `it serves ${config.publicOrigins.join(', ')}`
       : 'set PUBLIC_ORIGIN to serve it under a name';
-  app.addHook('onRequest', (request, _reply, done) => {
+  return (request) => {
     const host = request.host;
-    if (policy.hostAllowed(host, request.protocol)) return done();
-    if (!host) return done(new ApiError(400, 'MissingHost', 'The request has no Host header.'));
+    if (policy.hostAllowed(host, request.protocol)) return undefined;
+    if (!host) return new ApiError(400, 'MissingHost', 'The request has no Host header.');
     const shown = host.length > 100 ? `${host.slice(0, 100)}…` : host;
-    done(
-      new ApiError(421, 'MisdirectedRequest', `This server does not answer for host '${shown}' (${hint}).`),
+    return new ApiError(
+      421,
+      'MisdirectedRequest',
+      `This server does not answer for host '${shown}' (${hint}).`,
     );
-  });
+  };
 }
