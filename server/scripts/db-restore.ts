@@ -22,8 +22,7 @@ runSqliteFileCommand('db:restore', USAGE, async (target, backup) => {
     return 1;
   }
   const kept = await restoreDatabase(backup, target);
-  console.info(
-    `db:restore: ${target} now holds ${backup}` + (kept ? `; the previous database is kept as ${kept}` : ''),
-  );
+  const note = kept ? `; the previous database is kept as ${kept}` : '';
+  console.info(`db:restore: ${target} now holds ${backup}${note}`);
   return 0;
 });
