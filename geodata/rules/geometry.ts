@@ -68,7 +68,10 @@ export function geometryProblems(
     const at = polygon.every((r) => r.length >= 4) ? firstSelfIntersection(polygon) : undefined;
     if (at) {
       const where = at.map((n) => Number(n.toFixed(6))).join(', ');
-      problems.push({ code: 'self_intersection', message: `polygon intersects itself (first at [${where}])` });
+      problems.push({
+        code: 'self_intersection',
+        message: `polygon intersects itself (first at [${where}])`,
+      });
     }
   }
   const outside = positionsOf(geometry).filter((p) => !booleanPointInPolygon(p, province));

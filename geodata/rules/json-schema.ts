@@ -15,12 +15,30 @@ export const SCHEMA_ANNOTATIONS = [
 ] as const;
 
 /**
+ * A web address that may become a link: absolute `http:` or `https:` with a host, no spaces or
+ * control characters. Our `format: uri` (and `iri`) means this, so a stored `javascript:`,
+ * `data:` or `file:` URL is refused in the shipped data and in every edit.
+ */
+export function isWebUrl(value: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse.
+  if (/[\u0000-\u0020\u007f]/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The one JSON Schema compiler of the data checks and the server: ajv for draft 2020-12, strict,
- * every error reported, formats (uri, date, …), and our annotation keywords known.
+ * every error reported, formats (date, …; `uri` and `iri` as isWebUrl), and our annotation
+ * keywords known.
  */
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
+  for (const format of ['uri', 'iri']) ajv.addFormat(format, { type: 'string', validate: isWebUrl });
   ajv.addVocabulary([...SCHEMA_ANNOTATIONS]);
   return ajv;
 }

@@ -38,6 +38,8 @@ export type HistoryOperation = (typeof HISTORY_OPERATIONS)[number];
 export const FIELD_ERROR_CODES = [
   // the body
   'NotAFeature',
+  'BodyTooDeep',
+  'BodyTooLarge',
   // properties (JSON Schema and our own rules)
   'Required',
   'InvalidType',
@@ -88,6 +90,15 @@ export const PROBLEM_CODES = [
   'ServerError',
   'NotImplemented',
   'ServiceUnavailable',
+  // hostile or oversized requests (issue 11)
+  'BodyTooDeep',
+  'BodyTooLarge',
+  'UriTooLong',
+  'RequestHeaderFieldsTooLarge',
+  'RequestTimeout',
+  'MisdirectedRequest',
+  'MissingHost',
+  'ServerBusy',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

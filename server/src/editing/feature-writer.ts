@@ -4,10 +4,10 @@ import type { Actor, FeatureContent, FeatureStore, StoredFeature } from '../stor
 import { validateFeatureWrite } from '../validation/feature.validation';
 import { evaluateIfMatch, featureEtag } from '../writes/etag';
 import { applyFeaturePatch } from '../writes/feature-patch';
-import { toApiFeature } from './api-feature';
-import { invalidFeature, preconditionFailed } from './problems';
 import { isJsonObject } from '../writes/json-equal';
+import { toApiFeature } from './api-feature';
 import { GeometryChecker } from './geometry-checker';
+import { invalidFeature, preconditionFailed } from './problems';
 import { type AreaContext, areaContextLoader } from './validation-context';
 
 /** A path feature id: integer digits only, else undefined (→ 404). */

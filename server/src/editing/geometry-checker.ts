@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { AreaFeature } from '../../../geodata/scripts/checks/index';
+import type { AreaFeature } from '../../../geodata/rules/districts';
 import { ApiError } from '../errors';
 import {
   checkPreparedGeometry,

@@ -141,9 +141,13 @@ export function prepareGeometry(
   const { problem, count } = walk(geometry.coordinates, depth, MIN_MEMBERS[type] ?? 1, maxVertices);
   if (problem) return fail(problem.code, problem.message);
   if (count > maxVertices) {
-    return fail('TooManyVertices', `has more than ${maxVertices} positions; at most ${maxVertices} are allowed`, {
-      limit: maxVertices,
-    });
+    return fail(
+      'TooManyVertices',
+      `has more than ${maxVertices} positions; at most ${maxVertices} are allowed`,
+      {
+        limit: maxVertices,
+      },
+    );
   }
   const clean = { type, coordinates: structuredClone(geometry.coordinates) } as Geometry;
   return { valid: true, geometry: clean, vertices: count };

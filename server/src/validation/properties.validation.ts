@@ -9,7 +9,7 @@ import type { FieldError } from './field-error';
  * - every string, at any depth, is at most `maxStringLength` code points (default 2,000), even
  *   where the schema sets no maxLength (a schema's own smaller maxLength still applies);
  * - a `format: uri` value (source_url and any other) becomes a link in the client, so it must be
- *   an absolute `http:` or `https:` URL with a host (`javascript:`, `data:`, `file:` … refused);
+ *   an absolute `http:` or `https:` URL with a host (isWebUrl in geodata/rules/json-schema.ts);
  * - properties marked `x-computed` are server-managed: a value that differs from the stored one
  *   is refused (ReadOnlyProperty); an unchanged one (a GET body sent back) is dropped. Either way
  *   they are not in the result and not required: the store computes them.
@@ -39,23 +39,9 @@ function compileWriteSchema(schema: JsonSchemaObject): ValidateFunction {
   if (Array.isArray(schema.required)) {
     writeSchema.required = schema.required.filter((n) => typeof n === 'string' && !computed.has(n));
   }
-  const ajv = createAjv();
-  for (const format of ['uri', 'iri']) ajv.addFormat(format, { type: 'string', validate: isWebUrl });
-  const validate = ajv.compile(writeSchema);
+  const validate = createAjv().compile(writeSchema);
   compiled.set(schema, validate);
   return validate;
-}
-
-/** An absolute http(s) URL with a host, no surrounding spaces or control characters. */
-export function isWebUrl(value: string): boolean {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse.
-  if (/[\u0000-\u0020\u007f]/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
 }
 
 function propertyField(name: string): string {

@@ -2,7 +2,7 @@ import { kinks } from '@turf/turf';
 import fc from 'fast-check';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { firstSelfIntersection } from '../../../server/src/validation/self-intersection';
+import { firstSelfIntersection } from '../../../geodata/rules/self-intersection';
 
 const square: Position[] = [
   [0, 0],
