@@ -4,10 +4,31 @@ import { type TSchema, Type } from 'typebox';
 import { Problem } from '../contract/problem';
 
 /**
- * The problem statuses a route can answer (besides 500 and 503, which every route can: 503 when the
- * database is unreachable or the server is closing).
+ * The problem statuses a route can answer (besides EVERY_ROUTE_PROBLEMS, which every route can).
  */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 412 | 413 | 415 | 422 | 428 | 429 | 501 | 503;
+export type ProblemStatus =
+  | 400
+  | 401
+  | 403
+  | 404
+  | 405
+  | 412
+  | 413
+  | 414
+  | 415
+  | 421
+  | 422
+  | 428
+  | 429
+  | 501
+  | 503;
+
+/**
+ * What any route can answer, before it runs (plugins/request-gate.ts) or when it fails: 400 (no
+ * Host header), 414 (URL too long), 421 (a Host this server does not serve), 500, and 503 (the
+ * database unreachable, the server closing, or too many expensive requests at once).
+ */
+const EVERY_ROUTE_PROBLEMS = [400, 414, 421, 500, 503] as const;
 
 /** A 204 answer: no body (`send()` takes no payload). */
 export const NO_BODY = Type.Unsafe<undefined>({ type: 'null', description: 'No body' });
@@ -19,13 +40,13 @@ export const NOT_MODIFIED = Type.Unsafe<undefined>({
 
 /**
  * A route's `response` schemas: its successes as given, plus the problem+json shape for each
- * problem status it answers and for 500 and 503. Fastify serialises objects with these, the OpenAPI
+ * problem status it answers and for EVERY_ROUTE_PROBLEMS. Fastify serialises objects with these, the OpenAPI
  * document lists them, and the API tests validate every answer against them.
  */
 export function responses<T extends Record<number, TSchema>>(
   ok: T,
   problems: readonly ProblemStatus[] = [],
-): T & Record<ProblemStatus | 500 | 503, typeof Problem> {
+): T & Record<ProblemStatus | 500, typeof Problem> {
   const out: Record<number, object> = {};
   // Each answer gets its HTTP reason as the OpenAPI description unless its schema has one.
   for (const [status, schema] of Object.entries(ok)) {
@@ -34,10 +55,10 @@ export function responses<T extends Record<number, TSchema>>(
       description: (schema as { description?: string }).description ?? STATUS_CODES[Number(status)],
     };
   }
-  for (const status of new Set([...problems, 500, 503])) {
+  for (const status of new Set([...problems, ...EVERY_ROUTE_PROBLEMS])) {
     out[status] = { ...Problem, description: `${STATUS_CODES[status]} (application/problem+json)` };
   }
-  return out as T & Record<ProblemStatus | 500 | 503, typeof Problem>;
+  return out as T & Record<ProblemStatus | 500, typeof Problem>;
 }
 
 /**
