@@ -284,7 +284,7 @@ describe('bad URLs and oversized requests', () => {
     const garbage = parseRaw(await rawRequest('HELLO THERE\r\n\r\n'));
     expectProblem(garbage, 400);
     const noHost = parseRaw(await rawRequest('GET /api HTTP/1.0\r\n\r\n'));
-    expectProblem(noHost, 400);
+    expect(expectProblem(noHost, 421).code).toBe('MissingHost');
     const badHeader = parseRaw(
       await rawRequest('GET /api HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header: x\r\n\r\n'),
     );

@@ -189,7 +189,7 @@ describe('trusted origin and hosts', () => {
       }
       for (const host of ['evil.test', 'evil.test:3000', 'localhost.evil.test', '127.0.0.1.nip.io', 'a b']) {
         const res = await t.app.inject({ url: '/api', headers: { host } });
-        expect([400, 421], host).toContain(res.statusCode);
+        expect(res.statusCode, host).toBe(421);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       }
     });

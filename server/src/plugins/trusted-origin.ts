@@ -74,7 +74,7 @@ export function originPolicy(config: Config): OriginPolicy {
 
 /**
  * The check of the request gate (request-gate.ts) for a Host this server does not answer for:
- * 421 MisdirectedRequest, or 400 when there is no Host header; undefined when it is served.
+ * 421 MisdirectedRequest (MissingHost when there is no Host header); undefined when it is served.
  */
 export function hostRefusal(
   policy: OriginPolicy,
@@ -87,7 +87,7 @@ export function hostRefusal(
   return (request) => {
     const host = request.host;
     if (policy.hostAllowed(host, request.protocol)) return undefined;
-    if (!host) return new ApiError(400, 'MissingHost', 'The request has no Host header.');
+    if (!host) return new ApiError(421, 'MissingHost', 'The request has no Host header.');
     const shown = host.length > 100 ? `${host.slice(0, 100)}…` : host;
     return new ApiError(
       421,

@@ -24,11 +24,11 @@ export type ProblemStatus =
   | 503;
 
 /**
- * What any route can answer, before it runs (plugins/request-gate.ts) or when it fails: 400 (no
- * Host header), 414 (URL too long), 421 (a Host this server does not serve), 500, and 503 (the
- * database unreachable, the server closing, or too many expensive requests at once).
+ * What any route can answer, before it runs (plugins/request-gate.ts) or when it fails: 414 (URL
+ * too long), 421 (no Host, or one this server does not serve), 500, and 503 (the database
+ * unreachable, the server closing, or too many expensive requests at once).
  */
-const EVERY_ROUTE_PROBLEMS = [400, 414, 421, 500, 503] as const;
+export const EVERY_ROUTE_PROBLEMS = [414, 421, 500, 503] as const;
 
 /** A 204 answer: no body (`send()` takes no payload). */
 export const NO_BODY = Type.Unsafe<undefined>({ type: 'null', description: 'No body' });
