@@ -2,7 +2,7 @@ import type { BBox } from 'geojson';
 import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import type { ApiFeature } from '../../../server/src/contract/api';
 import type { ApiClient } from '../api/client';
-import { enumTitle, enumValues } from '../api/schema';
+import { hasPoints, linkSchema } from '../catalog/catalog';
 import { FeatureList } from '../features/feature-list/FeatureList';
 import { FiltersPanel } from '../features/filters/FiltersPanel';
 import { IndicatorPanel } from '../features/indicators/IndicatorPanel';
@@ -15,13 +15,14 @@ import { ChoroplethLegend } from '../features/layers/Legend';
 import { SearchBox } from '../features/search/SearchBox';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { useI18n } from '../i18n/I18n';
-import { featureLabel, refKey } from '../lib/featureLabel';
+import { refKey } from '../lib/featureLabel';
 import { checkFilters } from '../lib/filters';
 import { geometryBbox } from '../lib/geometry';
 import { decodeUrlState, type FeatureRef, type MapViewState } from '../lib/urlState';
 import { type HoverInfo, type MapClick, MapView } from '../map/MapView';
-import { EDITABLE_COLLECTIONS } from './derive';
+import { labelOf } from './derive';
 import { EditorTab } from './EditorTab';
+import { areaOf, choroplethArea, filterChoices, knownFilterValues } from './filterModel';
 import { MapNotices } from './MapNotices';
 import { StaffControls } from './StaffControls';
 import { appReducer, initialAppState, type TabId } from './state';
@@ -48,8 +49,10 @@ interface Props {
 /** The map with its side panel (a bottom sheet on narrow screens). State flows down, events up. */
 export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   const { t, lang, n, setLang } = useI18n();
+  const { catalog } = data;
+  const link = useMemo(() => linkSchema(catalog), [catalog]);
   const [state, dispatch] = useReducer(appReducer, undefined, () =>
-    initialAppState(decodeUrlState(window.location.hash)),
+    initialAppState(decodeUrlState(window.location.hash, link)),
   );
   const [bounds, setBounds] = useState<BBox | undefined>(undefined);
   const [hover, setHover] = useState<HoverInfo | null>(null);
@@ -58,28 +61,39 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   const panelRef = useRef<HTMLElement>(null);
   const mapWrapRef = useRef<HTMLElement>(null);
   const padding = useMapPadding();
-  useUrlSync(state, dispatch, lang, setLang);
+  useUrlSync(state, dispatch, lang, setLang, link);
   const staff = useStaffEditing(api);
   // The edit tab exists only while the editor is open; otherwise its slot falls back to Layers.
   const activeTab: TabId = state.tab === 'edit' && !staff.editorOpen ? 'layers' : state.tab;
 
   // Filters of a link that name nothing known are reported and not applied.
-  const known = useMemo(
-    () => ({
-      district: new Set(data.features.districts.map((f) => String(f.properties?.code ?? ''))),
-      craft: new Set(enumValues(data.schemas['craft-villages'], 'craft')),
-      status: new Set(enumValues(data.schemas['industrial-clusters'], 'status')),
-    }),
-    [data],
-  );
+  const known = useMemo(() => knownFilterValues(catalog, data.features), [catalog, data.features]);
   const checked = useMemo(() => checkFilters(state.filters, known), [state.filters, known]);
   const viewState = useMemo(() => ({ ...state, filters: checked.applied }), [state, checked.applied]);
+  // The area an applied area filter chose (e.g. a district): outlined, and the camera goes there.
+  const chosenArea = useMemo(() => {
+    for (const def of catalog.filters) {
+      const hit = areaOf(data.features, def, checked.applied[def.key]);
+      if (hit) return hit;
+    }
+    return undefined;
+  }, [catalog, data.features, checked.applied]);
+  const highlight = useMemo(
+    () =>
+      chosenArea && {
+        collection: chosenArea.collection,
+        property: chosenArea.property,
+        value: String(chosenArea.feature.properties?.[chosenArea.property] ?? ''),
+      },
+    [chosenArea],
+  );
+  const choroplethKey = catalog.choropleth?.display.choropleth?.toggle.key;
 
   const meta = resolveIndicator(data.indicators, state.indicator);
   const year = resolveYear(meta, state.year);
   const values = useIndicatorValues(api, meta?.id, year);
   const basemapChoice = useBasemapFallback(state.basemap);
-  const basemap = useBasemapStyle(basemapChoice.shown, data.customBasemapStyleUrl);
+  const basemap = useBasemapStyle(basemapChoice.shown, data.customBasemapStyleUrl, catalog.frame?.id);
   const attribution = useMemo(
     () => ({ boundaries: t('attribution.data'), context: t('attribution.context') }),
     [t],
@@ -92,7 +106,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     context: data.context,
     indicatorValues: values,
     bounds,
-    district: checked.applied.district,
+    highlight,
     attribution,
   });
   const illustrative = isIllustrative(meta, values);
@@ -103,20 +117,23 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   }, []);
   // While editing, a map click on an editable feature picks it to edit (the edit tab stays in
   // front); clicks on districts or the province (e.g. while drawing a polygon) pick nothing.
-  const selectForEdit = useCallback((ref: FeatureRef) => {
-    if (EDITABLE_COLLECTIONS.has(ref.collection)) dispatch({ type: 'select', ref, tab: 'edit' });
-  }, []);
+  const selectForEdit = useCallback(
+    (ref: FeatureRef) => {
+      if (catalog.editable.has(ref.collection)) dispatch({ type: 'select', ref, tab: 'edit' });
+    },
+    [catalog],
+  );
   const pick = staff.editorOpen ? selectForEdit : select;
   const onMapClick = useCallback(
     (click: MapClick) => {
       if (staff.drawing) return;
       const refs = staff.editorOpen
-        ? click.refs.filter((r) => EDITABLE_COLLECTIONS.has(r.collection))
+        ? click.refs.filter((r) => catalog.editable.has(r.collection))
         : click.refs;
       if (refs.length > 1) setChooser({ ...click, refs });
       else if (refs[0]) pick(refs[0]);
     },
-    [staff.editorOpen, staff.drawing, pick],
+    [staff.editorOpen, staff.drawing, pick, catalog],
   );
   const onDataChanged = useCallback(
     (change: { collection: string; id: number; feature: ApiFeature | null }) => {
@@ -142,24 +159,26 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   };
   // From search or the list: in edit mode an editable feature opens in the editor (as a map click does).
   const chooseAndZoom = (ref: FeatureRef): void => {
-    if (staff.editorOpen && EDITABLE_COLLECTIONS.has(ref.collection)) selectForEdit(ref);
+    if (staff.editorOpen && catalog.editable.has(ref.collection)) selectForEdit(ref);
     else select(ref);
     zoomTo(ref);
   };
-  const districtByCode = (code: string) => data.features.districts.find((f) => f.properties?.code === code);
-  const selectDistrict = (code: string): void => {
-    const d = districtByCode(code);
-    if (d) chooseAndZoom({ collection: 'districts', id: d.id });
+  // The ranking names and opens areas of the choropleth by their code.
+  const selectArea = (code: string): void => {
+    const a = choroplethArea(catalog, data.features, code);
+    if (a) chooseAndZoom({ collection: a.collection, id: a.feature.id });
+  };
+  const areaName = (code: string): string | undefined => {
+    const a = choroplethArea(catalog, data.features, code);
+    const c = a && catalog.get(a.collection);
+    return a && c ? labelOf(c, a.feature, lang) : undefined;
   };
 
   useViewEffects({
     selected: state.selected,
     hasLinkView: state.view !== undefined,
-    district: checked.applied.district,
-    districtBbox: (code) => {
-      const d = districtByCode(code);
-      return d ? geometryBbox(d.geometry) : undefined;
-    },
+    area: chosenArea && refKey(chosenArea.collection, chosenArea.feature.id),
+    areaBbox: () => (chosenArea ? geometryBbox(chosenArea.feature.geometry) : undefined),
     detailsShown: activeTab === 'details',
     panel: panelRef,
     zoomTo,
@@ -172,14 +191,13 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           lang,
           t,
           n,
-          values: state.layers.includes('choropleth') ? values : undefined,
+          values: choroplethKey && model.visible.has(choroplethKey) ? values : undefined,
         })
       : undefined;
   const chooserItems = (chooser?.refs ?? []).flatMap((ref) => {
     const hit = model.index.get(refKey(ref.collection, ref.id));
     if (!hit) return [];
-    const kind = t(`collection.${ref.collection}` as 'collection.districts');
-    return [{ ref, label: featureLabel(hit.feature, lang), kind }];
+    return [{ ref, label: labelOf(hit.collection, hit.feature, lang), kind: hit.collection.itemTitle[lang] }];
   });
 
   const activeFilters = Object.values(checked.applied).filter(Boolean).length;
@@ -203,9 +221,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
       illustrative={illustrative}
     />
   );
-  const districtOptions = data.features.districts
-    .map((f) => ({ value: String(f.properties?.code ?? ''), label: featureLabel(f, lang) }))
-    .sort((a, b) => a.label.localeCompare(b.label, lang));
+  const filterTitle = (key: string) => catalog.filters.find((f) => f.key === key)?.title[lang] ?? key;
   const wrap = mapWrapRef.current;
 
   return (
@@ -233,13 +249,14 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           testHooks={testHooks}
           onFeatureClick={onMapClick}
           onHover={setHover}
+          interaction={model.interaction}
           onViewChange={onViewChange}
           onMapReady={staff.onMapReady}
           onBasemapError={basemapChoice.onBasemapError}
         />
         <MapNotices
-          illustrative={illustrative && model.visible.has('choropleth')}
-          unknownFilters={checked.unknown}
+          illustrative={illustrative && choroplethKey !== undefined && model.visible.has(choroplethKey)}
+          unknownFilters={checked.unknown.map((u) => ({ ...u, title: filterTitle(u.key) }))}
           onDropUnknown={() => {
             for (const u of checked.unknown) dispatch({ type: 'filter', key: u.key, value: undefined });
           }}
@@ -286,10 +303,15 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
         >
           {activeTab === 'layers' && (
             <LayersPanel
+              rows={catalog.toggles.map((t) => ({
+                key: t.key,
+                title: t.title,
+                legend: model.legend[t.key]!,
+              }))}
               visible={model.visible}
               onToggle={(layer) => dispatch({ type: 'toggleLayer', layer })}
               choroplethLegend={choroplethLegend}
-              legend={model.legend}
+              approximateNote={catalog.collections.some((c) => c.display.uncertainty && hasPoints(c))}
               basemap={state.basemap}
               customAvailable={data.customBasemapStyleUrl !== null}
               onBasemap={(basemap) => dispatch({ type: 'basemap', basemap })}
@@ -306,24 +328,16 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
                 onIndicator={(indicator) => dispatch({ type: 'indicator', indicator })}
                 onYear={(y) => dispatch({ type: 'year', year: y })}
                 onMethod={(method) => dispatch({ type: 'classMethod', method })}
-                onDistrict={selectDistrict}
-                districtName={(code) => {
-                  const d = districtByCode(code);
-                  return d ? featureLabel(d, lang) : undefined;
-                }}
+                onDistrict={selectArea}
+                districtName={areaName}
               />
               {choroplethLegend}
             </>
           )}
           {activeTab === 'filters' && (
             <FiltersPanel
+              choices={filterChoices(catalog, data.features, lang)}
               filters={checked.applied}
-              districts={districtOptions}
-              crafts={model.crafts.entries.map((e) => ({ value: e.value, label: e.label }))}
-              statuses={model.status.entries.map((e) => ({
-                value: e.value,
-                label: enumTitle(data.schemas['industrial-clusters'], 'status', e.value, lang),
-              }))}
               onChange={(key, value) => dispatch({ type: 'filter', key, value })}
               onClear={() => dispatch({ type: 'clearFilters' })}
             />
@@ -332,9 +346,10 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           {activeTab === 'details' &&
             (state.selected ? (
               <DetailsPanel
-                collection={state.selected.collection}
+                kind={model.selected?.collection.itemTitle[lang] ?? ''}
+                labelProperty={model.selected?.collection.label ?? 'name'}
                 feature={model.selected?.feature}
-                schema={model.selected ? data.schemas[model.selected.collection] : undefined}
+                schema={model.selected?.collection.schema}
                 onZoomTo={() => state.selected && zoomTo(state.selected)}
                 onClose={() => dispatch({ type: 'select', ref: undefined })}
               />
@@ -347,6 +362,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
               <EditorTab
                 staff={staff}
                 editApi={api}
+                catalog={catalog}
                 selected={state.selected}
                 onDataChanged={onDataChanged}
                 onKeepDraft={selectForEdit}

@@ -17,7 +17,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { useEditText } from './i18n/useEditText';
 import { ProblemBox } from './ProblemBox';
 import { useDiscardGuard } from './useDiscardGuard';
-import { useEditableCollections } from './useEditableCollections';
+import { type EditorCollection, useEditableCollections } from './useEditableCollections';
 import { useFeatureDraft } from './useFeatureDraft';
 import { useFocusFirstInvalid } from './useFocusFirstInvalid';
 import { usePickToEdit } from './usePickToEdit';
@@ -28,6 +28,8 @@ export interface EditorPanelProps {
   /** The map MapView owns; the editor only adds and removes its drawing layers. */
   map: MapLibreMap;
   api: ApiClient;
+  /** The catalog's collections (which are editable, their titles and geometry types). */
+  collections: readonly EditorCollection[];
   user: SessionUser;
   /** The feature the user picked on the map (or in a list), to edit. */
   selected?: { collection: string; id: number };
@@ -53,6 +55,7 @@ export default function EditorPanel(props: EditorPanelProps) {
   const {
     map,
     api,
+    collections,
     user,
     selected,
     onDataChanged,
@@ -63,7 +66,7 @@ export default function EditorPanel(props: EditorPanelProps) {
     onKeepDraft,
   } = props;
   const { t, lang } = useEditText();
-  const editable = useEditableCollections(api, lang);
+  const editable = useEditableCollections(api, collections, lang);
   const [collection, setCollection] = useState<string | undefined>(undefined);
   const active = collection ?? editable.list[0]?.id ?? '';
   const draft = useFeatureDraft(api, active);
@@ -303,7 +306,9 @@ export default function EditorPanel(props: EditorPanelProps) {
       {user.role === 'admin' && active !== '' && (
         <DeletedPanel api={api} collection={active} onRestored={changed} key={`${active}-${historyKey}`} />
       )}
-      {user.role === 'admin' && <ChangeLogPanel api={api} refreshKey={historyKey} />}
+      {user.role === 'admin' && (
+        <ChangeLogPanel api={api} collections={collections} refreshKey={historyKey} />
+      )}
       {discard.asking && <DiscardDialog onKeep={discard.keep} onDiscard={discard.discard} />}
       {flow.conflict && (
         <ConflictDialog
