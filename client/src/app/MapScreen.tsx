@@ -116,7 +116,8 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     setSheetOpen(true);
   }, []);
   // While editing, a map click on an editable feature picks it to edit (the edit tab stays in
-  // front); clicks on districts or the province (e.g. while drawing a polygon) pick nothing.
+  // front); a click on a collection that is not editable (e.g. the areas under a polygon being
+  // drawn) picks nothing.
   const selectForEdit = useCallback(
     (ref: FeatureRef) => {
       if (catalog.editable.has(ref.collection)) dispatch({ type: 'select', ref, tab: 'edit' });

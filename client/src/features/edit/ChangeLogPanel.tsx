@@ -18,7 +18,7 @@ const LIMIT = 20;
 /** Admin only: the latest changes across all collections (who, when, what, which feature). */
 export function ChangeLogPanel({ api, collections, refreshKey }: Props) {
   const { t, lang } = useEditText();
-  // The collection's title in the UI language, never its id ("facilities").
+  // The collection's title in the UI language (the catalog's), never its id.
   const titleOf = (id: string) => collections.find((c) => c.id === id)?.title[lang] ?? id;
   const [list, setList] = useState<ChangeEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);

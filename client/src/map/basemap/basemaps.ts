@@ -2,12 +2,12 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { CONTEXT_SOURCE } from '../layers/common';
 
 /**
- * Basemaps as style data. Our own data sources (province, districts, …) are added by
+ * Basemaps as style data. Our own data sources (one per catalog collection) are added by
  * `buildMapStyle`; a basemap only contributes what lies beneath them.
  *
- * - offline: drawn from our own data (the province, and the neighbouring countries of
- *   geodata/context.geojson, source `context`); no `glyphs`, no `sprite`, no tiles — no request
- *   leaves our server (labels are drawn locally from system fonts by MapLibre).
+ * - offline: drawn from our own data (the land of the catalog's frame collection, and the
+ *   neighbouring countries of geodata/context.geojson, source CONTEXT_SOURCE); no `glyphs`, no
+ *   `sprite`, no tiles — no request leaves our server (labels are drawn locally by MapLibre).
  * - osm: OpenStreetMap raster tiles (online), with the required attribution.
  * - custom: a deployment's style (fetched JSON), used as is beneath our layers.
  */
