@@ -1,5 +1,5 @@
 import type { BBox } from 'geojson';
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { Fragment, type ReactNode, useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import type { ApiFeature } from '../../../server/src/contract/api';
 import type { ApiClient } from '../api/client';
 import { hasPoints, linkSchema } from '../catalog/catalog';
@@ -16,13 +16,12 @@ import { SearchBox } from '../features/search/SearchBox';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { useI18n } from '../i18n/I18n';
 import { refKey } from '../lib/featureLabel';
-import { checkFilters } from '../lib/filters';
 import { geometryBbox } from '../lib/geometry';
-import { decodeUrlState, type FeatureRef, type MapViewState } from '../lib/urlState';
+import { decodeUrlState, type MapViewState } from '../lib/urlState';
 import { type HoverInfo, type MapClick, MapView } from '../map/MapView';
 import { labelOf } from './derive';
 import { EditorTab } from './EditorTab';
-import { areaOf, choroplethArea, filterChoices, knownFilterValues } from './filterModel';
+import { choroplethArea, filterChoices } from './filterModel';
 import { MapNotices } from './MapNotices';
 import { StaffControls } from './StaffControls';
 import { appReducer, initialAppState, type TabId } from './state';
@@ -31,11 +30,21 @@ import { tooltipText } from './tooltipText';
 import type { AppData } from './useAppData';
 import { useBasemapFallback } from './useBasemapFallback';
 import { useBasemapStyle } from './useBasemapStyle';
+import { useFilterState } from './useFilterState';
 import { isIllustrative, useMapModel } from './useMapModel';
 import { useMapPadding } from './useMapPadding';
+import { useSelection } from './useSelection';
 import { useStaffEditing } from './useStaffEditing';
 import { useUrlSync } from './useUrlSync';
 import { useViewEffects } from './useViewEffects';
+
+/** A tab of the side panel: its content is rendered while it is active (or always, hidden, with keepMounted). */
+interface Panel {
+  id: TabId;
+  label: string;
+  content: () => ReactNode;
+  keepMounted?: boolean;
+}
 
 interface Props {
   /** Reads, sessions and writes (the one HTTP client). */
@@ -67,26 +76,8 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   const activeTab: TabId = state.tab === 'edit' && !staff.editorOpen ? 'layers' : state.tab;
 
   // Filters of a link that name nothing known are reported and not applied.
-  const known = useMemo(() => knownFilterValues(catalog, data.features), [catalog, data.features]);
-  const checked = useMemo(() => checkFilters(state.filters, known), [state.filters, known]);
+  const checked = useFilterState(catalog, data.features, state.filters);
   const viewState = useMemo(() => ({ ...state, filters: checked.applied }), [state, checked.applied]);
-  // The area an applied area filter chose (e.g. a district): outlined, and the camera goes there.
-  const chosenArea = useMemo(() => {
-    for (const def of catalog.filters) {
-      const hit = areaOf(data.features, def, checked.applied[def.key]);
-      if (hit) return hit;
-    }
-    return undefined;
-  }, [catalog, data.features, checked.applied]);
-  const highlight = useMemo(
-    () =>
-      chosenArea && {
-        collection: chosenArea.collection,
-        property: chosenArea.property,
-        value: String(chosenArea.feature.properties?.[chosenArea.property] ?? ''),
-      },
-    [chosenArea],
-  );
   const choroplethKey = catalog.choropleth?.display.choropleth?.toggle.key;
 
   const meta = resolveIndicator(data.indicators, state.indicator);
@@ -106,36 +97,21 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     context: data.context,
     indicatorValues: values,
     bounds,
-    highlight,
+    highlight: checked.highlight,
     attribution,
   });
   const illustrative = isIllustrative(meta, values);
 
-  const select = useCallback((ref: FeatureRef) => {
-    dispatch({ type: 'select', ref });
-    setSheetOpen(true);
-  }, []);
-  // While editing, a map click on an editable feature picks it to edit (the edit tab stays in
-  // front); a click on a collection that is not editable (e.g. the areas under a polygon being
-  // drawn) picks nothing.
-  const selectForEdit = useCallback(
-    (ref: FeatureRef) => {
-      if (catalog.editable.has(ref.collection)) dispatch({ type: 'select', ref, tab: 'edit' });
-    },
-    [catalog],
-  );
-  const pick = staff.editorOpen ? selectForEdit : select;
-  const onMapClick = useCallback(
-    (click: MapClick) => {
-      if (staff.drawing) return;
-      const refs = staff.editorOpen
-        ? click.refs.filter((r) => catalog.editable.has(r.collection))
-        : click.refs;
-      if (refs.length > 1) setChooser({ ...click, refs });
-      else if (refs[0]) pick(refs[0]);
-    },
-    [staff.editorOpen, staff.drawing, pick, catalog],
-  );
+  const showPanel = useCallback(() => setSheetOpen(true), []);
+  const { pick, selectForEdit, onMapClick, zoomTo, chooseAndZoom } = useSelection({
+    catalog,
+    index: model.index,
+    dispatch,
+    editing: staff.editorOpen,
+    drawing: staff.drawing,
+    onShowPanel: showPanel,
+    onChooser: setChooser,
+  });
   const onDataChanged = useCallback(
     (change: { collection: string; id: number; feature: ApiFeature | null }) => {
       reloadCollection(change.collection);
@@ -148,22 +124,6 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     dispatch({ type: 'view', view });
     setBounds(b);
   }, []);
-  const zoomTo = (ref: FeatureRef, zoom = 12): void => {
-    const hit = model.index.get(refKey(ref.collection, ref.id));
-    const b = hit ? geometryBbox(hit.feature.geometry) : undefined;
-    if (!b) return;
-    if (b[0] === b[2] && b[1] === b[3]) {
-      dispatch({ type: 'moveTo', request: { kind: 'fly', center: [b[0], b[1]], zoom } });
-    } else {
-      dispatch({ type: 'moveTo', request: { kind: 'fit', bbox: b } });
-    }
-  };
-  // From search or the list: in edit mode an editable feature opens in the editor (as a map click does).
-  const chooseAndZoom = (ref: FeatureRef): void => {
-    if (staff.editorOpen && catalog.editable.has(ref.collection)) selectForEdit(ref);
-    else select(ref);
-    zoomTo(ref);
-  };
   // The ranking names and opens areas of the choropleth by their code.
   const selectArea = (code: string): void => {
     const a = choroplethArea(catalog, data.features, code);
@@ -178,8 +138,8 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   useViewEffects({
     selected: state.selected,
     hasLinkView: state.view !== undefined,
-    area: chosenArea && refKey(chosenArea.collection, chosenArea.feature.id),
-    areaBbox: () => (chosenArea ? geometryBbox(chosenArea.feature.geometry) : undefined),
+    area: checked.chosenArea && refKey(checked.chosenArea.collection, checked.chosenArea.feature.id),
+    areaBbox: () => (checked.chosenArea ? geometryBbox(checked.chosenArea.feature.geometry) : undefined),
     detailsShown: activeTab === 'details',
     panel: panelRef,
     zoomTo,
@@ -201,18 +161,6 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     return [{ ref, label: labelOf(hit.collection, hit.feature, lang), kind: hit.collection.itemTitle[lang] }];
   });
 
-  const activeFilters = Object.values(checked.applied).filter(Boolean).length;
-  const tabs: { id: TabId; label: string }[] = [
-    { id: 'layers', label: t('tab.layers') },
-    { id: 'indicators', label: t('tab.indicators') },
-    {
-      id: 'filters',
-      label: activeFilters ? t('tab.filtersActive', { count: activeFilters }) : t('tab.filters'),
-    },
-    { id: 'list', label: t('tab.list') },
-    { id: 'details', label: t('tab.details') },
-    ...(staff.editorOpen ? [{ id: 'edit' as const, label: t('tab.edit') }] : []),
-  ];
   const choroplethLegend = (
     <ChoroplethLegend
       title={meta?.title[lang] ?? ''}
@@ -223,6 +171,109 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     />
   );
   const filterTitle = (key: string) => catalog.filters.find((f) => f.key === key)?.title[lang] ?? key;
+  const activeFilters = Object.values(checked.applied).filter(Boolean).length;
+  // The side panel's tabs, in order: a new tab is one more entry (and its TabId in state.ts).
+  const panels: Panel[] = [
+    {
+      id: 'layers',
+      label: t('tab.layers'),
+      content: () => (
+        <LayersPanel
+          rows={catalog.toggles.map((toggle) => ({
+            key: toggle.key,
+            title: toggle.title,
+            legend: model.legend[toggle.key] ?? { kind: 'none' },
+          }))}
+          visible={model.visible}
+          onToggle={(layer) => dispatch({ type: 'toggleLayer', layer })}
+          choroplethLegend={choroplethLegend}
+          approximateNote={catalog.collections.some((c) => c.display.uncertainty && hasPoints(c))}
+          basemap={state.basemap}
+          customAvailable={data.customBasemapStyleUrl !== null}
+          onBasemap={(basemap) => dispatch({ type: 'basemap', basemap })}
+        />
+      ),
+    },
+    {
+      id: 'indicators',
+      label: t('tab.indicators'),
+      content: () => (
+        <>
+          <IndicatorPanel
+            indicators={data.indicators}
+            meta={meta}
+            year={year}
+            values={values}
+            method={state.classMethod}
+            onIndicator={(indicator) => dispatch({ type: 'indicator', indicator })}
+            onYear={(y) => dispatch({ type: 'year', year: y })}
+            onMethod={(method) => dispatch({ type: 'classMethod', method })}
+            onDistrict={selectArea}
+            districtName={areaName}
+          />
+          {choroplethLegend}
+        </>
+      ),
+    },
+    {
+      id: 'filters',
+      label: activeFilters ? t('tab.filtersActive', { count: activeFilters }) : t('tab.filters'),
+      content: () => (
+        <FiltersPanel
+          choices={filterChoices(catalog, data.features, lang)}
+          filters={checked.applied}
+          onChange={(key, value) => dispatch({ type: 'filter', key, value })}
+          onClear={() => dispatch({ type: 'clearFilters' })}
+        />
+      ),
+    },
+    {
+      id: 'list',
+      label: t('tab.list'),
+      content: () => <FeatureList items={model.listItems} onChoose={chooseAndZoom} />,
+    },
+    {
+      id: 'details',
+      label: t('tab.details'),
+      content: () =>
+        state.selected ? (
+          <DetailsPanel
+            kind={model.selected?.collection.itemTitle[lang] ?? ''}
+            labelProperty={model.selected?.collection.label ?? 'name'}
+            feature={model.selected?.feature}
+            schema={model.selected?.collection.schema}
+            onZoomTo={() => state.selected && zoomTo(state.selected)}
+            onClose={() => dispatch({ type: 'select', ref: undefined })}
+          />
+        ) : (
+          <p>{t('details.none')}</p>
+        ),
+    },
+    // Kept mounted (hidden) on other tabs, so a draft survives a look at the details.
+    ...(staff.editorOpen
+      ? [
+          {
+            id: 'edit' as const,
+            label: t('tab.edit'),
+            keepMounted: true,
+            content: () => (
+              <EditorTab
+                staff={staff}
+                editApi={api}
+                catalog={catalog}
+                selected={state.selected}
+                onDataChanged={onDataChanged}
+                onKeepDraft={selectForEdit}
+                onClose={() => {
+                  staff.closeEditor();
+                  dispatch({ type: 'tab', tab: 'layers' });
+                }}
+              />
+            ),
+          },
+        ]
+      : []),
+  ];
   const wrap = mapWrapRef.current;
 
   return (
@@ -298,81 +349,18 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
         </button>
         <Tabs
           label={t('map.tabs')}
-          tabs={tabs}
+          tabs={panels}
           active={activeTab}
           onSelect={(tab) => dispatch({ type: 'tab', tab })}
         >
-          {activeTab === 'layers' && (
-            <LayersPanel
-              rows={catalog.toggles.map((t) => ({
-                key: t.key,
-                title: t.title,
-                legend: model.legend[t.key]!,
-              }))}
-              visible={model.visible}
-              onToggle={(layer) => dispatch({ type: 'toggleLayer', layer })}
-              choroplethLegend={choroplethLegend}
-              approximateNote={catalog.collections.some((c) => c.display.uncertainty && hasPoints(c))}
-              basemap={state.basemap}
-              customAvailable={data.customBasemapStyleUrl !== null}
-              onBasemap={(basemap) => dispatch({ type: 'basemap', basemap })}
-            />
-          )}
-          {activeTab === 'indicators' && (
-            <>
-              <IndicatorPanel
-                indicators={data.indicators}
-                meta={meta}
-                year={year}
-                values={values}
-                method={state.classMethod}
-                onIndicator={(indicator) => dispatch({ type: 'indicator', indicator })}
-                onYear={(y) => dispatch({ type: 'year', year: y })}
-                onMethod={(method) => dispatch({ type: 'classMethod', method })}
-                onDistrict={selectArea}
-                districtName={areaName}
-              />
-              {choroplethLegend}
-            </>
-          )}
-          {activeTab === 'filters' && (
-            <FiltersPanel
-              choices={filterChoices(catalog, data.features, lang)}
-              filters={checked.applied}
-              onChange={(key, value) => dispatch({ type: 'filter', key, value })}
-              onClear={() => dispatch({ type: 'clearFilters' })}
-            />
-          )}
-          {activeTab === 'list' && <FeatureList items={model.listItems} onChoose={chooseAndZoom} />}
-          {activeTab === 'details' &&
-            (state.selected ? (
-              <DetailsPanel
-                kind={model.selected?.collection.itemTitle[lang] ?? ''}
-                labelProperty={model.selected?.collection.label ?? 'name'}
-                feature={model.selected?.feature}
-                schema={model.selected?.collection.schema}
-                onZoomTo={() => state.selected && zoomTo(state.selected)}
-                onClose={() => dispatch({ type: 'select', ref: undefined })}
-              />
+          {panels.map((panel) =>
+            panel.keepMounted ? (
+              <div key={panel.id} hidden={activeTab !== panel.id} data-testid={`${panel.id}-tabpanel`}>
+                {panel.content()}
+              </div>
             ) : (
-              <p>{t('details.none')}</p>
-            ))}
-          {/* Kept mounted (hidden) on other tabs, so a draft survives a look at the details. */}
-          {staff.editorOpen && (
-            <div hidden={activeTab !== 'edit'} data-testid="edit-tabpanel">
-              <EditorTab
-                staff={staff}
-                editApi={api}
-                catalog={catalog}
-                selected={state.selected}
-                onDataChanged={onDataChanged}
-                onKeepDraft={selectForEdit}
-                onClose={() => {
-                  staff.closeEditor();
-                  dispatch({ type: 'tab', tab: 'layers' });
-                }}
-              />
-            </div>
+              activeTab === panel.id && <Fragment key={panel.id}>{panel.content()}</Fragment>
+            ),
           )}
         </Tabs>
       </aside>

@@ -14,7 +14,9 @@ export interface MapProbe {
   /** Ids of the layers in the current style (to check that all our layers are there). */
   layerIds: () => string[];
   /** The features drawn in the viewport now (of `layers`, else of every layer): source, id and layer. */
-  renderedFeatures: (layers?: string[]) => { source: string; id: number | string | undefined; layer: string }[];
+  renderedFeatures: (
+    layers?: string[],
+  ) => { source: string; id: number | string | undefined; layer: string }[];
   /** Number of `idle` events seen so far. */
   idleCount: () => number;
   /** performance.now() (ms since navigation start) of the latest `idle` event; -1 before the first. */
