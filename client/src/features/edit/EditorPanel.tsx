@@ -3,6 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiFeature } from '../../../../server/src/contract/api';
 import type { ApiClient, SessionUser, Versioned } from '../../api/client';
+import { featureLabel } from '../../lib/featureLabel';
 import { ChangeLogPanel } from './ChangeLogPanel';
 import { CollectionToolbar } from './CollectionToolbar';
 import { ConfirmButton } from './ConfirmButton';
@@ -99,7 +100,10 @@ export default function EditorPanel(props: EditorPanelProps) {
     setHistoryKey((k) => k + 1);
     onDataChanged({ collection: active, id: result.feature.id, feature: result.feature });
   };
+  const labelProperty = collections.find((c) => c.id === active)?.label ?? 'name';
+  const nameOf = (f: ApiFeature) => featureLabel(f, 'vi', labelProperty);
   const flow = useSaveFlow(api, active, draft, {
+    nameOf,
     onSaved: changed,
     onDeleted: (id) => {
       controllerRef.current?.clear();
@@ -162,10 +166,7 @@ export default function EditorPanel(props: EditorPanelProps) {
   };
 
   const target = draft.target;
-  const name =
-    target.kind === 'existing' && typeof target.base.properties?.name === 'string'
-      ? target.base.properties.name
-      : `#${target.kind === 'existing' ? target.id : ''}`;
+  const name = target.kind === 'existing' ? nameOf(target.base) : '#';
   const activeLabel = editable.list.find((c) => c.id === active)?.label ?? active;
   const fieldNames = new Set(draft.fields.map((f) => f.name));
   const otherProblems = Object.entries(draft.serverErrors)

@@ -7,6 +7,8 @@ import type { Lang } from '../../lib/format';
 export interface EditorCollection {
   id: string;
   title: LocalizedText;
+  /** The property that names a feature. */
+  label: string;
   /** GeoJSON geometry types the collection accepts (also what can be drawn). */
   geometryTypes: readonly string[];
   /** The catalog lets staff edit it (the server still decides per user). */
