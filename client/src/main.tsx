@@ -7,7 +7,7 @@ import { App } from './app/App';
 import { loadClientConfig } from './config';
 import { I18nProvider, initialLanguage } from './i18n/I18n';
 import type { Lang } from './lib/format';
-import { decodeUrlState } from './lib/urlState';
+import { linkLanguage } from './lib/urlState';
 
 const config = loadClientConfig(window.location.search);
 const api = new ApiClient(config.apiBase, (input, init) => fetch(input, init));
@@ -34,7 +34,7 @@ createRoot(root).render(
   <StrictMode>
     <I18nProvider
       initialLang={initialLanguage({
-        link: decodeUrlState(window.location.hash).lang,
+        link: linkLanguage(window.location.hash),
         stored: storedLang(),
         browser: navigator.languages ?? [navigator.language],
       })}

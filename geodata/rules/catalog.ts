@@ -5,7 +5,7 @@
  */
 import type Ajv2020 from 'ajv/dist/2020';
 import { type Static, Type } from 'typebox';
-import { DisplayHints } from '../../server/src/contract/collections';
+import { DisplayHints, LINK_PARAMS, POINT_SYMBOLS } from '../../server/src/contract/collections';
 import { LocalizedText } from '../../server/src/contract/common';
 import { GEOMETRY_TYPES, type GeometryType } from '../../server/src/contract/vocabulary';
 import { createAjv, describeSchemaError } from './json-schema';
@@ -48,10 +48,14 @@ export type CatalogCollection = Omit<CatalogEntry, 'label' | 'editable' | 'displ
 const POINTS: readonly GeometryType[] = ['Point', 'MultiPoint'];
 const AREAS: readonly GeometryType[] = ['Polygon', 'MultiPolygon'];
 
+/** The district filter every collection with a queryable `district_code` gets by default. */
+export const DISTRICT_FILTER = { property: 'district_code', key: 'district' } as const;
+
 /**
  * The hints of a collection that sets none: drawn by its geometry types, grey, labelled from
  * zoom 10, in catalog order (`order` = 10 × its position + 10), a toggle of its own keyed by its
- * id, the district filter when `district_code` is queryable.
+ * id, the district filter when `district_code` is queryable; points spread, show their
+ * uncertainty and are listed; a frame or choropleth collection is not listed.
  */
 export function defaultDisplay(entry: CatalogEntry, index: number): DisplayHints {
   const types = entry.geometryTypes;
@@ -60,6 +64,7 @@ export function defaultDisplay(entry: CatalogEntry, index: number): DisplayHints
     : types.every((t) => AREAS.includes(t))
       ? 'area'
       : 'point-or-area';
+  const given = entry.display ?? {};
   return {
     geometry,
     symbol: geometry === 'area' ? 'fill' : 'circle',
@@ -70,12 +75,31 @@ export function defaultDisplay(entry: CatalogEntry, index: number): DisplayHints
     cluster: null,
     label: { minZoom: 10, priority: 50 },
     order: 10 * index + 10,
-    legend: entry.display?.colorBy ? 'categories' : 'swatch',
-    filters: entry.queryables.includes('district_code') ? ['district_code'] : [],
+    legend: given.colorBy || given.symbolBy ? 'categories' : 'swatch',
+    legendLabel: null,
+    itemTitle: null,
+    filters: entry.queryables.includes(DISTRICT_FILTER.property) ? [{ ...DISTRICT_FILTER }] : [],
     toggle: { key: entry.id, visible: true },
     pickable: true,
     frame: false,
     choropleth: null,
+    areaFilter: null,
+    context: false,
+    spread: geometry !== 'area',
+    uncertainty: geometry !== 'area',
+    searchRank: 50,
+    listed: !given.frame && !given.choropleth,
+  };
+}
+
+/** The hints with the defaults applied; a toggle without a title takes the collection's. */
+function withDefaults(entry: CatalogEntry, index: number): DisplayHints {
+  const display: DisplayHints = { ...defaultDisplay(entry, index), ...entry.display };
+  const titled = <T extends { title?: LocalizedText }>(t: T): T => ({ ...t, title: t.title ?? entry.title });
+  return {
+    ...display,
+    toggle: display.toggle && titled(display.toggle),
+    choropleth: display.choropleth && { ...display.choropleth, toggle: titled(display.choropleth.toggle) },
   };
 }
 
@@ -83,11 +107,36 @@ export type CatalogRead =
   | { valid: true; collections: CatalogCollection[] }
   | { valid: false; problems: string[] };
 
-/** Cross-entry rules the schema cannot state: unique ids and toggle keys, hints naming their properties. */
+/** Problems of one entry's hints: every property a hint names must be queryable (or exist, for areas). */
+function hintProblems(c: CatalogCollection): string[] {
+  const problems: string[] = [];
+  const { colorBy, symbolBy, filters, areaFilter, geometry, symbol } = c.display;
+  for (const hint of [colorBy, symbolBy]) {
+    if (hint && !c.queryables.includes(hint.property)) {
+      problems.push(`${c.id}: display hint property '${hint.property}' must be one of its queryables`);
+    }
+  }
+  for (const f of filters) {
+    if (!c.queryables.includes(f.property))
+      problems.push(`${c.id}: filter '${f.property}' must be one of its queryables`);
+  }
+  if (areaFilter && !c.queryables.includes(areaFilter.property))
+    problems.push(`${c.id}: area filter property '${areaFilter.property}' must be one of its queryables`);
+  const pointSymbol = (POINT_SYMBOLS as readonly string[]).includes(symbol);
+  if (geometry === 'area' && pointSymbol) problems.push(`${c.id}: an area is drawn as 'fill' or 'outline'`);
+  if (geometry !== 'area' && !pointSymbol) problems.push(`${c.id}: points are drawn with a point symbol`);
+  return problems;
+}
+
+/**
+ * Cross-entry rules the schema cannot state: unique ids and toggle keys, hints naming their
+ * properties, filter keys that are no link parameter of the client, one filter key per area filter.
+ */
 function crossProblems(collections: CatalogCollection[]): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   const keys = new Set<string>();
+  const areaFilters = new Set<string>();
   for (const c of collections) {
     if (seen.has(c.id)) problems.push(`collection id '${c.id}' is used twice`);
     seen.add(c.id);
@@ -96,15 +145,17 @@ function crossProblems(collections: CatalogCollection[]): string[] {
       if (keys.has(key)) problems.push(`${c.id}: layer toggle key '${key}' is used twice`);
       keys.add(key);
     }
-    const { colorBy, symbolBy } = c.display;
-    for (const hint of [colorBy, symbolBy]) {
-      if (hint && !c.queryables.includes(hint.property)) {
-        problems.push(`${c.id}: display hint property '${hint.property}' must be one of its queryables`);
-      }
+    const area = c.display.areaFilter?.key;
+    if (area !== undefined && areaFilters.has(area))
+      problems.push(`${c.id}: area filter key '${area}' is used twice`);
+    if (area !== undefined) areaFilters.add(area);
+    for (const key of [...c.display.filters.map((f) => f.key), ...(area === undefined ? [] : [area])]) {
+      if ((LINK_PARAMS as readonly string[]).includes(key))
+        problems.push(
+          `${c.id}: filter key '${key}' is a link parameter of the map (${LINK_PARAMS.join(', ')})`,
+        );
     }
-    for (const f of c.display.filters) {
-      if (!c.queryables.includes(f)) problems.push(`${c.id}: filter '${f}' must be one of its queryables`);
-    }
+    problems.push(...hintProblems(c));
   }
   return problems;
 }
@@ -123,7 +174,7 @@ export function readCatalogFile(json: unknown, ajv: Ajv2020 = createAjv()): Cata
       ...entry,
       label: entry.label ?? 'name',
       editable: entry.editable ?? false,
-      display: { ...defaultDisplay(entry, i), ...entry.display },
+      display: withDefaults(entry, i),
     }),
   );
   const problems = crossProblems(collections);

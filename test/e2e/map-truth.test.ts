@@ -78,7 +78,7 @@ describe('the indicator map tells the truth', () => {
     const p = await app.project(lon!, lat!);
     await app.page.mouse.move(p.x, p.y);
     await expect.poll(() => app.page.getByTestId('map-tooltip').textContent()).toMatch(/\(minh hoạ\)$/);
-    expect(await app.layerIds()).toContain('district-illustrative-hatch');
+    expect(await app.layerIds()).toContain('districts-illustrative-hatch');
     await app.screenshot('illustrative-vi.png');
   });
 });
@@ -165,11 +165,11 @@ describe('filters say what the map shows', () => {
     await app.page.getByTestId('filter-district').selectOption('088');
     await app.waitForSettled();
     expect((await app.view()).zoom).toBeGreaterThan(before.zoom + 0.5);
-    expect(await app.layerIds()).toContain('district-highlight');
+    expect(await app.layerIds()).toContain('districts-highlight');
     await app.openTab('layers');
     const villagesIn088 = (await items('craft-villages')).filter((f) => f.properties.district_code === '088');
     const crafts = new Set(villagesIn088.map((f) => f.properties.craft));
-    expect(await app.page.getByTestId('legend-crafts').locator('li').count()).toBe(crafts.size);
+    expect(await app.page.getByTestId('legend-villages').locator('li').count()).toBe(crafts.size);
     expect(await app.page.getByTestId('tab-filters').textContent()).toBe('Lọc (1)');
   });
 });

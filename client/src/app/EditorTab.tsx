@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { ApiFeature } from '../../../server/src/contract/api';
 import type { ApiClient } from '../api/client';
+import type { Catalog } from '../catalog/catalog';
 import { useI18n } from '../i18n/I18n';
 import type { FeatureRef } from '../lib/urlState';
 import type { StaffEditing } from './useStaffEditing';
@@ -11,6 +12,8 @@ const EditorPanel = lazy(() => import('../features/edit/EditorPanel'));
 interface Props {
   staff: StaffEditing;
   editApi: ApiClient;
+  /** The collections the editor offers (the catalog's editable ones) and names. */
+  catalog: Catalog;
   /** The host's selection (map clicks while editing land here). */
   selected: FeatureRef | undefined;
   onDataChanged: (change: { collection: string; id: number; feature: ApiFeature | null }) => void;
@@ -20,7 +23,7 @@ interface Props {
 }
 
 /** The side panel's edit tab: the lazily loaded editor, once the map and a staff user exist. */
-export function EditorTab({ staff, editApi, selected, onDataChanged, onClose, onKeepDraft }: Props) {
+export function EditorTab({ staff, editApi, catalog, selected, onDataChanged, onClose, onKeepDraft }: Props) {
   const { t } = useI18n();
   const { map } = staff;
   const user = staff.editorUser;
@@ -36,6 +39,7 @@ export function EditorTab({ staff, editApi, selected, onDataChanged, onClose, on
       <EditorPanel
         map={map}
         api={editApi}
+        collections={catalog.collections}
         user={user}
         selected={selected}
         onDataChanged={onDataChanged}

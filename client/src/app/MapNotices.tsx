@@ -5,7 +5,8 @@ import type { BasemapId } from '../lib/urlState';
 interface Props {
   /** The choropleth on the map shows illustrative values. */
   illustrative: boolean;
-  unknownFilters: UnknownFilter[];
+  /** Filters of the link that name nothing known, with the filter's label. */
+  unknownFilters: (UnknownFilter & { title: string })[];
   onDropUnknown: () => void;
   basemapFailed: BasemapId | null;
 }
@@ -28,7 +29,7 @@ export function MapNotices({ illustrative, unknownFilters, onDropUnknown, basema
       {unknownFilters.length > 0 && (
         <div className="map-notice map-notice-warning" role="alert" data-testid="map-unknown-filter">
           {unknownFilters.map((u) => (
-            <p key={u.key}>{t('filters.unknown', { what: t(`filters.${u.key}`), value: u.value })}</p>
+            <p key={u.key}>{t('filters.unknown', { what: u.title, value: u.value })}</p>
           ))}
           <button type="button" onClick={onDropUnknown} data-testid="map-unknown-filter-drop">
             {t('filters.dropUnknown')}

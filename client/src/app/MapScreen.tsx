@@ -1,8 +1,8 @@
 import type { BBox } from 'geojson';
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { Fragment, type ReactNode, useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import type { ApiFeature } from '../../../server/src/contract/api';
 import type { ApiClient } from '../api/client';
-import { enumTitle, enumValues } from '../api/schema';
+import { hasPoints, linkSchema } from '../catalog/catalog';
 import { FeatureList } from '../features/feature-list/FeatureList';
 import { FiltersPanel } from '../features/filters/FiltersPanel';
 import { IndicatorPanel } from '../features/indicators/IndicatorPanel';
@@ -15,13 +15,13 @@ import { ChoroplethLegend } from '../features/layers/Legend';
 import { SearchBox } from '../features/search/SearchBox';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { useI18n } from '../i18n/I18n';
-import { featureLabel, refKey } from '../lib/featureLabel';
-import { checkFilters } from '../lib/filters';
+import { refKey } from '../lib/featureLabel';
 import { geometryBbox } from '../lib/geometry';
-import { decodeUrlState, type FeatureRef, type MapViewState } from '../lib/urlState';
+import { decodeUrlState, type MapViewState } from '../lib/urlState';
 import { type HoverInfo, type MapClick, MapView } from '../map/MapView';
-import { EDITABLE_COLLECTIONS } from './derive';
+import { labelOf } from './derive';
 import { EditorTab } from './EditorTab';
+import { choroplethArea, filterChoices } from './filterModel';
 import { MapNotices } from './MapNotices';
 import { StaffControls } from './StaffControls';
 import { appReducer, initialAppState, type TabId } from './state';
@@ -30,11 +30,21 @@ import { tooltipText } from './tooltipText';
 import type { AppData } from './useAppData';
 import { useBasemapFallback } from './useBasemapFallback';
 import { useBasemapStyle } from './useBasemapStyle';
+import { useFilterState } from './useFilterState';
 import { isIllustrative, useMapModel } from './useMapModel';
 import { useMapPadding } from './useMapPadding';
+import { useSelection } from './useSelection';
 import { useStaffEditing } from './useStaffEditing';
 import { useUrlSync } from './useUrlSync';
 import { useViewEffects } from './useViewEffects';
+
+/** A tab of the side panel: its content is rendered while it is active (or always, hidden, with keepMounted). */
+interface Panel {
+  id: TabId;
+  label: string;
+  content: () => ReactNode;
+  keepMounted?: boolean;
+}
 
 interface Props {
   /** Reads, sessions and writes (the one HTTP client). */
@@ -48,8 +58,10 @@ interface Props {
 /** The map with its side panel (a bottom sheet on narrow screens). State flows down, events up. */
 export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   const { t, lang, n, setLang } = useI18n();
+  const { catalog } = data;
+  const link = useMemo(() => linkSchema(catalog), [catalog]);
   const [state, dispatch] = useReducer(appReducer, undefined, () =>
-    initialAppState(decodeUrlState(window.location.hash)),
+    initialAppState(decodeUrlState(window.location.hash, link)),
   );
   const [bounds, setBounds] = useState<BBox | undefined>(undefined);
   const [hover, setHover] = useState<HoverInfo | null>(null);
@@ -58,28 +70,21 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   const panelRef = useRef<HTMLElement>(null);
   const mapWrapRef = useRef<HTMLElement>(null);
   const padding = useMapPadding();
-  useUrlSync(state, dispatch, lang, setLang);
+  useUrlSync(state, dispatch, lang, setLang, link);
   const staff = useStaffEditing(api);
   // The edit tab exists only while the editor is open; otherwise its slot falls back to Layers.
   const activeTab: TabId = state.tab === 'edit' && !staff.editorOpen ? 'layers' : state.tab;
 
   // Filters of a link that name nothing known are reported and not applied.
-  const known = useMemo(
-    () => ({
-      district: new Set(data.features.districts.map((f) => String(f.properties?.code ?? ''))),
-      craft: new Set(enumValues(data.schemas['craft-villages'], 'craft')),
-      status: new Set(enumValues(data.schemas['industrial-clusters'], 'status')),
-    }),
-    [data],
-  );
-  const checked = useMemo(() => checkFilters(state.filters, known), [state.filters, known]);
+  const checked = useFilterState(catalog, data.features, state.filters);
   const viewState = useMemo(() => ({ ...state, filters: checked.applied }), [state, checked.applied]);
+  const choroplethKey = catalog.choropleth?.display.choropleth?.toggle.key;
 
   const meta = resolveIndicator(data.indicators, state.indicator);
   const year = resolveYear(meta, state.year);
   const values = useIndicatorValues(api, meta?.id, year);
   const basemapChoice = useBasemapFallback(state.basemap);
-  const basemap = useBasemapStyle(basemapChoice.shown, data.customBasemapStyleUrl);
+  const basemap = useBasemapStyle(basemapChoice.shown, data.customBasemapStyleUrl, catalog.frame?.id);
   const attribution = useMemo(
     () => ({ boundaries: t('attribution.data'), context: t('attribution.context') }),
     [t],
@@ -92,32 +97,21 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     context: data.context,
     indicatorValues: values,
     bounds,
-    district: checked.applied.district,
+    highlight: checked.highlight,
     attribution,
   });
   const illustrative = isIllustrative(meta, values);
 
-  const select = useCallback((ref: FeatureRef) => {
-    dispatch({ type: 'select', ref });
-    setSheetOpen(true);
-  }, []);
-  // While editing, a map click on an editable feature picks it to edit (the edit tab stays in
-  // front); clicks on districts or the province (e.g. while drawing a polygon) pick nothing.
-  const selectForEdit = useCallback((ref: FeatureRef) => {
-    if (EDITABLE_COLLECTIONS.has(ref.collection)) dispatch({ type: 'select', ref, tab: 'edit' });
-  }, []);
-  const pick = staff.editorOpen ? selectForEdit : select;
-  const onMapClick = useCallback(
-    (click: MapClick) => {
-      if (staff.drawing) return;
-      const refs = staff.editorOpen
-        ? click.refs.filter((r) => EDITABLE_COLLECTIONS.has(r.collection))
-        : click.refs;
-      if (refs.length > 1) setChooser({ ...click, refs });
-      else if (refs[0]) pick(refs[0]);
-    },
-    [staff.editorOpen, staff.drawing, pick],
-  );
+  const showPanel = useCallback(() => setSheetOpen(true), []);
+  const { pick, selectForEdit, onMapClick, zoomTo, chooseAndZoom } = useSelection({
+    catalog,
+    index: model.index,
+    dispatch,
+    editing: staff.editorOpen,
+    drawing: staff.drawing,
+    onShowPanel: showPanel,
+    onChooser: setChooser,
+  });
   const onDataChanged = useCallback(
     (change: { collection: string; id: number; feature: ApiFeature | null }) => {
       reloadCollection(change.collection);
@@ -130,36 +124,22 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     dispatch({ type: 'view', view });
     setBounds(b);
   }, []);
-  const zoomTo = (ref: FeatureRef, zoom = 12): void => {
-    const hit = model.index.get(refKey(ref.collection, ref.id));
-    const b = hit ? geometryBbox(hit.feature.geometry) : undefined;
-    if (!b) return;
-    if (b[0] === b[2] && b[1] === b[3]) {
-      dispatch({ type: 'moveTo', request: { kind: 'fly', center: [b[0], b[1]], zoom } });
-    } else {
-      dispatch({ type: 'moveTo', request: { kind: 'fit', bbox: b } });
-    }
+  // The ranking names and opens areas of the choropleth by their code.
+  const selectArea = (code: string): void => {
+    const a = choroplethArea(catalog, data.features, code);
+    if (a) chooseAndZoom({ collection: a.collection, id: a.feature.id });
   };
-  // From search or the list: in edit mode an editable feature opens in the editor (as a map click does).
-  const chooseAndZoom = (ref: FeatureRef): void => {
-    if (staff.editorOpen && EDITABLE_COLLECTIONS.has(ref.collection)) selectForEdit(ref);
-    else select(ref);
-    zoomTo(ref);
-  };
-  const districtByCode = (code: string) => data.features.districts.find((f) => f.properties?.code === code);
-  const selectDistrict = (code: string): void => {
-    const d = districtByCode(code);
-    if (d) chooseAndZoom({ collection: 'districts', id: d.id });
+  const areaName = (code: string): string | undefined => {
+    const a = choroplethArea(catalog, data.features, code);
+    const c = a && catalog.get(a.collection);
+    return a && c ? labelOf(c, a.feature, lang) : undefined;
   };
 
   useViewEffects({
     selected: state.selected,
     hasLinkView: state.view !== undefined,
-    district: checked.applied.district,
-    districtBbox: (code) => {
-      const d = districtByCode(code);
-      return d ? geometryBbox(d.geometry) : undefined;
-    },
+    area: checked.chosenArea && refKey(checked.chosenArea.collection, checked.chosenArea.feature.id),
+    areaBbox: () => (checked.chosenArea ? geometryBbox(checked.chosenArea.feature.geometry) : undefined),
     detailsShown: activeTab === 'details',
     panel: panelRef,
     zoomTo,
@@ -172,28 +152,15 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           lang,
           t,
           n,
-          values: state.layers.includes('choropleth') ? values : undefined,
+          values: choroplethKey && model.visible.has(choroplethKey) ? values : undefined,
         })
       : undefined;
   const chooserItems = (chooser?.refs ?? []).flatMap((ref) => {
     const hit = model.index.get(refKey(ref.collection, ref.id));
     if (!hit) return [];
-    const kind = t(`collection.${ref.collection}` as 'collection.districts');
-    return [{ ref, label: featureLabel(hit.feature, lang), kind }];
+    return [{ ref, label: labelOf(hit.collection, hit.feature, lang), kind: hit.collection.itemTitle[lang] }];
   });
 
-  const activeFilters = Object.values(checked.applied).filter(Boolean).length;
-  const tabs: { id: TabId; label: string }[] = [
-    { id: 'layers', label: t('tab.layers') },
-    { id: 'indicators', label: t('tab.indicators') },
-    {
-      id: 'filters',
-      label: activeFilters ? t('tab.filtersActive', { count: activeFilters }) : t('tab.filters'),
-    },
-    { id: 'list', label: t('tab.list') },
-    { id: 'details', label: t('tab.details') },
-    ...(staff.editorOpen ? [{ id: 'edit' as const, label: t('tab.edit') }] : []),
-  ];
   const choroplethLegend = (
     <ChoroplethLegend
       title={meta?.title[lang] ?? ''}
@@ -203,9 +170,110 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
       illustrative={illustrative}
     />
   );
-  const districtOptions = data.features.districts
-    .map((f) => ({ value: String(f.properties?.code ?? ''), label: featureLabel(f, lang) }))
-    .sort((a, b) => a.label.localeCompare(b.label, lang));
+  const filterTitle = (key: string) => catalog.filters.find((f) => f.key === key)?.title[lang] ?? key;
+  const activeFilters = Object.values(checked.applied).filter(Boolean).length;
+  // The side panel's tabs, in order: a new tab is one more entry (and its TabId in state.ts).
+  const panels: Panel[] = [
+    {
+      id: 'layers',
+      label: t('tab.layers'),
+      content: () => (
+        <LayersPanel
+          rows={catalog.toggles.map((toggle) => ({
+            key: toggle.key,
+            title: toggle.title,
+            legend: model.legend[toggle.key] ?? { kind: 'none' },
+          }))}
+          visible={model.visible}
+          onToggle={(layer) => dispatch({ type: 'toggleLayer', layer })}
+          choroplethLegend={choroplethLegend}
+          approximateNote={catalog.collections.some((c) => c.display.uncertainty && hasPoints(c))}
+          basemap={state.basemap}
+          customAvailable={data.customBasemapStyleUrl !== null}
+          onBasemap={(basemap) => dispatch({ type: 'basemap', basemap })}
+        />
+      ),
+    },
+    {
+      id: 'indicators',
+      label: t('tab.indicators'),
+      content: () => (
+        <>
+          <IndicatorPanel
+            indicators={data.indicators}
+            meta={meta}
+            year={year}
+            values={values}
+            method={state.classMethod}
+            onIndicator={(indicator) => dispatch({ type: 'indicator', indicator })}
+            onYear={(y) => dispatch({ type: 'year', year: y })}
+            onMethod={(method) => dispatch({ type: 'classMethod', method })}
+            onDistrict={selectArea}
+            districtName={areaName}
+          />
+          {choroplethLegend}
+        </>
+      ),
+    },
+    {
+      id: 'filters',
+      label: activeFilters ? t('tab.filtersActive', { count: activeFilters }) : t('tab.filters'),
+      content: () => (
+        <FiltersPanel
+          choices={filterChoices(catalog, data.features, lang)}
+          filters={checked.applied}
+          onChange={(key, value) => dispatch({ type: 'filter', key, value })}
+          onClear={() => dispatch({ type: 'clearFilters' })}
+        />
+      ),
+    },
+    {
+      id: 'list',
+      label: t('tab.list'),
+      content: () => <FeatureList items={model.listItems} onChoose={chooseAndZoom} />,
+    },
+    {
+      id: 'details',
+      label: t('tab.details'),
+      content: () =>
+        state.selected ? (
+          <DetailsPanel
+            kind={model.selected?.collection.itemTitle[lang] ?? ''}
+            labelProperty={model.selected?.collection.label ?? 'name'}
+            feature={model.selected?.feature}
+            schema={model.selected?.collection.schema}
+            onZoomTo={() => state.selected && zoomTo(state.selected)}
+            onClose={() => dispatch({ type: 'select', ref: undefined })}
+          />
+        ) : (
+          <p>{t('details.none')}</p>
+        ),
+    },
+    // Kept mounted (hidden) on other tabs, so a draft survives a look at the details.
+    ...(staff.editorOpen
+      ? [
+          {
+            id: 'edit' as const,
+            label: t('tab.edit'),
+            keepMounted: true,
+            content: () => (
+              <EditorTab
+                staff={staff}
+                editApi={api}
+                catalog={catalog}
+                selected={state.selected}
+                onDataChanged={onDataChanged}
+                onKeepDraft={selectForEdit}
+                onClose={() => {
+                  staff.closeEditor();
+                  dispatch({ type: 'tab', tab: 'layers' });
+                }}
+              />
+            ),
+          },
+        ]
+      : []),
+  ];
   const wrap = mapWrapRef.current;
 
   return (
@@ -233,13 +301,14 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           testHooks={testHooks}
           onFeatureClick={onMapClick}
           onHover={setHover}
+          interaction={model.interaction}
           onViewChange={onViewChange}
           onMapReady={staff.onMapReady}
           onBasemapError={basemapChoice.onBasemapError}
         />
         <MapNotices
-          illustrative={illustrative && model.visible.has('choropleth')}
-          unknownFilters={checked.unknown}
+          illustrative={illustrative && choroplethKey !== undefined && model.visible.has(choroplethKey)}
+          unknownFilters={checked.unknown.map((u) => ({ ...u, title: filterTitle(u.key) }))}
           onDropUnknown={() => {
             for (const u of checked.unknown) dispatch({ type: 'filter', key: u.key, value: undefined });
           }}
@@ -280,82 +349,18 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
         </button>
         <Tabs
           label={t('map.tabs')}
-          tabs={tabs}
+          tabs={panels}
           active={activeTab}
           onSelect={(tab) => dispatch({ type: 'tab', tab })}
         >
-          {activeTab === 'layers' && (
-            <LayersPanel
-              visible={model.visible}
-              onToggle={(layer) => dispatch({ type: 'toggleLayer', layer })}
-              choroplethLegend={choroplethLegend}
-              legend={model.legend}
-              basemap={state.basemap}
-              customAvailable={data.customBasemapStyleUrl !== null}
-              onBasemap={(basemap) => dispatch({ type: 'basemap', basemap })}
-            />
-          )}
-          {activeTab === 'indicators' && (
-            <>
-              <IndicatorPanel
-                indicators={data.indicators}
-                meta={meta}
-                year={year}
-                values={values}
-                method={state.classMethod}
-                onIndicator={(indicator) => dispatch({ type: 'indicator', indicator })}
-                onYear={(y) => dispatch({ type: 'year', year: y })}
-                onMethod={(method) => dispatch({ type: 'classMethod', method })}
-                onDistrict={selectDistrict}
-                districtName={(code) => {
-                  const d = districtByCode(code);
-                  return d ? featureLabel(d, lang) : undefined;
-                }}
-              />
-              {choroplethLegend}
-            </>
-          )}
-          {activeTab === 'filters' && (
-            <FiltersPanel
-              filters={checked.applied}
-              districts={districtOptions}
-              crafts={model.crafts.entries.map((e) => ({ value: e.value, label: e.label }))}
-              statuses={model.status.entries.map((e) => ({
-                value: e.value,
-                label: enumTitle(data.schemas['industrial-clusters'], 'status', e.value, lang),
-              }))}
-              onChange={(key, value) => dispatch({ type: 'filter', key, value })}
-              onClear={() => dispatch({ type: 'clearFilters' })}
-            />
-          )}
-          {activeTab === 'list' && <FeatureList items={model.listItems} onChoose={chooseAndZoom} />}
-          {activeTab === 'details' &&
-            (state.selected ? (
-              <DetailsPanel
-                collection={state.selected.collection}
-                feature={model.selected?.feature}
-                schema={model.selected ? data.schemas[model.selected.collection] : undefined}
-                onZoomTo={() => state.selected && zoomTo(state.selected)}
-                onClose={() => dispatch({ type: 'select', ref: undefined })}
-              />
+          {panels.map((panel) =>
+            panel.keepMounted ? (
+              <div key={panel.id} hidden={activeTab !== panel.id} data-testid={`${panel.id}-tabpanel`}>
+                {panel.content()}
+              </div>
             ) : (
-              <p>{t('details.none')}</p>
-            ))}
-          {/* Kept mounted (hidden) on other tabs, so a draft survives a look at the details. */}
-          {staff.editorOpen && (
-            <div hidden={activeTab !== 'edit'} data-testid="edit-tabpanel">
-              <EditorTab
-                staff={staff}
-                editApi={api}
-                selected={state.selected}
-                onDataChanged={onDataChanged}
-                onKeepDraft={selectForEdit}
-                onClose={() => {
-                  staff.closeEditor();
-                  dispatch({ type: 'tab', tab: 'layers' });
-                }}
-              />
-            </div>
+              activeTab === panel.id && <Fragment key={panel.id}>{panel.content()}</Fragment>
+            ),
           )}
         </Tabs>
       </aside>

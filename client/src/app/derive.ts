@@ -1,42 +1,50 @@
 import type { BBox, FeatureCollection } from 'geojson';
-import catalog from '../../../geodata/schema/collections.json';
 import type { ApiFeature } from '../../../server/src/contract/api';
-import { enumTitle, enumValues, type PropertySchema } from '../api/schema';
-import type { CategoryEntry } from '../features/layers/Legend';
+import { type Catalog, type CatalogCollection, hasPoints, isShown } from '../catalog/catalog';
+import type { ListItem } from '../features/feature-list/FeatureList';
 import { featureLabel, refKey } from '../lib/featureLabel';
-import { applyFilters } from '../lib/filters';
+import { applyFilters, type Condition } from '../lib/filters';
 import type { Lang } from '../lib/format';
 import { bboxesIntersect, geometryBbox } from '../lib/geometry';
 import type { SearchEntry } from '../lib/search';
 import { pointOf, type SpreadInput, spreadSlots } from '../lib/spread';
-import type { Filters, LayerId } from '../lib/urlState';
-import {
-  CLUSTER_STATUS_COLORS,
-  CRAFT_PALETTE,
-  POINT_COLLECTIONS,
-  POINT_PRESENTATION,
-  searchRank,
-} from '../map/layers/presentation';
-import { COLLECTION_IDS, type CollectionId } from './useAppData';
+import type { Filters } from '../lib/urlState';
 
-export type FeaturesByCollection = Record<CollectionId, ApiFeature[]>;
+/** Features by collection id (a collection the API had none for is absent or empty). */
+export type FeaturesByCollection = Readonly<Record<string, readonly ApiFeature[]>>;
 
-/** Which collection each toggleable point/area layer shows. */
-export const LAYER_COLLECTION: Partial<Record<LayerId, CollectionId>> = {
-  clusters: 'industrial-clusters',
-  villages: 'craft-villages',
-  facilities: 'facilities',
-  landmarks: 'landmarks',
-};
+/** A collection's features (none when absent). */
+export function featuresOf(features: FeaturesByCollection, collection: string): readonly ApiFeature[] {
+  return features[collection] ?? [];
+}
 
-/** Collections staff may edit (catalog `editable: true`); the server still decides per user. */
-export const EDITABLE_COLLECTIONS: ReadonlySet<string> = new Set(
-  catalog.collections.filter((c) => c.editable).map((c) => c.id),
-);
+/** A feature's name by its collection's label property, in the language. */
+export function labelOf(c: CatalogCollection, f: ApiFeature, lang: Lang): string {
+  return featureLabel(f, lang, c.label);
+}
 
-export function filterAll(features: FeaturesByCollection, filters: Filters): FeaturesByCollection {
-  const out = {} as FeaturesByCollection;
-  for (const id of COLLECTION_IDS) out[id] = applyFilters(id, features[id], filters);
+/** The active filters that narrow one collection, as conditions on its own properties. */
+export function conditionsFor(catalog: Catalog, collection: string, filters: Filters): Condition[] {
+  return catalog.filters.flatMap((def) => {
+    const value = filters[def.key];
+    if (value === undefined) return [];
+    return def.targets
+      .filter((t) => t.collection === collection)
+      .map((t) => ({ property: t.property, value }));
+  });
+}
+
+export function filterAll(
+  catalog: Catalog,
+  features: FeaturesByCollection,
+  filters: Filters,
+): FeaturesByCollection {
+  const out: Record<string, readonly ApiFeature[]> = {};
+  for (const c of catalog.collections) {
+    const conditions = conditionsFor(catalog, c.id, filters);
+    const list = featuresOf(features, c.id);
+    out[c.id] = conditions.length === 0 ? list : applyFilters(list, conditions);
+  }
   return out;
 }
 
@@ -45,116 +53,84 @@ export function toCollection(features: readonly ApiFeature[]): FeatureCollection
 }
 
 export interface IndexedFeature {
-  collection: CollectionId;
+  collection: CatalogCollection;
   feature: ApiFeature;
 }
 
-export function indexFeatures(features: FeaturesByCollection): Map<string, IndexedFeature> {
+export function indexFeatures(catalog: Catalog, features: FeaturesByCollection): Map<string, IndexedFeature> {
   const index = new Map<string, IndexedFeature>();
-  for (const collection of COLLECTION_IDS) {
-    for (const feature of features[collection])
-      index.set(refKey(collection, feature.id), { collection, feature });
+  for (const collection of catalog.collections) {
+    for (const feature of featuresOf(features, collection.id))
+      index.set(refKey(collection.id, feature.id), { collection, feature });
   }
   return index;
 }
 
 /** Search entries for every feature, with the texts the catalog names as searchable. */
-export function searchEntriesFor(features: FeaturesByCollection, lang: Lang): SearchEntry[] {
+export function searchEntriesFor(
+  catalog: Catalog,
+  features: FeaturesByCollection,
+  lang: Lang,
+): SearchEntry[] {
   const entries: SearchEntry[] = [];
   for (const c of catalog.collections) {
-    const id = c.id as CollectionId;
-    for (const f of features[id] ?? []) {
+    const kind = c.itemTitle[lang];
+    for (const f of featuresOf(features, c.id)) {
       const texts = c.search.map((k) => f.properties?.[k]).filter((v): v is string => typeof v === 'string');
-      entries.push({ collection: id, id: f.id, label: featureLabel(f, lang), texts, rank: searchRank(id) });
+      const label = labelOf(c, f, lang);
+      entries.push({ collection: c.id, id: f.id, label, kind, texts, rank: c.display.searchRank });
     }
   }
   return entries;
 }
 
-/** Features of the visible layers whose bbox meets the view bounds, sorted by label. */
+/** Features of the visible listed layers whose bbox meets the view bounds, sorted by label. */
 export function featuresInView(
+  catalog: Catalog,
   features: FeaturesByCollection,
-  visible: ReadonlySet<LayerId>,
+  visible: ReadonlySet<string>,
   bounds: BBox | undefined,
   lang: Lang,
-): { collection: CollectionId; id: number; label: string }[] {
+): ListItem[] {
   if (!bounds) return [];
-  const out: { collection: CollectionId; id: number; label: string }[] = [];
-  for (const [layer, collection] of Object.entries(LAYER_COLLECTION) as [LayerId, CollectionId][]) {
-    if (!visible.has(layer)) continue;
-    for (const f of features[collection]) {
+  const out: ListItem[] = [];
+  for (const c of catalog.collections) {
+    if (!c.display.listed || !isShown(c, visible)) continue;
+    for (const f of featuresOf(features, c.id)) {
       const b = geometryBbox(f.geometry);
-      if (b && bboxesIntersect(b, bounds)) out.push({ collection, id: f.id, label: featureLabel(f, lang) });
+      if (b && bboxesIntersect(b, bounds))
+        out.push({ collection: c.id, id: f.id, label: labelOf(c, f, lang), kind: c.itemTitle[lang] });
     }
   }
   return out.sort((a, b) => a.label.localeCompare(b.label, lang));
 }
 
-/** Colours and legend entries for an enum property, limited to values present in the data. */
-export function categoryEntries(
-  schema: PropertySchema | undefined,
-  property: string,
-  features: readonly ApiFeature[],
-  lang: Lang,
-  fixed?: Record<string, string>,
-): { colors: Record<string, string>; entries: CategoryEntry[] } {
-  const present = new Set(features.map((f) => String(f.properties?.[property] ?? '')));
-  const order = enumValues(schema, property);
-  const values = [
-    ...order.filter((v) => present.has(v)),
-    ...[...present].filter((v) => v && !order.includes(v)),
-  ];
-  // Colours go to the values present (in schema order), so a long enum does not exhaust the palette.
-  const colors =
-    fixed ?? Object.fromEntries(values.map((v, i) => [v, CRAFT_PALETTE[i % CRAFT_PALETTE.length]!]));
-  const entries = values.map((value) => ({
-    value,
-    label: enumTitle(schema, property, value, lang),
-    color: colors[value] ?? '#777777',
-  }));
-  return { colors, entries };
-}
-
-export function statusCategories(
-  schema: PropertySchema | undefined,
-  features: readonly ApiFeature[],
-  lang: Lang,
-) {
-  return categoryEntries(schema, 'status', features, lang, { ...CLUSTER_STATUS_COLORS });
-}
-
 /**
- * The point collections' features for the map, with a `_slot` property on those that share their
- * place with others of any visible layer (lib/spread), so each keeps its own symbol and label.
- * Features not spread are passed through unchanged (same objects).
+ * The point features for the map, with a `_slot` property on those that share their place with
+ * others of any visible layer that spreads (`spread` hint; lib/spread), so each keeps its own
+ * symbol and label; the lower label priority takes the first slot. Features not spread are
+ * passed through unchanged (same objects).
  */
 export function withSpreadSlots(
+  catalog: Catalog,
   features: FeaturesByCollection,
-  visible: ReadonlySet<LayerId>,
+  visible: ReadonlySet<string>,
 ): FeaturesByCollection {
-  const shown = POINT_COLLECTIONS.filter((c) =>
-    Object.entries(LAYER_COLLECTION).some(([layer, id]) => id === c && visible.has(layer as LayerId)),
-  );
+  const shown = catalog.collections.filter((c) => c.display.spread && hasPoints(c) && isShown(c, visible));
   const points: SpreadInput[] = [];
   for (const c of shown) {
-    for (const f of features[c]) {
+    for (const f of featuresOf(features, c.id)) {
       const at = pointOf(f);
-      if (at)
-        points.push({
-          key: refKey(c, f.id),
-          rank: POINT_PRESENTATION[c].labelRank,
-          id: f.id,
-          lon: at[0],
-          lat: at[1],
-        });
+      const rank = c.display.label?.priority ?? 101;
+      if (at) points.push({ key: refKey(c.id, f.id), rank, id: f.id, lon: at[0], lat: at[1] });
     }
   }
   const slots = spreadSlots(points);
   if (slots.size === 0) return features;
-  const out = { ...features };
+  const out: Record<string, readonly ApiFeature[]> = { ...features };
   for (const c of shown) {
-    out[c] = features[c].map((f) => {
-      const slot = slots.get(refKey(c, f.id));
+    out[c.id] = featuresOf(features, c.id).map((f) => {
+      const slot = slots.get(refKey(c.id, f.id));
       return slot ? { ...f, properties: { ...f.properties, _slot: slot } } : f;
     });
   }

@@ -1,5 +1,5 @@
 import type { ClassMethod } from '../lib/classify';
-import type { BasemapId, FeatureRef, Filters, LayerId, MapViewState, UrlState } from '../lib/urlState';
+import type { BasemapId, FeatureRef, MapViewState, UrlState } from '../lib/urlState';
 import type { ViewRequest, ViewRequestInput } from '../map/MapView';
 
 /** `edit` exists only while a signed-in editor or admin is in edit mode. */
@@ -14,11 +14,13 @@ export interface AppState extends UrlState {
 
 export type Action =
   | { type: 'view'; view: MapViewState }
-  | { type: 'toggleLayer'; layer: LayerId }
+  /** A layer toggle (catalog toggle key). */
+  | { type: 'toggleLayer'; layer: string }
   | { type: 'indicator'; indicator: string }
   | { type: 'year'; year: number }
   | { type: 'classMethod'; method: ClassMethod }
-  | { type: 'filter'; key: keyof Filters; value: string | undefined }
+  /** A filter (catalog filter key) set to a value, or cleared with undefined. */
+  | { type: 'filter'; key: string; value: string | undefined }
   | { type: 'clearFilters' }
   /** Selecting opens the details tab, unless `tab` names another (edit mode keeps its tab). */
   | { type: 'select'; ref: FeatureRef | undefined; tab?: TabId }
@@ -48,8 +50,13 @@ export function appReducer(state: AppState, action: Action): AppState {
       return { ...state, year: action.year };
     case 'classMethod':
       return { ...state, classMethod: action.method };
-    case 'filter':
-      return { ...state, filters: { ...state.filters, [action.key]: action.value } };
+    case 'filter': {
+      const { [action.key]: _, ...others } = state.filters;
+      return {
+        ...state,
+        filters: action.value === undefined ? others : { ...others, [action.key]: action.value },
+      };
+    }
     case 'clearFilters':
       return { ...state, filters: {} };
     case 'select':

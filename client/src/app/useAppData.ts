@@ -5,21 +5,14 @@ import type { ApiFeature, IndicatorMeta } from '../../../server/src/contract/api
 import { ApiError } from '../api/ApiError';
 import type { ApiClient } from '../api/client';
 import type { PropertySchema } from '../api/schema';
-
-export const COLLECTION_IDS = [
-  'province',
-  'districts',
-  'industrial-clusters',
-  'craft-villages',
-  'facilities',
-  'landmarks',
-] as const;
-export type CollectionId = (typeof COLLECTION_IDS)[number];
+import { buildCatalog, type Catalog } from '../catalog/catalog';
 
 /** Everything the map needs at start, loaded once from the API. */
 export interface AppData {
-  features: Record<CollectionId, ApiFeature[]>;
-  schemas: Partial<Record<CollectionId, PropertySchema>>;
+  /** The collections of `/api/collections` with their schemas: what the UI is built from. */
+  catalog: Catalog;
+  /** Every feature, by collection id. */
+  features: Readonly<Record<string, ApiFeature[]>>;
   indicators: IndicatorMeta[];
   customBasemapStyleUrl: string | null;
   /**
@@ -67,16 +60,14 @@ export function useAppData(api: ApiClient): AppDataState {
   // of overlapping reloads of one collection only the latest one lands.
   const reloads = useRef(new Map<string, number>());
   const reload = useCallback(
-    (collection: string) => {
-      const id = COLLECTION_IDS.find((c) => c === collection);
-      if (!id) return;
+    (id: string) => {
       const seq = (reloads.current.get(id) ?? 0) + 1;
       reloads.current.set(id, seq);
       api.allItems(id).then(
         (list) =>
           reloads.current.get(id) === seq &&
           setState((prev) =>
-            prev.status === 'ready'
+            prev.status === 'ready' && prev.data.catalog.get(id)
               ? { status: 'ready', data: { ...prev.data, features: { ...prev.data.features, [id]: list } } }
               : prev,
           ),
@@ -88,27 +79,34 @@ export function useAppData(api: ApiClient): AppDataState {
   return useMemo(() => ({ ...state, reload }), [state, reload]);
 }
 
+/**
+ * The catalog first (which collections there are), then every collection's features and schema;
+ * the indicators, the app config and the country context load meanwhile.
+ */
 async function loadAppData(api: ApiClient, signal: AbortSignal): Promise<AppData> {
-  const featureLists = Promise.all(COLLECTION_IDS.map((id) => api.allItems(id, signal)));
-  // A schema is only labels: a missing one degrades to raw property names rather than failing.
-  const schemaList = Promise.all(COLLECTION_IDS.map((id) => api.schema(id, signal).catch(() => undefined)));
-  const [lists, schemas, indicators, appConfig, context] = await Promise.all([
-    featureLists,
-    schemaList,
+  const others = Promise.all([
     api.indicators(signal),
     api.appConfig(signal).catch(() => ({ customBasemapStyleUrl: null })),
     loadContext(signal),
   ]);
-  const features = {} as Record<CollectionId, ApiFeature[]>;
-  const schemaMap: Partial<Record<CollectionId, PropertySchema>> = {};
-  COLLECTION_IDS.forEach((id, i) => {
-    features[id] = lists[i]!;
-    const schema = schemas[i];
-    if (schema) schemaMap[id] = schema;
+  const infos = (await api.collections(signal)).collections;
+  const featureLists = Promise.all(infos.map((c) => api.allItems(c.id, signal)));
+  // A schema is only labels: a missing one degrades to raw property names rather than failing.
+  const schemaList = Promise.all(infos.map((c) => api.schema(c.id, signal).catch(() => undefined)));
+  const [lists, schemas, [indicators, appConfig, context]] = await Promise.all([
+    featureLists,
+    schemaList,
+    others,
+  ]);
+  const features: Record<string, ApiFeature[]> = {};
+  const schemaMap: Record<string, PropertySchema | undefined> = {};
+  infos.forEach((c, i) => {
+    features[c.id] = lists[i]!;
+    schemaMap[c.id] = schemas[i];
   });
   return {
+    catalog: buildCatalog(infos, schemaMap),
     features,
-    schemas: schemaMap,
     indicators: indicators.indicators,
     customBasemapStyleUrl: appConfig.customBasemapStyleUrl,
     context,

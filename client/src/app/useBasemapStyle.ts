@@ -5,9 +5,14 @@ import { asCustomBasemap, offlineBasemap, osmBasemap } from '../map/basemap/base
 
 /**
  * The basemap style for the chosen id. The custom style is fetched from the deployment's URL
- * only when chosen; while loading, or if it fails or is invalid, the offline basemap is used.
+ * only when chosen; while loading, or if it fails or is invalid, the offline basemap is used
+ * (`frameSource`: the frame collection's source, see offlineBasemap).
  */
-export function useBasemapStyle(id: BasemapId, customUrl: string | null): StyleSpecification {
+export function useBasemapStyle(
+  id: BasemapId,
+  customUrl: string | null,
+  frameSource: string | undefined,
+): StyleSpecification {
   const [custom, setCustom] = useState<StyleSpecification | undefined>(undefined);
   const wantCustom = id === 'custom' && customUrl !== null;
   useEffect(() => {
@@ -24,6 +29,6 @@ export function useBasemapStyle(id: BasemapId, customUrl: string | null): StyleS
   return useMemo(() => {
     if (id === 'osm') return osmBasemap();
     if (wantCustom && custom) return custom;
-    return offlineBasemap();
-  }, [id, wantCustom, custom]);
+    return offlineBasemap(frameSource);
+  }, [id, wantCustom, custom, frameSource]);
 }

@@ -2,29 +2,28 @@ import type { BBox, FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { useMemo } from 'react';
 import type { IndicatorMeta, IndicatorValuesResponse } from '../../../server/src/contract/api';
-import { enumTitle, enumValues } from '../api/schema';
+import { type ValueColors, valueColors } from '../catalog/presentation';
 import { buildChoropleth, type Choropleth } from '../lib/choropleth';
 import { refKey } from '../lib/featureLabel';
 import type { Lang } from '../lib/format';
 import { geometryBbox, mergeBboxes } from '../lib/geometry';
 import { NO_DATA_COLOR } from '../lib/palette';
-import type { LayerId } from '../lib/urlState';
-import { buildMapStyle } from '../map/style';
+import { buildMapStyle, mapInteraction } from '../map/style';
 import {
-  categoryEntries,
   type FeaturesByCollection,
   featuresInView,
+  featuresOf,
   filterAll,
   indexFeatures,
   searchEntriesFor,
-  statusCategories,
   toCollection,
   withSpreadSlots,
 } from './derive';
+import { legendsFor } from './legends';
 import type { AppState } from './state';
 import type { AppData } from './useAppData';
 
-/** Lào Cai's extent, used only if the province outline is missing. */
+/** Lào Cai's extent, used only if the catalog has no frame (or it has no features). */
 const FALLBACK_BBOX: BBox = [103.52, 21.86, 104.64, 22.86];
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -38,8 +37,8 @@ export interface MapModelInput {
   context: FeatureCollection;
   indicatorValues: IndicatorValuesResponse | undefined;
   bounds: BBox | undefined;
-  /** The district filter when it names a known district (else undefined). */
-  district: string | undefined;
+  /** The area an area filter chose, when it names a known area. */
+  highlight: { collection: string; property: string; value: string } | undefined;
   attribution: { boundaries: string; context: string };
 }
 
@@ -51,47 +50,41 @@ export function useMapModel({
   context,
   indicatorValues,
   bounds,
-  district,
+  highlight,
   attribution,
 }: MapModelInput) {
-  const visible = useMemo(() => new Set<LayerId>(state.layers), [state.layers]);
+  const { catalog } = data;
+  const visible = useMemo(() => new Set<string>(state.layers), [state.layers]);
   const filtered: FeaturesByCollection = useMemo(
-    () => filterAll(data.features, state.filters),
-    [data, state.filters],
+    () => filterAll(catalog, data.features, state.filters),
+    [catalog, data.features, state.filters],
   );
-  const spread = useMemo(() => withSpreadSlots(filtered, visible), [filtered, visible]);
-  const index = useMemo(() => indexFeatures(data.features), [data]);
-  const searchEntries = useMemo(() => searchEntriesFor(data.features, lang), [data, lang]);
+  const spread = useMemo(() => withSpreadSlots(catalog, filtered, visible), [catalog, filtered, visible]);
+  const index = useMemo(() => indexFeatures(catalog, data.features), [catalog, data.features]);
+  const searchEntries = useMemo(
+    () => searchEntriesFor(catalog, data.features, lang),
+    [catalog, data.features, lang],
+  );
   const listItems = useMemo(
-    () => featuresInView(filtered, visible, bounds, lang),
-    [filtered, visible, bounds, lang],
+    () => featuresInView(catalog, filtered, visible, bounds, lang),
+    [catalog, filtered, visible, bounds, lang],
   );
+  const interaction = useMemo(() => mapInteraction(catalog), [catalog]);
 
   const choropleth: Choropleth | undefined = useMemo(
     () => (indicatorValues ? buildChoropleth(indicatorValues.values, state.classMethod) : undefined),
     [indicatorValues, state.classMethod],
   );
   // Colours stay fixed per value (from all features); legends list only what the filters leave.
-  const status = useMemo(
-    () => statusCategories(data.schemas['industrial-clusters'], data.features['industrial-clusters'], lang),
-    [data, lang],
+  const colors = useMemo(() => {
+    const out: Record<string, ValueColors> = {};
+    for (const c of catalog.collections) out[c.id] = valueColors(c, featuresOf(data.features, c.id));
+    return out;
+  }, [catalog, data.features]);
+  const legend = useMemo(
+    () => legendsFor(catalog, filtered, colors, lang),
+    [catalog, filtered, colors, lang],
   );
-  const crafts = useMemo(
-    () => categoryEntries(data.schemas['craft-villages'], 'craft', data.features['craft-villages'], lang),
-    [data, lang],
-  );
-  const legend = useMemo(() => {
-    const shownStatus = new Set(filtered['industrial-clusters'].map((f) => String(f.properties?.status)));
-    const shownCrafts = new Set(filtered['craft-villages'].map((f) => String(f.properties?.craft)));
-    return {
-      status: status.entries.filter((e) => shownStatus.has(e.value)),
-      crafts: crafts.entries.filter((e) => shownCrafts.has(e.value)),
-      facilities: filtered.facilities.length,
-      landmarkKinds: enumValues(data.schemas.landmarks, 'kind')
-        .filter((k) => filtered.landmarks.some((f) => f.properties?.kind === k))
-        .map((value) => ({ value, label: enumTitle(data.schemas.landmarks, 'kind', value, lang) })),
-    };
-  }, [filtered, status, crafts, data, lang]);
   const illustrativeCodes = useMemo(
     () =>
       (indicatorValues?.values ?? []).filter((v) => v.status === 'illustrative').map((v) => v.district_code),
@@ -103,54 +96,52 @@ export function useMapModel({
     : undefined;
   // The selected feature as drawn (with its spread slot, so the ring sits on its symbol).
   const selectedOnMap = selected
-    ? (spread[selected.collection].find((f) => f.id === selected.feature.id) ?? selected.feature)
+    ? (featuresOf(spread, selected.collection.id).find((f) => f.id === selected.feature.id) ??
+      selected.feature)
     : undefined;
-  const initialBbox = useMemo(
-    () => mergeBboxes(data.features.province.map((f) => geometryBbox(f.geometry))) ?? FALLBACK_BBOX,
-    [data],
-  );
+  const initialBbox = useMemo(() => {
+    const frame = catalog.frame ? featuresOf(data.features, catalog.frame.id) : [];
+    return mergeBboxes(frame.map((f) => geometryBbox(f.geometry))) ?? FALLBACK_BBOX;
+  }, [catalog, data.features]);
 
   const style = useMemo(() => {
-    const fill: ExpressionSpecification | string = choropleth
-      ? ([
-          'match',
-          ['to-string', ['get', 'code']],
-          ...Object.entries(choropleth.colorByCode).flat(),
-          NO_DATA_COLOR,
-        ] as ExpressionSpecification)
-      : NO_DATA_COLOR;
+    const join = catalog.choropleth?.display.choropleth?.joinProperty;
+    const classes = Object.entries(choropleth?.colorByCode ?? {});
+    const fill: ExpressionSpecification | string =
+      join && classes.length > 0
+        ? ([
+            'match',
+            ['to-string', ['get', join]],
+            ...classes.flat(),
+            NO_DATA_COLOR,
+          ] as ExpressionSpecification)
+        : NO_DATA_COLOR;
+    const drawn: Record<string, FeatureCollection> = {};
+    for (const c of catalog.collections) drawn[c.id] = toCollection(featuresOf(spread, c.id));
     return buildMapStyle({
       basemap,
-      data: {
-        province: toCollection(spread.province),
-        districts: toCollection(spread.districts),
-        'industrial-clusters': toCollection(spread['industrial-clusters']),
-        'craft-villages': toCollection(spread['craft-villages']),
-        facilities: toCollection(spread.facilities),
-        landmarks: toCollection(spread.landmarks),
-      },
+      catalog,
+      data: drawn,
+      colors,
       context,
       selection: selectedOnMap ? toCollection([selectedOnMap]) : EMPTY,
       visible,
-      choroplethColor: Object.keys(choropleth?.colorByCode ?? {}).length ? fill : NO_DATA_COLOR,
-      illustrativeCodes,
-      highlightDistrict: district,
-      statusColors: status.colors,
-      craftColors: crafts.colors,
+      choropleth: { color: fill, illustrativeCodes },
+      highlight,
       lang,
       attribution,
     });
   }, [
     basemap,
+    catalog,
     spread,
+    colors,
     context,
     selectedOnMap,
     visible,
     choropleth,
     illustrativeCodes,
-    district,
-    status,
-    crafts,
+    highlight,
     lang,
     attribution,
   ]);
@@ -162,12 +153,11 @@ export function useMapModel({
     searchEntries,
     listItems,
     choropleth,
-    status,
-    crafts,
     legend,
     selected,
     initialBbox,
     style,
+    interaction,
   };
 }
 

@@ -1,6 +1,6 @@
 import { type Dispatch, useEffect } from 'react';
 import type { Lang } from '../lib/format';
-import { decodeUrlState, encodeUrlState } from '../lib/urlState';
+import { decodeUrlState, encodeUrlState, type LinkSchema } from '../lib/urlState';
 import { type Action, type AppState, toUrlState } from './state';
 
 /**
@@ -12,8 +12,9 @@ export function useUrlSync(
   dispatch: Dispatch<Action>,
   lang: Lang,
   setLang: (lang: Lang) => void,
+  link: LinkSchema,
 ): void {
-  const hash = encodeUrlState({ ...toUrlState(state), lang });
+  const hash = encodeUrlState({ ...toUrlState(state), lang }, link);
   useEffect(() => {
     if (window.location.hash === hash) return;
     const { pathname, search } = window.location;
@@ -22,7 +23,7 @@ export function useUrlSync(
 
   useEffect(() => {
     const onHashChange = (): void => {
-      const next = decodeUrlState(window.location.hash);
+      const next = decodeUrlState(window.location.hash, link);
       dispatch({ type: 'restore', state: next });
       if (next.lang) setLang(next.lang);
       if (next.view) {
@@ -34,5 +35,5 @@ export function useUrlSync(
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, [dispatch, setLang]);
+  }, [dispatch, setLang, link]);
 }

@@ -8,9 +8,9 @@ interface Options {
   selected: FeatureRef | undefined;
   /** The page opened with a link that names a view (that view wins over automatic moves). */
   hasLinkView: boolean;
-  /** The applied district filter. */
-  district: string | undefined;
-  districtBbox: (code: string) => BBox | undefined;
+  /** The area an applied area filter chose (e.g. a district), as a key that changes with it. */
+  area: string | undefined;
+  areaBbox: () => BBox | undefined;
   detailsShown: boolean;
   panel: RefObject<HTMLElement | null>;
   zoomTo: (ref: FeatureRef, zoom?: number) => void;
@@ -19,8 +19,9 @@ interface Options {
 
 /**
  * Camera and scroll moves that follow the state: a link to a feature opened on a phone brings the
- * feature above the bottom sheet; a district filter zooms to its district (not the district of a
- * link that names a view); a newly selected feature's details start at the top.
+ * feature above the bottom sheet; an area filter zooms to its area, e.g. the district of a district
+ * filter (not the area of a link that names a view); a newly selected feature's details start at
+ * the top.
  */
 export function useViewEffects(o: Options): void {
   const optionsRef = useRef(o);
@@ -34,10 +35,10 @@ export function useViewEffects(o: Options): void {
   useEffect(() => {
     const initial = first.current;
     first.current = false;
-    const { districtBbox, hasLinkView, fitTo } = optionsRef.current;
-    const b = o.district ? districtBbox(o.district) : undefined;
+    const { areaBbox, hasLinkView, fitTo } = optionsRef.current;
+    const b = o.area ? areaBbox() : undefined;
     if (b && !(initial && hasLinkView)) fitTo(b);
-  }, [o.district]);
+  }, [o.area]);
 
   const selectedKey = o.selected ? refKey(o.selected.collection, o.selected.id) : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the selection or the tab changes.

@@ -1,29 +1,27 @@
 import type { ApiFeature } from '../../../server/src/contract/api';
 import type { Filters } from './urlState';
 
-/**
- * The features of a collection that pass the filters. District applies to every collection that
- * has `district_code`; craft only to craft villages; status only to industrial clusters.
- * Districts and the province outline are never filtered (they are the frame of the map).
- */
+/** One active filter on a collection: its property must equal the value. */
+export interface Condition {
+  property: string;
+  value: string;
+}
+
+/** The features that meet every condition (all of them when there is none). */
 export function applyFilters(
-  collection: string,
   features: readonly ApiFeature[],
-  filters: Filters,
+  conditions: readonly Condition[],
 ): ApiFeature[] {
-  if (collection === 'districts' || collection === 'province') return [...features];
+  if (conditions.length === 0) return [...features];
   return features.filter((f) => {
     const p = f.properties ?? {};
-    if (filters.district && p.district_code !== filters.district) return false;
-    if (filters.craft && collection === 'craft-villages' && p.craft !== filters.craft) return false;
-    if (filters.status && collection === 'industrial-clusters' && p.status !== filters.status) return false;
-    return true;
+    return conditions.every((c) => String(p[c.property] ?? '') === c.value);
   });
 }
 
 /** A filter value of a shared link that names nothing the data knows (e.g. district=999). */
 export interface UnknownFilter {
-  key: keyof Filters;
+  key: string;
   value: string;
 }
 
@@ -33,14 +31,12 @@ export interface UnknownFilter {
  */
 export function checkFilters(
   filters: Filters,
-  known: Record<keyof Filters, ReadonlySet<string>>,
+  known: Readonly<Record<string, ReadonlySet<string>>>,
 ): { applied: Filters; unknown: UnknownFilter[] } {
-  const applied: Filters = {};
+  const applied: Record<string, string> = {};
   const unknown: UnknownFilter[] = [];
-  for (const key of ['district', 'craft', 'status'] as const) {
-    const value = filters[key];
-    if (value === undefined) continue;
-    if (known[key].has(value)) applied[key] = value;
+  for (const [key, value] of Object.entries(filters)) {
+    if (known[key]?.has(value)) applied[key] = value;
     else unknown.push({ key, value });
   }
   return { applied, unknown };

@@ -1,26 +1,27 @@
 /**
  * Colour-blind-safe palettes.
  * Sequential: ColorBrewer YlGnBu (5 classes), light → dark; safe for the common colour-vision
- * deficiencies and in greyscale. Categorical: Okabe–Ito without black (7, designed
- * for CVD; black is kept for landmarks) followed by five of Paul Tol's muted scheme.
+ * deficiencies and in greyscale. Categorical (the catalog's `categorical` palette, e.g. crafts):
+ * Paul Tol's muted and light schemes, without the three Okabe–Ito hues the shipped catalog gives
+ * cluster statuses, so no category colour equals a status colour.
  */
 export const SEQUENTIAL_5 = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'] as const;
 
 export const NO_DATA_COLOR = '#d9d9d9';
 
 export const CATEGORICAL = [
-  '#E69F00',
-  '#56B4E9',
-  '#009E73',
-  '#F0E442',
-  '#0072B2',
-  '#D55E00',
-  '#CC79A7',
-  '#882255',
-  '#44AA99',
-  '#999933',
+  '#CC6677',
   '#332288',
   '#DDCC77',
+  '#117733',
+  '#AA4499',
+  '#44AA99',
+  '#999933',
+  '#882255',
+  '#6699CC',
+  '#EE8866',
+  '#661100',
+  '#888888',
 ] as const;
 
 /** `n` colours of the sequential palette (n ≤ 5), spread over its range. */
@@ -29,13 +30,4 @@ export function sequentialColors(n: number): string[] {
   if (n >= SEQUENTIAL_5.length) return [...SEQUENTIAL_5];
   if (n === 1) return [SEQUENTIAL_5[2]];
   return Array.from({ length: n }, (_, i) => SEQUENTIAL_5[Math.round((i * 4) / (n - 1))]!);
-}
-
-/** A stable colour per category, in the order given (cycles after 12). */
-export function categoricalColors(categories: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  categories.forEach((c, i) => {
-    out[c] = CATEGORICAL[i % CATEGORICAL.length]!;
-  });
-  return out;
 }

@@ -5,6 +5,8 @@ export interface SearchEntry {
   collection: string;
   id: number;
   label: string;
+  /** What the feature is (its collection's item title), shown beside the label. */
+  kind?: string;
   texts: string[];
   /** Among hits of equal quality, a lower rank comes first (an industrial zone before a facility). */
   rank?: number;

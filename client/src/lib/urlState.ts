@@ -1,19 +1,18 @@
 /**
  * The shareable part of the app state, encoded in the URL hash:
- *   #map=<zoom>/<lat>/<lon>&layers=a,b&ind=<id>&year=<yyyy>&district=<code>&craft=<v>&status=<v>
+ *   #map=<zoom>/<lat>/<lon>&layers=a,b&ind=<id>&year=<yyyy>&<filter key>=<value>…
  *    &sel=<collection>/<id>&base=<offline|osm|custom>&lang=<vi|en>
- * Decoding is forgiving: an unknown or malformed part is dropped (the default applies), never thrown.
- * Coordinates are WGS84 degrees; zoom is the MapLibre zoom level.
+ * Layer and filter keys are the catalog's (`LinkSchema`: its toggles and filters), so a shared
+ * link keeps its meaning as long as the catalog keeps its keys. Decoding is forgiving: an unknown
+ * or malformed part is dropped (the default applies), never thrown. Coordinates are WGS84
+ * degrees; zoom is the MapLibre zoom level.
  */
-export const LAYER_IDS = [
-  'choropleth',
-  'districts',
-  'clusters',
-  'villages',
-  'facilities',
-  'landmarks',
-] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
+
+/** The catalog's keys a link may hold: the layer toggles (with their first visibility) and the filters. */
+export interface LinkSchema {
+  layers: readonly { key: string; visible: boolean }[];
+  filters: readonly string[];
+}
 
 export const BASEMAPS = ['offline', 'osm', 'custom'] as const;
 export type BasemapId = (typeof BASEMAPS)[number];
@@ -24,11 +23,8 @@ export interface MapViewState {
   lon: number;
 }
 
-export interface Filters {
-  district?: string;
-  craft?: string;
-  status?: string;
-}
+/** Active filters: filter key → the chosen value. */
+export type Filters = Readonly<Record<string, string>>;
 
 export interface FeatureRef {
   collection: string;
@@ -39,7 +35,8 @@ export interface UrlState {
   view?: MapViewState;
   /** The UI language: part of a shared link (absent in a link = the reader's own choice). */
   lang?: 'vi' | 'en';
-  layers: LayerId[];
+  /** The layer toggles that are on (catalog toggle keys). */
+  layers: string[];
   indicator?: string;
   year?: number;
   filters: Filters;
@@ -47,15 +44,18 @@ export interface UrlState {
   basemap: BasemapId;
 }
 
-export const DEFAULT_URL_STATE: UrlState = {
-  layers: [...LAYER_IDS],
-  filters: {},
-  basemap: 'offline',
-};
+/** The state of a link that says nothing: the toggles visible at first, no filter, the offline basemap. */
+export function defaultUrlState(schema: LinkSchema): UrlState {
+  return {
+    layers: schema.layers.filter((l) => l.visible).map((l) => l.key),
+    filters: {},
+    basemap: 'offline',
+  };
+}
 
 const TOKEN = /^[\p{L}\p{N}_.-]{1,64}$/u;
 
-export function encodeUrlState(state: UrlState): string {
+export function encodeUrlState(state: UrlState, schema: LinkSchema): string {
   const p = new URLSearchParams();
   if (state.view) {
     const { zoom, lat, lon } = state.view;
@@ -64,41 +64,49 @@ export function encodeUrlState(state: UrlState): string {
   p.set('layers', state.layers.join(','));
   if (state.indicator) p.set('ind', state.indicator);
   if (state.year !== undefined) p.set('year', String(state.year));
-  if (state.filters.district) p.set('district', state.filters.district);
-  if (state.filters.craft) p.set('craft', state.filters.craft);
-  if (state.filters.status) p.set('status', state.filters.status);
+  for (const key of schema.filters) {
+    const value = state.filters[key];
+    if (value) p.set(key, value);
+  }
   if (state.selected) p.set('sel', `${state.selected.collection}/${state.selected.id}`);
   if (state.basemap !== 'offline') p.set('base', state.basemap);
   if (state.lang) p.set('lang', state.lang);
   return `#${p.toString().replaceAll('%2F', '/').replaceAll('%2C', ',')}`;
 }
 
-export function decodeUrlState(hash: string): UrlState {
+export function decodeUrlState(hash: string, schema: LinkSchema): UrlState {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const state: UrlState = { ...DEFAULT_URL_STATE, layers: [...DEFAULT_URL_STATE.layers], filters: {} };
+  const state: UrlState = defaultUrlState(schema);
   const view = parseView(p.get('map'));
   if (view) state.view = view;
   const layers = p.get('layers');
   if (layers !== null) {
-    state.layers = LAYER_IDS.filter((id) => layers.split(',').includes(id));
+    const listed = layers.split(',');
+    state.layers = schema.layers.map((l) => l.key).filter((key) => listed.includes(key));
   }
   const ind = token(p.get('ind'));
   if (ind) state.indicator = ind;
   const year = Number(p.get('year'));
   if (p.has('year') && Number.isInteger(year) && year >= 1900 && year <= 2100) state.year = year;
-  const district = token(p.get('district'));
-  if (district) state.filters.district = district;
-  const craft = token(p.get('craft'));
-  if (craft) state.filters.craft = craft;
-  const status = token(p.get('status'));
-  if (status) state.filters.status = status;
+  const filters: Record<string, string> = {};
+  for (const key of schema.filters) {
+    const value = token(p.get(key));
+    if (value) filters[key] = value;
+  }
+  state.filters = filters;
   const sel = parseRef(p.get('sel'));
   if (sel) state.selected = sel;
   const base = p.get('base');
   if (base && (BASEMAPS as readonly string[]).includes(base)) state.basemap = base as BasemapId;
-  const lang = p.get('lang');
-  if (lang === 'vi' || lang === 'en') state.lang = lang;
+  const lang = linkLanguage(hash);
+  if (lang) state.lang = lang;
   return state;
+}
+
+/** The language a link names (`lang=vi|en`), read before the catalog is loaded. */
+export function linkLanguage(hash: string): 'vi' | 'en' | undefined {
+  const lang = new URLSearchParams(hash.replace(/^#/, '')).get('lang');
+  return lang === 'vi' || lang === 'en' ? lang : undefined;
 }
 
 function parseView(raw: string | null): MapViewState | undefined {

@@ -18,7 +18,7 @@ import { keepForeign } from './keepForeign';
 import { HOVER_STATE } from './layers/points';
 import { drawSymbol, SYMBOL_PIXEL_RATIO } from './layers/symbols';
 import { installMapProbe } from './probe';
-import { INTERACTIVE_LAYERS } from './style';
+import type { MapInteraction } from './style';
 
 setWorkerUrl(workerUrl);
 // Start the worker pool now, so its start-up overlaps with loading our data.
@@ -46,11 +46,11 @@ export interface MapClick {
 
 /** Features this close (CSS px) to a click are "here": two or more make the app offer a choice. */
 export const CLICK_RADIUS = 10;
-/** Layers that are only picked when no point symbol is near the click. */
-const AREA_LAYERS = new Set(['district-fill', 'cluster-area']);
 
 export interface MapViewProps {
   style: StyleSpecification;
+  /** Which of the style's layers hover and clicks pick (map/style mapInteraction). */
+  interaction: MapInteraction;
   /** Where to open: a saved view, else fit `initialBbox` (lon/lat). Read once at creation. */
   initialView?: MapViewState;
   initialBbox: BBox;
@@ -150,7 +150,9 @@ export function MapView(props: MapViewProps) {
         b.getNorth(),
       ]);
     };
-    const interactive = () => INTERACTIVE_LAYERS.filter((id) => map.getLayer(id));
+    const interactive = () => propsRef.current.interaction.layers.filter((id) => map.getLayer(id));
+    const isArea = (f: MapGeoJSONFeature) => propsRef.current.interaction.areas.has(f.layer.id);
+    const isGroup = (f: MapGeoJSONFeature) => propsRef.current.interaction.groups.has(f.layer.id);
     const pick = (point: PointLike): MapGeoJSONFeature | undefined =>
       map.queryRenderedFeatures(point, { layers: interactive() })[0];
     /** Distinct features near a point: symbols within CLICK_RADIUS, else the area under it. */
@@ -163,18 +165,18 @@ export function MapView(props: MapViewProps) {
         ],
         { layers: interactive() },
       );
-      const points = near.filter((f) => !AREA_LAYERS.has(f.layer.id));
+      const points = near.filter((f) => !isArea(f));
       const list = points.length > 0 ? points : map.queryRenderedFeatures([x, y], { layers: interactive() });
       const seen = new Set<string>();
       return list.filter((f) => {
-        const key = `${f.source}/${f.layer.id === 'facility-cluster' ? `c${f.properties.cluster_id}` : f.id}`;
+        const key = `${f.source}/${isGroup(f) ? `c${f.properties.cluster_id}` : f.id}`;
         if (seen.has(key)) return false;
         seen.add(key);
         return true;
       });
     };
     const expandGroup = (f: MapGeoJSONFeature): void => {
-      const source = map.getSource<GeoJSONSource>('facilities');
+      const source = map.getSource<GeoJSONSource>(f.source);
       const clusterId = Number(f.properties.cluster_id);
       void source?.getClusterExpansionZoom(clusterId).then((zoom: number) => {
         const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
@@ -185,9 +187,9 @@ export function MapView(props: MapViewProps) {
     map.on('moveend', report);
     map.on('click', (e: MapMouseEvent) => {
       const near = pickNear(e.point.x, e.point.y);
-      const features = near.filter((f) => f.layer.id !== 'facility-cluster' && f.id !== undefined);
+      const features = near.filter((f) => !isGroup(f) && f.id !== undefined);
       if (features.length === 0) {
-        const group = near.find((f) => f.layer.id === 'facility-cluster');
+        const group = near.find(isGroup);
         if (group) expandGroup(group);
         return;
       }
@@ -221,7 +223,7 @@ export function MapView(props: MapViewProps) {
       if (touch) return;
       const f = pick(e.point);
       const canvas = map.getCanvas();
-      if (!f || f.id === undefined || f.layer.id === 'facility-cluster') {
+      if (!f || f.id === undefined || isGroup(f)) {
         canvas.style.cursor = f ? 'pointer' : '';
         setHovered(undefined);
         propsRef.current.onHover(null);

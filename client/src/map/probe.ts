@@ -13,6 +13,10 @@ export interface MapProbe {
   settled: () => boolean;
   /** Ids of the layers in the current style (to check that all our layers are there). */
   layerIds: () => string[];
+  /** The features drawn in the viewport now (of `layers`, else of every layer): source, id and layer. */
+  renderedFeatures: (
+    layers?: string[],
+  ) => { source: string; id: number | string | undefined; layer: string }[];
   /** Number of `idle` events seen so far. */
   idleCount: () => number;
   /** performance.now() (ms since navigation start) of the latest `idle` event; -1 before the first. */
@@ -52,6 +56,10 @@ export function installMapProbe(map: MapLibreMap): () => void {
     },
     settled: () => map.loaded() && map.areTilesLoaded() && !map.isMoving(),
     layerIds: () => map.getStyle().layers.map((l: { id: string }) => l.id),
+    renderedFeatures: (layers) =>
+      map
+        .queryRenderedFeatures(layers ? { layers: layers.filter((id) => map.getLayer(id)) } : undefined)
+        .map((f) => ({ source: f.source, id: f.id, layer: f.layer.id })),
     idleCount: () => idles,
     lastIdleAt: () => lastIdle,
     marks: () => ({ created, load }),

@@ -1,148 +1,167 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { type Catalog, type CatalogCollection, hasPoints, isShown } from '../catalog/catalog';
+import type { ValueColors } from '../catalog/presentation';
 import type { Lang } from '../lib/format';
 import { labelPoints } from '../lib/labelPoints';
-import type { LayerId } from '../lib/urlState';
-import { matchColor } from './layers/common';
-import { contextLayers, internationalBorderLayers } from './layers/context';
 import {
+  areaLabelLayers,
+  areaLayers,
   choroplethLayers,
-  districtBorderLayers,
-  districtHighlightLayers,
-  districtLabelLayers,
+  highlightLayers,
   illustrativeHatchLayers,
-} from './layers/districts';
-import {
-  clusterLayers,
-  facilityLayers,
-  pointLayers,
-  selectionLayers,
-  selectionRingLayers,
-  symbolIcon,
-} from './layers/points';
-import {
-  FALLBACK_POINT_COLOR,
-  LANDMARK_COLOR,
-  LANDMARK_COLORS,
-  LANDMARK_SHAPES,
-} from './layers/presentation';
-
-/** Our data sources, one per collection (source id = collection id). */
-export interface MapData {
-  province: FeatureCollection;
-  districts: FeatureCollection;
-  'industrial-clusters': FeatureCollection;
-  'craft-villages': FeatureCollection;
-  facilities: FeatureCollection;
-  landmarks: FeatureCollection;
-}
+} from './layers/areas';
+import { CONTEXT_SOURCE, labelSource, layerId, SELECTION_SOURCE } from './layers/common';
+import { contextLayers, internationalBorderLayers } from './layers/context';
+import { pointAreaLayers, pointLayers, selectionLayers, selectionRingLayers } from './layers/points';
 
 export interface MapStyleInput {
   basemap: StyleSpecification;
-  data: MapData;
+  catalog: Catalog;
+  /** Each collection's features as drawn (filters applied, spread slots set), by collection id. */
+  data: Readonly<Record<string, FeatureCollection>>;
+  /** Colours per `colorBy` value, by collection id (catalog/presentation valueColors). */
+  colors: Readonly<Record<string, ValueColors>>;
   /** Neighbouring countries and the international border (geodata/context.geojson); empty until loaded. */
   context: FeatureCollection;
   selection: FeatureCollection;
-  visible: ReadonlySet<LayerId>;
-  choroplethColor: ExpressionSpecification | string;
-  /** District codes whose indicator value is illustrative (hatched on the map). */
-  illustrativeCodes: readonly string[];
-  /** The district of the district filter (outlined), if any. */
-  highlightDistrict?: string;
-  statusColors: Record<string, string>;
-  craftColors: Record<string, string>;
+  /** The layer toggles that are on (catalog toggle keys). */
+  visible: ReadonlySet<string>;
+  /** The choropleth areas' fill by indicator class, and the codes whose value is illustrative (hatched). */
+  choropleth: { color: ExpressionSpecification | string; illustrativeCodes: readonly string[] };
+  /** The area an area filter chose (outlined), if any. */
+  highlight?: { collection: string; property: string; value: string };
   lang: Lang;
   /** Attribution texts of our sources (plain text), in the UI language. */
   attribution: { boundaries: string; context: string };
 }
 
-/** The whole map style as data: basemap beneath, our layers on top (pure; diffed by MapView). */
-export function buildMapStyle(input: MapStyleInput): StyleSpecification {
-  const { data, visible, lang } = input;
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+interface Stacked {
+  rank: number;
+  order: number;
+  layers: LayerSpecification[];
+}
+
+/** Bottom to top: by rank, then `order` (stable: catalog order last). */
+function stack(items: Stacked[]): LayerSpecification[] {
+  return [...items].sort((a, b) => a.rank - b.rank || a.order - b.order).flatMap((i) => i.layers);
+}
+
+/** Label priority as a stacking rank: the lowest priority is drawn on top and placed first. */
+function symbolRank(c: CatalogCollection): number {
+  return -(c.display.label?.priority ?? 101);
+}
+
+function sourcesOf(input: MapStyleInput): StyleSpecification['sources'] {
   const sources: StyleSpecification['sources'] = {
     ...input.basemap.sources,
-    context: { type: 'geojson', data: input.context, attribution: input.attribution.context },
-    province: { type: 'geojson', data: data.province, attribution: input.attribution.boundaries },
-    districts: { type: 'geojson', data: data.districts },
-    'district-labels': { type: 'geojson', data: labelPoints(data.districts) },
-    'industrial-clusters': { type: 'geojson', data: data['industrial-clusters'] },
-    'craft-villages': { type: 'geojson', data: data['craft-villages'] },
-    facilities: {
-      type: 'geojson',
-      data: data.facilities,
-      cluster: true,
-      clusterMaxZoom: 11,
-      clusterRadius: 40,
-    },
-    landmarks: { type: 'geojson', data: data.landmarks },
-    selection: { type: 'geojson', data: input.selection },
+    [CONTEXT_SOURCE]: { type: 'geojson', data: input.context, attribution: input.attribution.context },
   };
-  const statusColor = matchColor('status', input.statusColors, FALLBACK_POINT_COLOR);
-  const craftColor = matchColor('craft', input.craftColors, FALLBACK_POINT_COLOR);
-  const landmarkColor = matchColor('kind', { ...LANDMARK_COLORS }, LANDMARK_COLOR);
-  const [villageHalo, villageSymbol] = pointLayers({
-    collection: 'craft-villages',
-    color: craftColor,
-    icon: symbolIcon('circle', craftColor),
-    visible: visible.has('villages'),
-    lang,
-  });
-  const [landmarkHalo, landmarkSymbol] = pointLayers({
-    collection: 'landmarks',
-    color: landmarkColor,
-    icon: symbolIcon(
-      [
-        'match',
-        ['get', 'kind'],
-        ...Object.entries(LANDMARK_SHAPES).flat(),
-        'seat',
-      ] as unknown as ExpressionSpecification,
-      landmarkColor,
-    ),
-    visible: visible.has('landmarks'),
-    lang,
-  });
-  const [areaLayer, clusterHalo, clusterSymbol] = clusterLayers(statusColor, visible.has('clusters'), lang);
-  const [facilityGroups, facilityCount, facilityHalo, facilitySymbol] = facilityLayers(
-    visible.has('facilities'),
-    lang,
-  );
-  // Drawn bottom to top. Symbols are placed top to bottom: clusters first (their labels win and no
-  // later label covers a cluster), then district names, landmarks, facilities and villages.
+  for (const c of input.catalog.collections) {
+    const data = input.data[c.id] ?? EMPTY;
+    const cluster = c.display.cluster;
+    sources[c.id] = {
+      type: 'geojson',
+      data,
+      ...(cluster ? { cluster: true, clusterMaxZoom: cluster.maxZoom, clusterRadius: cluster.radius } : {}),
+      ...(c.display.frame ? { attribution: input.attribution.boundaries } : {}),
+    };
+    if (c.display.geometry === 'area' && c.display.label)
+      sources[labelSource(c.id)] = { type: 'geojson', data: labelPoints(data) };
+  }
+  sources[SELECTION_SOURCE] = { type: 'geojson', data: input.selection };
+  return sources;
+}
+
+/**
+ * The whole map style as data (pure; diffed by MapView): the basemap beneath, then, bottom to
+ * top: areas and borders by `order` (the choropleth at its own order, the international border
+ * above the borders of the collection with `context`), the uncertainty discs by `order`, the
+ * selection, the country names, the symbols and labels by label priority (the lowest on top, so
+ * MapLibre places its labels first and no later label covers its symbols), the selection ring.
+ */
+export function buildMapStyle(input: MapStyleInput): StyleSpecification {
+  const { catalog, visible, lang } = input;
+  const areas: Stacked[] = [];
+  const halos: Stacked[] = [];
+  const symbols: Stacked[] = [];
+  for (const c of catalog.collections) {
+    const d = c.display;
+    const style = { c, colors: input.colors[c.id] ?? {}, visible: isShown(c, visible), lang };
+    if (d.choropleth) {
+      const on = visible.has(d.choropleth.toggle.key);
+      const codes = input.choropleth.illustrativeCodes;
+      areas.push({
+        rank: 0,
+        order: d.choropleth.order,
+        layers: [
+          ...choroplethLayers(c, input.choropleth.color, on),
+          ...illustrativeHatchLayers(c, d.choropleth.joinProperty, codes, on),
+        ],
+      });
+    }
+    const own: LayerSpecification[] = [];
+    if (d.geometry === 'area') own.push(...areaLayers(style));
+    if (d.geometry === 'point-or-area') own.push(...pointAreaLayers(style));
+    const h = input.highlight;
+    if (h?.collection === c.id) own.push(...highlightLayers(c, h.property, h.value));
+    if (d.context) own.push(...internationalBorderLayers());
+    areas.push({ rank: 0, order: d.order, layers: own });
+    if (hasPoints(c)) {
+      const points = pointLayers(style);
+      halos.push({ rank: 0, order: d.order, layers: points.halos });
+      symbols.push({ rank: symbolRank(c), order: d.order, layers: points.symbols });
+    } else {
+      symbols.push({ rank: symbolRank(c), order: d.order, layers: areaLabelLayers(c, lang, style.visible) });
+    }
+  }
+  const withoutContext = catalog.collections.every((c) => !c.display.context);
   const overlay: LayerSpecification[] = [
-    ...choroplethLayers(input.choroplethColor, visible.has('choropleth')),
-    ...illustrativeHatchLayers(input.illustrativeCodes, visible.has('choropleth')),
-    {
-      id: 'province-outline',
-      type: 'line',
-      source: 'province',
-      paint: { 'line-color': '#222222', 'line-width': 2.5 },
-    },
-    ...districtBorderLayers(visible.has('districts')),
-    ...districtHighlightLayers(input.highlightDistrict),
-    ...internationalBorderLayers(),
-    areaLayer,
-    villageHalo,
-    facilityHalo,
-    landmarkHalo,
-    clusterHalo,
+    ...stack(areas),
+    ...(withoutContext ? internationalBorderLayers() : []),
+    ...stack(halos),
     ...selectionLayers(),
     ...contextLayers(lang),
-    villageSymbol,
-    facilityGroups,
-    facilityCount,
-    facilitySymbol,
-    landmarkSymbol,
-    ...districtLabelLayers(lang, visible.has('districts')),
-    clusterSymbol,
+    ...stack(symbols),
     ...selectionRingLayers(),
   ];
   const font = input.basemap.glyphs ? basemapFont(input.basemap) : undefined;
   return {
     ...input.basemap,
-    sources,
+    sources: sourcesOf(input),
     layers: [...input.basemap.layers, ...(font ? withFont(overlay, font) : overlay)],
   };
+}
+
+/** Which style layers a click or hover picks (see MapView): top-most first. */
+export interface MapInteraction {
+  layers: readonly string[];
+  /** Area layers: picked only when no point symbol is near the click. */
+  areas: ReadonlySet<string>;
+  /** Count bubbles of merged points: a click zooms in to split them. */
+  groups: ReadonlySet<string>;
+}
+
+/** The pickable layers of the catalog's collections, in the stacking order of buildMapStyle. */
+export function mapInteraction(catalog: Catalog): MapInteraction {
+  const pickable = catalog.collections.filter((c) => c.display.pickable);
+  const byOrder = (a: CatalogCollection, b: CatalogCollection) => b.display.order - a.display.order;
+  const points = pickable
+    .filter(hasPoints)
+    .sort((a, b) => symbolRank(b) - symbolRank(a) || byOrder(a, b))
+    .flatMap((c) => [layerId(c.id, 'symbol'), ...(c.display.cluster ? [layerId(c.id, 'groups')] : [])]);
+  const areaLayerIds = pickable
+    .filter((c) => c.display.geometry !== 'point')
+    .sort(byOrder)
+    .map((c) => {
+      const d = c.display;
+      if (d.geometry === 'point-or-area' || d.symbol === 'fill') return layerId(c.id, 'area');
+      return layerId(c.id, d.choropleth ? 'choropleth' : 'hit');
+    });
+  const groups = pickable.filter((c) => c.display.cluster).map((c) => layerId(c.id, 'groups'));
+  return { layers: [...points, ...areaLayerIds], areas: new Set(areaLayerIds), groups: new Set(groups) };
 }
 
 /**
@@ -167,14 +186,3 @@ function withFont(layers: LayerSpecification[], font: string[]): LayerSpecificat
       : l,
   );
 }
-
-/** Layers a click or hover can pick, top-most first. */
-export const INTERACTIVE_LAYERS = [
-  'cluster-symbol',
-  'landmark-symbol',
-  'facility-cluster',
-  'facility-symbol',
-  'village-symbol',
-  'cluster-area',
-  'district-fill',
-];

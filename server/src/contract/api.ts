@@ -5,7 +5,14 @@
  * Coordinates are CRS84 (lon, lat); bboxes are [minLon, minLat, maxLon, maxLat].
  */
 export type { LoginBody, LoginResponse, MeResponse, SessionUser } from './auth';
-export type { CollectionInfo, CollectionsResponse, DisplayHints } from './collections';
+export type {
+  CollectionInfo,
+  CollectionsResponse,
+  DisplayHints,
+  FilterHint,
+  LayerToggle,
+  PointSymbol,
+} from './collections';
 export type { Link, LocalizedText } from './common';
 export type {
   ChangeEntry,

@@ -10,29 +10,81 @@ import { GEOMETRY_TYPES } from './vocabulary';
 
 /** How features are drawn: points, areas, or either (a cluster may be a point or a polygon). */
 export const GEOMETRY_KINDS = ['point', 'area', 'point-or-area'] as const;
-/** Point shapes, and for areas `fill` (filled polygons) or `outline` (borders only). */
-export const POINT_SYMBOLS = ['circle', 'square', 'diamond', 'triangle'] as const;
-export const SYMBOLS = [...POINT_SYMBOLS, 'fill', 'outline'] as const;
-/** What the legend shows under the layer toggle. */
-export const LEGEND_KINDS = ['categories', 'swatch', 'choropleth', 'none'] as const;
+/**
+ * Named point symbols. The client draws each on a canvas (client/src/map/layers/symbols.ts; no
+ * image in the catalog): plain shapes, and pictograms: `industry` (a square with a factory),
+ * `gate` (border gate), `rail` (railway station), `expressway` (road shield), `seat` (ring and dot).
+ */
+export const POINT_SYMBOLS = [
+  'circle',
+  'square',
+  'diamond',
+  'triangle',
+  'industry',
+  'gate',
+  'rail',
+  'expressway',
+  'seat',
+] as const;
+export type PointSymbol = (typeof POINT_SYMBOLS)[number];
+/** Area symbols: `fill` (filled polygons) or `outline` (borders only). */
+export const AREA_SYMBOLS = ['fill', 'outline'] as const;
+export const SYMBOLS = [...POINT_SYMBOLS, ...AREA_SYMBOLS] as const;
+/**
+ * What the legend shows under the layer toggle: one entry per value of the `colorBy` (else
+ * `symbolBy`) property present, one symbol entry (and the group bubble when clustered), one line
+ * (an outline), or nothing.
+ */
+export const LEGEND_KINDS = ['categories', 'swatch', 'outline', 'none'] as const;
 /** The palette name for "categorical colours over the values present, in schema enum order". */
 export const CATEGORICAL_PALETTE = 'categorical';
+/**
+ * The client's own parameters of a shared link (`#map=…&layers=…`); a filter's `key` is a link
+ * parameter too, so it must not be one of these.
+ */
+export const LINK_PARAMS = ['map', 'layers', 'ind', 'year', 'sel', 'base', 'lang'] as const;
 
 const Color = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: 'CSS hex colour #rrggbb' });
 const Zoom = Type.Number({ minimum: 0, maximum: 24 });
-const LayerKey = Type.String({ pattern: '^[a-z][a-z0-9-]{0,31}$' });
+const Rank = Type.Integer({ minimum: 0, maximum: 100 });
+/** A key in a shared link: a layer toggle in `layers=`, or a filter's own parameter. */
+const LinkKey = Type.String({ pattern: '^[a-z][a-z0-9-]{0,31}$' });
 
-/** A layer toggle in the layers panel: its key (in the URL's `layers=`) and first visibility. */
+/** A layer toggle in the layers panel: its key (in the URL's `layers=`), first visibility, name. */
 export const LayerToggle = Type.Object(
-  { key: LayerKey, visible: Type.Boolean() },
+  {
+    key: LinkKey,
+    visible: Type.Boolean(),
+    /** The toggle's text; default the collection's title. */
+    title: Type.Optional(LocalizedText),
+  },
   { additionalProperties: false },
 );
+export type LayerToggle = Static<typeof LayerToggle>;
+
+/** A filter on an enum property, offered in the filters panel; its values come from the schema's enum. */
+export const FilterHint = Type.Object(
+  {
+    property: Type.String(),
+    /** Its parameter in a shared link (`#<key>=<value>`); collections that share a key share the filter. */
+    key: LinkKey,
+    /** The filter's label; default the property's title in the schema. */
+    title: Type.Optional(LocalizedText),
+  },
+  { additionalProperties: false },
+);
+export type FilterHint = Static<typeof FilterHint>;
 
 export const DisplayHints = Type.Object(
   {
     geometry: Type.Enum(GEOMETRY_KINDS),
     symbol: Type.Enum(SYMBOLS),
-    size: Type.Number({ minimum: 1, maximum: 40, description: 'point radius, or outline width, in px' }),
+    size: Type.Number({
+      minimum: 1,
+      maximum: 40,
+      description:
+        'px: the size of the point symbol (symbols chosen by symbolBy keep their proportion to it), or the outline width',
+    }),
     color: Color,
     colorBy: Type.Union([
       Type.Null(),
@@ -58,20 +110,23 @@ export const DisplayHints = Type.Object(
           maxZoom: Type.Integer({ minimum: 0, maximum: 24 }),
           radius: Type.Integer({ minimum: 1, maximum: 200 }),
           color: Color,
+          /** The legend's text for a group; default a generic "group (count in the circle)". */
+          label: Type.Optional(LocalizedText),
         },
         { additionalProperties: false },
       ),
     ]),
     label: Type.Union([
       Type.Null(),
-      Type.Object(
-        { minZoom: Zoom, priority: Type.Integer({ minimum: 0, maximum: 100 }) },
-        { additionalProperties: false },
-      ),
+      Type.Object({ minZoom: Zoom, priority: Rank }, { additionalProperties: false }),
     ]),
     order: Type.Integer({ minimum: 0, maximum: 1000 }),
     legend: Type.Enum(LEGEND_KINDS),
-    filters: Type.Array(Type.String()),
+    /** The text of a `swatch` or `outline` legend entry; null = `itemTitle`. */
+    legendLabel: Type.Union([Type.Null(), LocalizedText]),
+    /** What one feature is called (search hits, lists, details); null = the schema's title. */
+    itemTitle: Type.Union([Type.Null(), LocalizedText]),
+    filters: Type.Array(FilterHint),
     toggle: Type.Union([Type.Null(), LayerToggle]),
     pickable: Type.Boolean(),
     frame: Type.Boolean(),
@@ -86,6 +141,24 @@ export const DisplayHints = Type.Object(
         { additionalProperties: false },
       ),
     ]),
+    /** Its features are the choices of the filter `key`, matched on `property` (outlined and zoomed to when chosen). */
+    areaFilter: Type.Union([
+      Type.Null(),
+      Type.Object(
+        { key: LinkKey, property: Type.String(), title: Type.Optional(LocalizedText) },
+        { additionalProperties: false },
+      ),
+    ]),
+    /** The country context (neighbours, the international border) is drawn and listed in the legend with it. */
+    context: Type.Boolean(),
+    /** Its points take part in spreading features at the same place (each keeps its own symbol and label). */
+    spread: Type.Boolean(),
+    /** Approximate points are pale and show their uncertainty disc on hover and selection. */
+    uncertainty: Type.Boolean(),
+    /** Among search hits of equal quality, a lower rank comes first. */
+    searchRank: Rank,
+    /** Its features in view are listed in the List tab. */
+    listed: Type.Boolean(),
   },
   { additionalProperties: false },
 );

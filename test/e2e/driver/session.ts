@@ -30,12 +30,18 @@ export class E2eSession {
 
   /**
    * `users`: accounts created in the temp database before the server answers (no default account).
+   * `geodataDir`: the datasets and catalog the server seeds from and describes (its GEODATA_DIR;
+   * default the shipped geodata/).
    * `E2E_CLIENT_DIR` (environment) serves another built client instead of dist/client, e.g. a
    * build of main's client, to check that a new browser test fails there.
    */
-  static async start(opts: { users?: TestUser[] } = {}): Promise<E2eSession> {
+  static async start(opts: { users?: TestUser[]; geodataDir?: string } = {}): Promise<E2eSession> {
     await ensureClientBuilt();
-    const server = await startTestServer({ users: opts.users, clientDir: process.env.E2E_CLIENT_DIR });
+    const server = await startTestServer({
+      users: opts.users,
+      geodataDir: opts.geodataDir,
+      clientDir: process.env.E2E_CLIENT_DIR,
+    });
     try {
       const browser = await launchBrowser();
       return new E2eSession(server.url, browser, () => server.close());

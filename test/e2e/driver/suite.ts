@@ -23,14 +23,14 @@ export interface PageSuite {
 
 /**
  * Registers the hooks of a browser test file: one server + browser for the file (with `users`
- * created in its temp database), pages per test, and after every test: no console error (but
+ * created in its temp database, seeded from `geodataDir` when given), pages per test, and after every test: no console error (but
  * those a page allows) and no request that left the test server.
  */
-export function pageSuite(opts: { users?: TestUser[] } = {}): PageSuite {
+export function pageSuite(opts: { users?: TestUser[]; geodataDir?: string } = {}): PageSuite {
   let session: E2eSession | undefined;
   let pages: { page: Page; record: PageRecord; allowed: RegExp[] }[] = [];
   beforeAll(async () => {
-    session = await E2eSession.start({ users: opts.users });
+    session = await E2eSession.start(opts);
   });
   afterAll(async () => {
     await session?.close();

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EDITABLE_COLLECTIONS } from '../../../client/src/app/derive';
 import { appReducer, initialAppState } from '../../../client/src/app/state';
+import { linkSchema } from '../../../client/src/catalog/catalog';
 import { decodeUrlState } from '../../../client/src/lib/urlState';
+import { shippedCatalog } from './catalog.fixture';
 
-const start = () => initialAppState(decodeUrlState(''));
+const { catalog } = shippedCatalog();
+const start = () => initialAppState(decodeUrlState('', linkSchema(catalog)));
 
 describe('app state: selection and the edit tab', () => {
   it('selecting a feature opens the details tab by default', () => {
@@ -25,9 +27,17 @@ describe('app state: selection and the edit tab', () => {
   });
 });
 
+describe('app state: filters', () => {
+  it('setting a filter to undefined removes it (the link then has no such key)', () => {
+    const on = appReducer(start(), { type: 'filter', key: 'craft', value: 'forging' });
+    expect(on.filters).toEqual({ craft: 'forging' });
+    expect(appReducer(on, { type: 'filter', key: 'craft', value: undefined }).filters).toEqual({});
+  });
+});
+
 describe('editable collections (catalog)', () => {
   it('are the point layers and clusters, never districts or the province', () => {
-    expect([...EDITABLE_COLLECTIONS].sort()).toEqual([
+    expect([...catalog.editable].sort()).toEqual([
       'craft-villages',
       'facilities',
       'industrial-clusters',

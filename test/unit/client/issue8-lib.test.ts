@@ -4,9 +4,10 @@ import { initialLanguage } from '../../../client/src/i18n/I18n';
 import { checkFilters } from '../../../client/src/lib/filters';
 import { formatWithUnit } from '../../../client/src/lib/format';
 import { spreadOffset, spreadSlots } from '../../../client/src/lib/spread';
-import { decodeUrlState, encodeUrlState } from '../../../client/src/lib/urlState';
+import { decodeUrlState, encodeUrlState, type LinkSchema } from '../../../client/src/lib/urlState';
 
 const yesNo = { yes: 'Có', no: 'Không' };
+const link: LinkSchema = { layers: [{ key: 'villages', visible: true }], filters: ['district', 'craft'] };
 
 describe('filters of a link', () => {
   it('apply known values and report unknown ones instead of hiding everything', () => {
@@ -20,10 +21,10 @@ describe('filters of a link', () => {
 
 describe('language', () => {
   it('is part of the link', () => {
-    const hash = encodeUrlState({ ...decodeUrlState(''), lang: 'en' });
+    const hash = encodeUrlState({ ...decodeUrlState('', link), lang: 'en' }, link);
     expect(hash).toContain('lang=en');
-    expect(decodeUrlState(hash).lang).toBe('en');
-    expect(decodeUrlState('#lang=fr').lang).toBeUndefined();
+    expect(decodeUrlState(hash, link).lang).toBe('en');
+    expect(decodeUrlState('#lang=fr', link).lang).toBeUndefined();
   });
 
   it('opens in the link language, else the remembered one, else English for an English browser', () => {

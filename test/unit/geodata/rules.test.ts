@@ -121,11 +121,19 @@ describe('the catalog format (geodata/rules/catalog.ts)', () => {
       label: { minZoom: 10, priority: 50 },
       order: 20,
       legend: 'swatch',
-      filters: ['district_code'],
-      toggle: { key: 'wells', visible: true },
+      legendLabel: null,
+      itemTitle: null,
+      filters: [{ property: 'district_code', key: 'district' }],
+      toggle: { key: 'wells', visible: true, title: { vi: 'Giếng', en: 'Wells' } },
       pickable: true,
       frame: false,
       choropleth: null,
+      areaFilter: null,
+      context: false,
+      spread: true,
+      uncertainty: true,
+      searchRank: 50,
+      listed: true,
     });
   });
 
@@ -138,6 +146,8 @@ describe('the catalog format (geodata/rules/catalog.ts)', () => {
       size: 9,
       colorBy: display.colorBy,
       legend: 'categories',
+      spread: false,
+      uncertainty: false,
     });
   });
 
@@ -152,5 +162,15 @@ describe('the catalog format (geodata/rules/catalog.ts)', () => {
     ]);
     const twice = readCatalogFile({ collections: [entry(), entry()] });
     expect(twice.valid ? [] : twice.problems).toContain("collection id 'wells' is used twice");
+    const linkParam = readCatalogFile({
+      collections: [entry({ display: { filters: [{ property: 'kind', key: 'layers' }] } })],
+    });
+    expect(linkParam.valid ? [] : linkParam.problems).toEqual([
+      expect.stringContaining("filter key 'layers' is a link parameter of the map"),
+    ]);
+    const areaSymbol = readCatalogFile({ collections: [entry({ display: { symbol: 'outline' } })] });
+    expect(areaSymbol.valid ? [] : areaSymbol.problems).toEqual([
+      'wells: points are drawn with a point symbol',
+    ]);
   });
 });

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient, ChangeEntry } from '../../api/client';
 import { formatDateTime, useEditText } from './i18n/useEditText';
-import { editableCatalog } from './useEditableCollections';
+import type { EditorCollection } from './useEditableCollections';
 import { writeErrorMessage } from './writeErrorMessage';
 
 interface Props {
   api: ApiClient;
+  /** The catalog's collections: a change names its collection by title. */
+  collections: readonly EditorCollection[];
   /** Bumped by the parent after each change so the list reloads. */
   refreshKey: number;
 }
@@ -14,10 +16,10 @@ interface Props {
 const LIMIT = 20;
 
 /** Admin only: the latest changes across all collections (who, when, what, which feature). */
-export function ChangeLogPanel({ api, refreshKey }: Props) {
+export function ChangeLogPanel({ api, collections, refreshKey }: Props) {
   const { t, lang } = useEditText();
-  // The collection's title in the UI language, never its id ("facilities").
-  const titleOf = (id: string) => editableCatalog(lang).find((c) => c.id === id)?.label ?? id;
+  // The collection's title in the UI language (the catalog's), never its id.
+  const titleOf = (id: string) => collections.find((c) => c.id === id)?.title[lang] ?? id;
   const [list, setList] = useState<ChangeEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 

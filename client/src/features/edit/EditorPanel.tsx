@@ -3,6 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiFeature } from '../../../../server/src/contract/api';
 import type { ApiClient, SessionUser, Versioned } from '../../api/client';
+import { featureLabel } from '../../lib/featureLabel';
 import { ChangeLogPanel } from './ChangeLogPanel';
 import { CollectionToolbar } from './CollectionToolbar';
 import { ConfirmButton } from './ConfirmButton';
@@ -17,7 +18,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { useEditText } from './i18n/useEditText';
 import { ProblemBox } from './ProblemBox';
 import { useDiscardGuard } from './useDiscardGuard';
-import { useEditableCollections } from './useEditableCollections';
+import { type EditorCollection, useEditableCollections } from './useEditableCollections';
 import { useFeatureDraft } from './useFeatureDraft';
 import { useFocusFirstInvalid } from './useFocusFirstInvalid';
 import { usePickToEdit } from './usePickToEdit';
@@ -28,6 +29,8 @@ export interface EditorPanelProps {
   /** The map MapView owns; the editor only adds and removes its drawing layers. */
   map: MapLibreMap;
   api: ApiClient;
+  /** The catalog's collections (which are editable, their titles and geometry types). */
+  collections: readonly EditorCollection[];
   user: SessionUser;
   /** The feature the user picked on the map (or in a list), to edit. */
   selected?: { collection: string; id: number };
@@ -53,6 +56,7 @@ export default function EditorPanel(props: EditorPanelProps) {
   const {
     map,
     api,
+    collections,
     user,
     selected,
     onDataChanged,
@@ -63,7 +67,7 @@ export default function EditorPanel(props: EditorPanelProps) {
     onKeepDraft,
   } = props;
   const { t, lang } = useEditText();
-  const editable = useEditableCollections(api, lang);
+  const editable = useEditableCollections(api, collections, lang);
   const [collection, setCollection] = useState<string | undefined>(undefined);
   const active = collection ?? editable.list[0]?.id ?? '';
   const draft = useFeatureDraft(api, active);
@@ -96,7 +100,10 @@ export default function EditorPanel(props: EditorPanelProps) {
     setHistoryKey((k) => k + 1);
     onDataChanged({ collection: active, id: result.feature.id, feature: result.feature });
   };
+  const labelProperty = collections.find((c) => c.id === active)?.label ?? 'name';
+  const nameOf = (f: ApiFeature) => featureLabel(f, 'vi', labelProperty);
   const flow = useSaveFlow(api, active, draft, {
+    nameOf,
     onSaved: changed,
     onDeleted: (id) => {
       controllerRef.current?.clear();
@@ -159,10 +166,7 @@ export default function EditorPanel(props: EditorPanelProps) {
   };
 
   const target = draft.target;
-  const name =
-    target.kind === 'existing' && typeof target.base.properties?.name === 'string'
-      ? target.base.properties.name
-      : `#${target.kind === 'existing' ? target.id : ''}`;
+  const name = target.kind === 'existing' ? nameOf(target.base) : '#';
   const activeLabel = editable.list.find((c) => c.id === active)?.label ?? active;
   const fieldNames = new Set(draft.fields.map((f) => f.name));
   const otherProblems = Object.entries(draft.serverErrors)
@@ -303,7 +307,9 @@ export default function EditorPanel(props: EditorPanelProps) {
       {user.role === 'admin' && active !== '' && (
         <DeletedPanel api={api} collection={active} onRestored={changed} key={`${active}-${historyKey}`} />
       )}
-      {user.role === 'admin' && <ChangeLogPanel api={api} refreshKey={historyKey} />}
+      {user.role === 'admin' && (
+        <ChangeLogPanel api={api} collections={collections} refreshKey={historyKey} />
+      )}
       {discard.asking && <DiscardDialog onKeep={discard.keep} onDiscard={discard.discard} />}
       {flow.conflict && (
         <ConflictDialog

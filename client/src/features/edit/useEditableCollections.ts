@@ -1,18 +1,29 @@
 import { useEffect, useMemo, useState } from 'react';
-import catalog from '../../../../geodata/schema/collections.json';
+import type { LocalizedText } from '../../../../server/src/contract/api';
 import type { ApiClient } from '../../api/client';
 import type { Lang } from '../../lib/format';
+
+/** What the editor knows of a collection: the catalog's words (from `/api/collections`). */
+export interface EditorCollection {
+  id: string;
+  title: LocalizedText;
+  /** The property that names a feature. */
+  label: string;
+  /** GeoJSON geometry types the collection accepts (also what can be drawn). */
+  geometryTypes: readonly string[];
+  /** The catalog lets staff edit it (the server still decides per user). */
+  editable: boolean;
+}
 
 export interface EditableCollection {
   id: string;
   label: string;
-  /** GeoJSON geometry types the collection accepts (from the catalog). */
-  geometryTypes: string[];
+  geometryTypes: readonly string[];
 }
 
-/** Catalog collections marked editable (geodata/schema/collections.json), in catalog order. */
-export function editableCatalog(lang: Lang): EditableCollection[] {
-  return catalog.collections
+/** The catalog's editable collections, in catalog order, named in the language. */
+export function editableCatalog(collections: readonly EditorCollection[], lang: Lang): EditableCollection[] {
+  return collections
     .filter((c) => c.editable)
     .map((c) => ({ id: c.id, label: c.title[lang], geometryTypes: c.geometryTypes }));
 }
@@ -21,11 +32,11 @@ export function editableCatalog(lang: Lang): EditableCollection[] {
  * The editable collections this user may create features in now: catalog `editable: true` and
  * `POST` in the `Allow` of `OPTIONS …/items` (the server decides by role).
  */
-export function useEditableCollections(api: ApiClient, lang: Lang) {
+export function useEditableCollections(api: ApiClient, collections: readonly EditorCollection[], lang: Lang) {
   const [allowed, setAllowed] = useState<ReadonlySet<string> | null>(null);
   useEffect(() => {
     const ctrl = new AbortController();
-    const ids = editableCatalog('en').map((c) => c.id);
+    const ids = collections.filter((c) => c.editable).map((c) => c.id);
     Promise.all(
       ids.map((id) =>
         api
@@ -37,7 +48,10 @@ export function useEditableCollections(api: ApiClient, lang: Lang) {
       if (!ctrl.signal.aborted) setAllowed(new Set(ok.filter((id): id is string => id !== null)));
     });
     return () => ctrl.abort();
-  }, [api]);
-  const list = useMemo(() => editableCatalog(lang).filter((c) => allowed?.has(c.id)), [allowed, lang]);
+  }, [api, collections]);
+  const list = useMemo(
+    () => editableCatalog(collections, lang).filter((c) => allowed?.has(c.id)),
+    [collections, allowed, lang],
+  );
   return { status: allowed ? ('ready' as const) : ('loading' as const), list };
 }

@@ -35,6 +35,8 @@ export interface SaveEvents {
   onSaved: (result: Versioned) => void;
   onDeleted: (id: number) => void;
   onSessionExpired: () => void;
+  /** A feature's name for notices (by the collection's label property). */
+  nameOf: (feature: ApiFeature) => string;
 }
 
 function featureInput(draft: Draft, properties: Record<string, unknown>): FeatureInput {
@@ -148,13 +150,9 @@ export function useSaveFlow(api: ApiClient, collection: string, draft: Draft, ev
         setNotice({ key: 'conflict.title', error: true });
         return;
       }
-      const name = target.base.properties?.name;
+      const name = events.nameOf(target.base);
       draft.reset();
-      setNotice({
-        key: 'editor.deleted',
-        params: { name: typeof name === 'string' ? name : `#${target.id}` },
-        error: false,
-      });
+      setNotice({ key: 'editor.deleted', params: { name }, error: false });
       events.onDeleted(target.id);
     });
   }, [api, collection, draft, events, run]);

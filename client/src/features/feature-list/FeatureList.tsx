@@ -3,6 +3,8 @@ import type { FeatureRef } from '../../lib/urlState';
 
 export interface ListItem extends FeatureRef {
   label: string;
+  /** What the feature is (its collection's item title). */
+  kind: string;
 }
 
 const MAX_SHOWN = 200;
@@ -26,7 +28,7 @@ export function FeatureList({ items, onChoose }: { items: ListItem[]; onChoose: 
             >
               {item.label}
             </button>{' '}
-            <span className="hit-kind">{t(`collection.${item.collection}` as 'collection.districts')}</span>
+            <span className="hit-kind">{item.kind}</span>
           </li>
         ))}
       </ul>

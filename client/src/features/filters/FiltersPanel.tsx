@@ -1,46 +1,44 @@
 import { useI18n } from '../../i18n/I18n';
 import type { Filters } from '../../lib/urlState';
 
-export interface Option {
-  value: string;
-  label: string;
+/** One filter of the catalog with its choices (app/filterModel). */
+export interface FilterChoice {
+  key: string;
+  title: string;
+  options: { value: string; label: string }[];
 }
 
 interface Props {
+  /** The catalog's filters, in order. */
+  choices: FilterChoice[];
   filters: Filters;
-  districts: Option[];
-  crafts: Option[];
-  statuses: Option[];
-  onChange: (key: keyof Filters, value: string | undefined) => void;
+  onChange: (key: string, value: string | undefined) => void;
   onClear: () => void;
 }
 
-/** Filter by district, craft and cluster status; the map and lists follow. */
+/** A select per filter of the catalog (district, craft, cluster status…); the map and lists follow. */
 export function FiltersPanel(p: Props) {
   const { t } = useI18n();
-  const select = (key: keyof Filters, label: string, options: Option[]) => (
-    <label className="field">
-      <span>{label}</span>
-      <select
-        data-testid={`filter-${key}`}
-        value={p.filters[key] ?? ''}
-        onChange={(e) => p.onChange(key, e.target.value || undefined)}
-      >
-        <option value="">{t('filters.all')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
   return (
     <section aria-labelledby="filters-title" data-testid="filters-panel">
       <h2 id="filters-title">{t('filters.title')}</h2>
-      {select('district', t('filters.district'), p.districts)}
-      {select('craft', t('filters.craft'), p.crafts)}
-      {select('status', t('filters.status'), p.statuses)}
+      {p.choices.map((choice) => (
+        <label className="field" key={choice.key}>
+          <span>{choice.title}</span>
+          <select
+            data-testid={`filter-${choice.key}`}
+            value={p.filters[choice.key] ?? ''}
+            onChange={(e) => p.onChange(choice.key, e.target.value || undefined)}
+          >
+            <option value="">{t('filters.all')}</option>
+            {choice.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
       <button type="button" onClick={p.onClear} data-testid="filters-clear">
         {t('filters.clear')}
       </button>

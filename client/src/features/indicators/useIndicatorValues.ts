@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { IndicatorMeta, IndicatorValuesResponse } from '../../../../server/src/contract/api';
 import type { ApiClient } from '../../api/client';
-import { DEFAULT_INDICATOR } from '../../map/layers/presentation';
+
+/** The default indicator of the choropleth: true figures (official population over boundary area). */
+export const DEFAULT_INDICATOR = 'population_density';
 
 /**
  * The indicator to show: the chosen one if it exists; else the default (true figures, never

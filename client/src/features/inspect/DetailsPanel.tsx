@@ -7,7 +7,10 @@ import { EXTERNAL_LINK, safeHref } from '../../lib/safeLink';
 import { type DisplayValue, formatProperty, PROVENANCE_KEYS, splitCitation } from './formatProperty';
 
 interface Props {
-  collection: string;
+  /** What the feature is (its collection's item title). */
+  kind: string;
+  /** Its collection's label property (the catalog's `label`). */
+  labelProperty: string;
   feature: ApiFeature | undefined;
   schema: PropertySchema | undefined;
   onZoomTo: () => void;
@@ -27,10 +30,11 @@ function Value({ v }: { v: DisplayValue }) {
 }
 
 /** A feature's properties in readable form, its provenance, and "zoom to". Text only, never HTML. */
-export function DetailsPanel({ collection, feature, schema, onZoomTo, onClose }: Props) {
+export function DetailsPanel({ kind, labelProperty, feature, schema, onZoomTo, onClose }: Props) {
   const { t, lang, n } = useI18n();
   if (!feature) return <p data-testid="details-missing">{t('details.notFound')}</p>;
   const p = feature.properties ?? {};
+  const vi = p[labelProperty];
   const yesNo = { yes: t('details.yes'), no: t('details.no') };
   const keys = schema?.properties ? Object.keys(schema.properties) : Object.keys(p);
   const rows = keys
@@ -42,12 +46,12 @@ export function DetailsPanel({ collection, feature, schema, onZoomTo, onClose }:
   const km = typeof p.location_uncertainty_km === 'number' ? p.location_uncertainty_km : undefined;
   return (
     <article data-testid="details-panel" aria-labelledby="details-title">
-      <p className="kicker">{t(`collection.${collection}` as 'collection.districts')}</p>
+      <p className="kicker">{kind}</p>
       <h2 id="details-title" data-testid="details-title">
-        {featureLabel(feature, lang)}
+        {featureLabel(feature, lang, labelProperty)}
       </h2>
-      {lang === 'en' && typeof p.name === 'string' && p.name !== featureLabel(feature, lang) && (
-        <p lang="vi">{p.name}</p>
+      {lang === 'en' && typeof vi === 'string' && vi !== featureLabel(feature, lang, labelProperty) && (
+        <p lang="vi">{vi}</p>
       )}
       <div className="actions">
         <button type="button" data-testid="details-zoom" onClick={onZoomTo}>

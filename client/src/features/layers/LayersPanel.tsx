@@ -1,128 +1,145 @@
 import type { ReactNode } from 'react';
+import type { LocalizedText } from '../../../../server/src/contract/api';
 import { useI18n } from '../../i18n/I18n';
-import type { BasemapId, LayerId } from '../../lib/urlState';
-import { LAYER_IDS } from '../../lib/urlState';
-import {
-  BORDER_COLOR,
-  FACILITY_COLOR,
-  LANDMARK_COLOR,
-  LANDMARK_COLORS,
-  LANDMARK_SHAPES,
-  POINT_PRESENTATION,
-} from '../../map/layers/presentation';
+import type { BasemapId } from '../../lib/urlState';
+import { BORDER_COLOR } from '../../map/layers/context';
 import { symbolId } from '../../map/layers/symbols';
 import { BasemapSwitch } from './BasemapSwitch';
 import { type CategoryEntry, CategoryLegend, Swatch, SymbolSwatch } from './Legend';
 
-/** What the legends list: only what the active filters leave on the map. */
-export interface LayerLegend {
-  status: CategoryEntry[];
-  crafts: CategoryEntry[];
-  /** Facilities shown (after filters). */
-  facilities: number;
-  /** Landmark kinds shown, with their titles. */
-  landmarkKinds: { value: string; label: string }[];
+/**
+ * What the legend under one layer toggle lists (the `legend` hint), always the map's own symbols
+ * and only what the active filters leave on the map. Texts the catalog does not give (the
+ * international border, a generic group) are the panel's own.
+ */
+export type LegendModel =
+  | { kind: 'choropleth' }
+  | { kind: 'categories'; entries: CategoryEntry[] }
+  | {
+      kind: 'swatch';
+      /** Features shown after the filters. */
+      shown: number;
+      color: string;
+      /** The map symbol's image id (points); areas show a colour swatch. */
+      icon?: string;
+      label: string;
+      /** The count bubble of merged points (`cluster`), with the catalog's text if it gives one. */
+      group?: { color: string; label?: string };
+    }
+  | {
+      kind: 'lines';
+      /** The international border of the country context (`context` hint). */
+      context: boolean;
+      line?: { color: string; label: string };
+    }
+  | { kind: 'none' };
+
+/** A layer toggle of the catalog with its legend (what the filters leave on the map). */
+export interface LayerRow {
+  key: string;
+  title: LocalizedText;
+  legend: LegendModel;
 }
 
 interface Props {
-  visible: ReadonlySet<LayerId>;
-  onToggle: (layer: LayerId) => void;
+  rows: LayerRow[];
+  visible: ReadonlySet<string>;
+  onToggle: (key: string) => void;
   choroplethLegend: ReactNode;
-  legend: LayerLegend;
+  /** Some layer draws approximate locations pale (the note under the list). */
+  approximateNote: boolean;
   basemap: BasemapId;
   customAvailable: boolean;
   onBasemap: (id: BasemapId) => void;
 }
 
-/** A toggle per layer with its legend (the map's own symbols) beneath; the basemap switch. */
-export function LayersPanel(p: Props) {
+function LegendOf({
+  model,
+  testId,
+  choropleth,
+}: {
+  model: LegendModel;
+  testId: string;
+  choropleth: ReactNode;
+}) {
   const { t } = useI18n();
-  const withIcons = (entries: CategoryEntry[], shape: 'square' | 'circle') =>
-    entries.map((e) => ({ ...e, icon: symbolId(shape, e.color, false) }));
-  const legendOf: Record<LayerId, ReactNode> = {
-    choropleth: p.choroplethLegend,
-    districts: (
-      <ul className="legend" data-testid="legend-borders">
-        <li>
-          <Swatch color={BORDER_COLOR} shape="border" />
-          {t('legend.internationalBorder')}
-        </li>
-        <li>
-          <Swatch color="#4a4a4a" shape="line" />
-          {t('legend.districtBorder')}
-        </li>
-      </ul>
-    ),
-    clusters: (
-      <CategoryLegend
-        entries={withIcons(p.legend.status, POINT_PRESENTATION['industrial-clusters'].shape)}
-        testId="legend-status"
-      />
-    ),
-    villages: (
-      <CategoryLegend
-        entries={withIcons(p.legend.crafts, POINT_PRESENTATION['craft-villages'].shape)}
-        testId="legend-crafts"
-      />
-    ),
-    facilities: (
-      <ul className="legend" data-testid="legend-facilities">
-        {p.legend.facilities === 0 && <li className="muted">{t('legend.noneShown')}</li>}
-        {p.legend.facilities > 0 && (
-          <>
-            <li>
-              <SymbolSwatch id={symbolId(POINT_PRESENTATION.facilities.shape, FACILITY_COLOR, false)} />
-              {t('legend.singleFacility')}
-            </li>
-            <li>
-              <Swatch color={FACILITY_COLOR} shape="dot" />
-              {t('legend.clusterCount')}
-            </li>
-          </>
-        )}
-      </ul>
-    ),
-    landmarks: (
-      <ul className="legend" data-testid="legend-landmarks">
-        {p.legend.landmarkKinds.length === 0 && <li className="muted">{t('legend.noneShown')}</li>}
-        {p.legend.landmarkKinds.map((k) => (
-          <li key={k.value}>
-            <SymbolSwatch
-              id={symbolId(
-                LANDMARK_SHAPES[k.value] ?? 'seat',
-                LANDMARK_COLORS[k.value] ?? LANDMARK_COLOR,
-                false,
+  switch (model.kind) {
+    case 'choropleth':
+      return choropleth;
+    case 'categories':
+      return <CategoryLegend entries={model.entries} testId={testId} />;
+    case 'swatch':
+      return (
+        <ul className="legend" data-testid={testId}>
+          {model.shown === 0 && <li className="muted">{t('legend.noneShown')}</li>}
+          {model.shown > 0 && (
+            <>
+              <li>
+                {model.icon ? <SymbolSwatch id={model.icon} /> : <Swatch color={model.color} />}
+                {model.label}
+              </li>
+              {model.group && (
+                <li>
+                  <Swatch color={model.group.color} shape="dot" />
+                  {model.group.label ?? t('legend.clusterCount')}
+                </li>
               )}
-            />
-            {k.label}
-          </li>
-        ))}
-      </ul>
-    ),
-  };
+            </>
+          )}
+        </ul>
+      );
+    case 'lines':
+      return (
+        <ul className="legend" data-testid={testId}>
+          {model.context && (
+            <li>
+              <Swatch color={BORDER_COLOR} shape="border" />
+              {t('legend.internationalBorder')}
+            </li>
+          )}
+          {model.line && (
+            <li>
+              <Swatch color={model.line.color} shape="line" />
+              {model.line.label}
+            </li>
+          )}
+        </ul>
+      );
+    case 'none':
+      return null;
+  }
+}
+
+/** A toggle per catalog layer with its legend (the map's own symbols) beneath; the basemap switch. */
+export function LayersPanel(p: Props) {
+  const { t, lang } = useI18n();
   return (
     <section aria-labelledby="layers-title" data-testid="layers-panel">
       <h2 id="layers-title">{t('layers.title')}</h2>
       <ul className="layer-list">
-        {LAYER_IDS.map((id) => (
-          <li key={id}>
+        {p.rows.map((row) => (
+          <li key={row.key}>
             <label className="toggle">
               <input
                 type="checkbox"
-                data-testid={`layer-toggle-${id}`}
-                checked={p.visible.has(id)}
-                onChange={() => p.onToggle(id)}
+                data-testid={`layer-toggle-${row.key}`}
+                checked={p.visible.has(row.key)}
+                onChange={() => p.onToggle(row.key)}
               />
-              {t(`layer.${id}`)}
+              {row.title[lang]}
             </label>
-            {p.visible.has(id) && legendOf[id]}
+            {p.visible.has(row.key) && (
+              <LegendOf model={row.legend} testId={`legend-${row.key}`} choropleth={p.choroplethLegend} />
+            )}
           </li>
         ))}
       </ul>
-      <p className="legend-approx">
-        <SymbolSwatch id={symbolId('square', '#555555', true)} />
-        {t('legend.approximate')}
-      </p>
+      {p.approximateNote && (
+        <p className="legend-approx">
+          <SymbolSwatch id={symbolId('industry', '#555555', true)} />
+          {t('legend.approximate')}
+        </p>
+      )}
       <BasemapSwitch value={p.basemap} customAvailable={p.customAvailable} onChange={p.onBasemap} />
     </section>
   );

@@ -97,7 +97,7 @@ export function SearchBox({ entries, onChoose }: Props) {
               onMouseEnter={() => setActive(i)}
             >
               <span className="hit-label">{h.label}</span>
-              <span className="hit-kind">{t(`collection.${h.collection}` as 'collection.districts')}</span>
+              <span className="hit-kind">{h.kind ?? ''}</span>
             </div>
           ))}
         </div>

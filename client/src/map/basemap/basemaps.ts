@@ -1,19 +1,21 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import { CONTEXT_SOURCE } from '../layers/common';
 
 /**
- * Basemaps as style data. Our own data sources (province, districts, …) are added by
+ * Basemaps as style data. Our own data sources (one per catalog collection) are added by
  * `buildMapStyle`; a basemap only contributes what lies beneath them.
  *
- * - offline: drawn from our own data (the province, and the neighbouring countries of
- *   geodata/context.geojson, source `context`); no `glyphs`, no `sprite`, no tiles — no request
- *   leaves our server (labels are drawn locally from system fonts by MapLibre).
+ * - offline: drawn from our own data (the land of the catalog's frame collection, and the
+ *   neighbouring countries of geodata/context.geojson, source CONTEXT_SOURCE); no `glyphs`, no
+ *   `sprite`, no tiles — no request leaves our server (labels are drawn locally by MapLibre).
  * - osm: OpenStreetMap raster tiles (online), with the required attribution.
  * - custom: a deployment's style (fetched JSON), used as is beneath our layers.
  */
 export const OSM_ATTRIBUTION =
   '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a> contributors';
 
-export function offlineBasemap(): StyleSpecification {
+/** `frameSource`: the source of the map's frame (the province), whose land is drawn light. */
+export function offlineBasemap(frameSource: string | undefined): StyleSpecification {
   return {
     version: 8,
     name: 'Lào Cai offline',
@@ -23,14 +25,23 @@ export function offlineBasemap(): StyleSpecification {
       {
         id: 'context-country',
         type: 'fill',
-        source: 'context',
+        source: CONTEXT_SOURCE,
         filter: ['==', ['get', 'kind'], 'country'],
         paint: {
           'fill-color': ['match', ['get', 'iso_n3'], '156', '#ece4e8', '#eef0ea'],
           'fill-outline-color': 'rgba(0,0,0,0)',
         },
       },
-      { id: 'province-fill', type: 'fill', source: 'province', paint: { 'fill-color': '#faf8f2' } },
+      ...(frameSource
+        ? [
+            {
+              id: 'frame-fill',
+              type: 'fill',
+              source: frameSource,
+              paint: { 'fill-color': '#faf8f2' },
+            } as const,
+          ]
+        : []),
     ],
   };
 }

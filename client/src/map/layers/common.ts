@@ -6,11 +6,40 @@ import type { Lang } from '../../lib/format';
 export const FONT_REGULAR = ['Noto Sans', 'DejaVu Sans', 'Arial'];
 export const FONT_BOLD = ['Noto Sans Bold', 'Noto Sans', 'DejaVu Sans', 'Arial'];
 
-/** Label of a feature in the language: Vietnamese `name`, English `name_en` when present. */
-export function labelExpression(lang: Lang): ExpressionSpecification {
+/** Label of a feature in the language: Vietnamese `<property>`, English `<property>_en` when present. */
+export function labelExpression(lang: Lang, property = 'name'): ExpressionSpecification {
   return lang === 'vi'
-    ? ['to-string', ['get', 'name']]
-    : ['to-string', ['coalesce', ['get', 'name_en'], ['get', 'name']]];
+    ? ['to-string', ['get', property]]
+    : ['to-string', ['coalesce', ['get', `${property}_en`], ['get', property]]];
+}
+
+/** The parts of a collection's style layers; every layer id is `<collection id>-<part>`. */
+export type LayerPart =
+  | 'symbol'
+  | 'halo'
+  | 'area'
+  | 'hit'
+  | 'groups'
+  | 'group-count'
+  | 'outline'
+  | 'label'
+  | 'choropleth'
+  | 'illustrative-hatch'
+  | 'highlight';
+
+export function layerId(collection: string, part: LayerPart): string {
+  return `${collection}-${part}`;
+}
+
+/**
+ * Our sources besides one per collection (source id = collection id). Collection ids never start
+ * with `_` (catalog format), so these never meet one.
+ */
+export const CONTEXT_SOURCE = '_context';
+export const SELECTION_SOURCE = '_selection';
+/** The one-label-per-area points of an area collection (lib/labelPoints). */
+export function labelSource(collection: string): string {
+  return `_labels/${collection}`;
 }
 
 export const IS_POINT: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
@@ -38,13 +67,13 @@ export function uncertaintyRadius(fallbackKm: number): ExpressionSpecification {
   return ['interpolate', ['exponential', 2], ['zoom'], 0, ['*', km, px0], 22, ['*', km, px0 * 2 ** 22]];
 }
 
-/** A `match` on a property to colours, with a fallback colour. */
-export function matchColor(
+/** A `match` of a property's value to strings (colours, symbol names, sizes), with a fallback. */
+export function matchValue(
   property: string,
-  colors: Record<string, string>,
+  values: Readonly<Record<string, string>>,
   fallback: string,
 ): ExpressionSpecification {
-  const entries = Object.entries(colors);
+  const entries = Object.entries(values);
   if (entries.length === 0) return ['literal', fallback] as unknown as ExpressionSpecification;
   return ['match', ['to-string', ['get', property]], ...entries.flat(), fallback] as ExpressionSpecification;
 }

@@ -1,4 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { CatalogCollection } from '../../catalog/catalog';
+import { pointSymbol, type ValueColors } from '../../catalog/presentation';
 import type { Lang } from '../../lib/format';
 import { MAX_SPREAD, spreadOffset } from '../../lib/spread';
 import {
@@ -7,44 +9,57 @@ import {
   IS_POINT,
   IS_POLYGON,
   labelExpression,
+  layerId,
+  matchValue,
+  SELECTION_SOURCE,
   uncertaintyRadius,
   visibility,
 } from './common';
-import { FACILITY_COLOR, POINT_PRESENTATION, type PointCollection } from './presentation';
-import { SYMBOL_SIZES, type SymbolShape, symbolId } from './symbols';
+import { scaledSize, symbolId } from './symbols';
 
 /** Feature state MapView sets on the feature under the pointer. */
 export const HOVER_STATE = 'hover';
 const HOVERED: ExpressionSpecification = ['boolean', ['feature-state', HOVER_STATE], false];
 
-interface PointFamily {
-  collection: PointCollection;
-  /** Source id (default: the collection id). */
-  source?: string;
-  /** Colour of the uncertainty disc. */
-  color: ExpressionSpecification | string;
-  /** The symbol's image id per feature (see `symbolIcon`). */
-  icon: ExpressionSpecification | string;
+/** What the point layers of one collection are drawn from. */
+export interface CollectionStyle {
+  c: CatalogCollection;
+  /** Colours per value of its `colorBy` property (catalog/presentation valueColors). */
+  colors: ValueColors;
   visible: boolean;
   lang: Lang;
-  /** Extra filter (e.g. excluding clustered points). */
-  filter?: ExpressionSpecification;
 }
 
-/** Image id of our canvas symbol: shape and colour per feature, pale when approximate. */
+/** The feature's colour: by `colorBy`, else the layer's colour. */
+export function colorExpression(c: CatalogCollection, colors: ValueColors): ExpressionSpecification | string {
+  const by = c.display.colorBy;
+  return by ? matchValue(by.property, colors, c.display.color) : c.display.color;
+}
+
+/**
+ * Image id of our canvas symbol per feature (map/layers/symbols): the shape by `symbolBy` (else
+ * the layer's), its colour, pale when the location is approximate (with `uncertainty`), and its
+ * size (symbols chosen per value keep their proportion to the layer's own).
+ */
 export function symbolIcon(
-  shape: SymbolShape | ExpressionSpecification,
+  c: CatalogCollection,
   color: ExpressionSpecification | string,
 ): ExpressionSpecification {
-  return [
-    'concat',
-    'sym|',
-    shape,
-    '|',
-    color,
-    '|',
-    ['case', IS_APPROXIMATE, 'approx', 'exact'],
-  ] as ExpressionSpecification;
+  const base = pointSymbol(c);
+  const size = c.display.size;
+  const by = c.display.symbolBy;
+  const shape = by ? matchValue(by.property, by.symbols, base) : base;
+  const sizes = by
+    ? matchValue(
+        by.property,
+        Object.fromEntries(
+          Object.entries(by.symbols).map(([v, s]) => [v, String(scaledSize(s, base, size))]),
+        ),
+        String(size),
+      )
+    : String(size);
+  const variant = c.display.uncertainty ? ['case', IS_APPROXIMATE, 'approx', 'exact'] : 'exact';
+  return ['concat', 'sym|', shape, '|', color, '|', variant, '|', sizes] as ExpressionSpecification;
 }
 
 /**
@@ -96,45 +111,50 @@ export function labelPlacement(half: number): {
 }
 
 /**
- * A point layer family: the uncertainty disc (radius = `location_uncertainty_km` on the ground),
- * drawn only for the feature under the pointer (the selected one has its own, see
- * selectionLayers), and one symbol layer with the canvas symbol and its label. Symbols always
- * show (icon-allow-overlap) but keep their place in the collision index, so labels of layers
- * placed later never cover them; a label is optional and placed next to its own symbol, also
- * when the symbol is spread away from features at the same place.
+ * A point collection's layers: `halos`, the uncertainty disc (radius = `location_uncertainty_km`
+ * on the ground) drawn only for the feature under the pointer (the selected one has its own, see
+ * selectionLayers), and `symbols`: with `cluster`, the count bubbles and their numbers, then one
+ * symbol layer with the canvas symbol and its label. Symbols always show (icon-allow-overlap) but
+ * keep their place in the collision index, so labels of layers placed later never cover them; a
+ * label is optional and placed next to its own symbol, also when the symbol is spread away from
+ * features at the same place.
  */
-export function pointLayers(f: PointFamily): LayerSpecification[] {
-  const p = POINT_PRESENTATION[f.collection];
-  const source = f.source ?? f.collection;
-  const label = labelPlacement(SYMBOL_SIZES[p.shape] / 2);
-  const base: ExpressionSpecification = f.filter ? ['all', IS_POINT, f.filter] : IS_POINT;
-  return [
-    {
-      id: `${p.prefix}-halo`,
-      type: 'circle',
-      source,
-      filter: ['all', base, IS_APPROXIMATE],
-      layout: { visibility: visibility(f.visible) },
-      paint: {
-        'circle-radius': uncertaintyRadius(2),
-        'circle-color': f.color,
-        'circle-opacity': ['case', HOVERED, 0.1, 0],
-        'circle-stroke-color': f.color,
-        'circle-stroke-width': 1.2,
-        'circle-stroke-opacity': ['case', HOVERED, 0.7, 0],
-      },
-    },
-    {
-      id: `${p.prefix}-symbol`,
-      type: 'symbol',
-      source,
-      filter: base,
-      layout: {
-        visibility: visibility(f.visible),
-        'icon-image': f.icon,
-        'icon-allow-overlap': true,
-        'icon-offset': spreadExpression(),
-        'text-field': ['step', ['zoom'], '', p.labelMinZoom, labelExpression(f.lang)],
+export function pointLayers(p: CollectionStyle): {
+  halos: LayerSpecification[];
+  symbols: LayerSpecification[];
+} {
+  const { c, visible, lang } = p;
+  const d = c.display;
+  const color = colorExpression(c, p.colors);
+  const base: ExpressionSpecification = d.cluster
+    ? ['all', IS_POINT, ['!', ['has', 'point_count']]]
+    : IS_POINT;
+  const halos: LayerSpecification[] = d.uncertainty
+    ? [
+        {
+          id: layerId(c.id, 'halo'),
+          type: 'circle',
+          source: c.id,
+          filter: ['all', base, IS_APPROXIMATE],
+          layout: { visibility: visibility(visible) },
+          paint: {
+            'circle-radius': uncertaintyRadius(2),
+            'circle-color': color,
+            'circle-opacity': ['case', HOVERED, 0.1, 0],
+            'circle-stroke-color': color,
+            'circle-stroke-width': 1.2,
+            'circle-stroke-opacity': ['case', HOVERED, 0.7, 0],
+          },
+        },
+      ]
+    : [];
+  const label = labelPlacement(d.size / 2);
+  const text: LayerSpecification['layout'] = d.label
+    ? {
+        'text-field':
+          d.label.minZoom > 0
+            ? ['step', ['zoom'], '', d.label.minZoom, labelExpression(lang, c.label)]
+            : labelExpression(lang, c.label),
         'text-font': FONT_REGULAR,
         'text-size': LABEL_SIZE,
         'text-anchor': label.anchor,
@@ -142,61 +162,47 @@ export function pointLayers(f: PointFamily): LayerSpecification[] {
         'text-max-width': 10,
         'text-optional': true,
         'text-padding': 1,
-      },
-      paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+      }
+    : {};
+  const symbol: LayerSpecification = {
+    id: layerId(c.id, 'symbol'),
+    type: 'symbol',
+    source: c.id,
+    filter: base,
+    layout: {
+      visibility: visibility(visible),
+      'icon-image': symbolIcon(c, color),
+      'icon-allow-overlap': true,
+      ...(d.spread ? { 'icon-offset': spreadExpression() } : {}),
+      ...text,
     },
-  ];
+    paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+  };
+  return { halos, symbols: [...groupLayers(c, visible), symbol] };
 }
 
-/** Industrial clusters: areas when the data has polygons, otherwise square industry symbols by status. */
-export function clusterLayers(
-  color: ExpressionSpecification | string,
-  visible: boolean,
-  lang: Lang,
-): LayerSpecification[] {
+/** Points merged at low zoom (`cluster`): circles sized by count, with the count; click zooms in. */
+function groupLayers(c: CatalogCollection, visible: boolean): LayerSpecification[] {
+  const cluster = c.display.cluster;
+  if (!cluster) return [];
   return [
     {
-      id: 'cluster-area',
-      type: 'fill',
-      source: 'industrial-clusters',
-      filter: IS_POLYGON,
-      layout: { visibility: visibility(visible) },
-      paint: { 'fill-color': color, 'fill-opacity': 0.5, 'fill-outline-color': '#1a1a1a' },
-    },
-    ...clusterSymbolLayers(color, visible, lang),
-  ];
-}
-
-function clusterSymbolLayers(color: ExpressionSpecification | string, visible: boolean, lang: Lang) {
-  return pointLayers({
-    collection: 'industrial-clusters',
-    color,
-    icon: symbolIcon(POINT_PRESENTATION['industrial-clusters'].shape, color),
-    visible,
-    lang,
-  });
-}
-
-/** Facilities: grouped at low zoom (circles sized by count, count label), diamonds beyond. */
-export function facilityLayers(visible: boolean, lang: Lang): LayerSpecification[] {
-  return [
-    {
-      id: 'facility-cluster',
+      id: layerId(c.id, 'groups'),
       type: 'circle',
-      source: 'facilities',
+      source: c.id,
       filter: ['has', 'point_count'],
       layout: { visibility: visibility(visible) },
       paint: {
-        'circle-color': FACILITY_COLOR,
+        'circle-color': cluster.color,
         'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 100, 21, 1000, 27],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
       },
     },
     {
-      id: 'facility-cluster-count',
+      id: layerId(c.id, 'group-count'),
       type: 'symbol',
-      source: 'facilities',
+      source: c.id,
       filter: ['has', 'point_count'],
       layout: {
         visibility: visibility(visible),
@@ -208,14 +214,24 @@ export function facilityLayers(visible: boolean, lang: Lang): LayerSpecification
       },
       paint: { 'text-color': '#ffffff' },
     },
-    ...pointLayers({
-      collection: 'facilities',
-      color: FACILITY_COLOR,
-      icon: symbolIcon(POINT_PRESENTATION.facilities.shape, FACILITY_COLOR),
-      visible,
-      lang,
-      filter: ['!', ['has', 'point_count']],
-    }),
+  ];
+}
+
+/** The polygons of a collection drawn as points or areas (a cluster with a site plan). */
+export function pointAreaLayers(p: CollectionStyle): LayerSpecification[] {
+  return [
+    {
+      id: layerId(p.c.id, 'area'),
+      type: 'fill',
+      source: p.c.id,
+      filter: IS_POLYGON,
+      layout: { visibility: visibility(p.visible) },
+      paint: {
+        'fill-color': colorExpression(p.c, p.colors),
+        'fill-opacity': 0.5,
+        'fill-outline-color': '#1a1a1a',
+      },
+    },
   ];
 }
 
@@ -225,7 +241,7 @@ export function selectionLayers(): LayerSpecification[] {
     {
       id: 'selection-halo',
       type: 'circle',
-      source: 'selection',
+      source: SELECTION_SOURCE,
       filter: ['all', IS_POINT, IS_APPROXIMATE],
       paint: {
         'circle-radius': uncertaintyRadius(2),
@@ -239,7 +255,7 @@ export function selectionLayers(): LayerSpecification[] {
     {
       id: 'selection-outline',
       type: 'line',
-      source: 'selection',
+      source: SELECTION_SOURCE,
       filter: IS_POLYGON,
       paint: { 'line-color': '#d62728', 'line-width': 3.5 },
     },
@@ -252,7 +268,7 @@ export function selectionRingLayers(): LayerSpecification[] {
     {
       id: 'selection-ring',
       type: 'symbol',
-      source: 'selection',
+      source: SELECTION_SOURCE,
       filter: IS_POINT,
       layout: {
         'icon-image': symbolId('ring', '#d62728', false),

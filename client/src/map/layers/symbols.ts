@@ -1,33 +1,34 @@
 /**
  * Map symbols drawn by us on a canvas (no sprite URL, no request): the style names an image id,
- * MapView draws it when the map asks (setMissingStyleImageResolver), and legends draw the same id into an
- * <img> (data URL). Ids are `sym|<shape>|<colour>|<approx|exact>`, e.g. `sym|square|#009E73|approx`.
+ * MapView draws it when the map asks (setMissingStyleImageResolver), and legends draw the same id
+ * into an <img> (data URL). The catalog names a symbol (`display.symbol`, `symbolBy`); its drawing
+ * lives only here. Ids are `sym|<shape>|<colour>|<approx|exact>|<size px>`, e.g.
+ * `sym|industry|#009E73|approx|22`.
  */
-export type SymbolShape =
-  | 'square'
-  | 'circle'
-  | 'diamond'
-  | 'gate'
-  | 'rail'
-  | 'expressway'
-  | 'seat'
-  | 'ring'
-  | 'hatch';
+import type { PointSymbol } from '../../../../server/src/contract/api';
 
-const SHAPES: readonly SymbolShape[] = [
-  'square',
-  'circle',
-  'diamond',
-  'gate',
-  'rail',
-  'expressway',
-  'seat',
-  'ring',
-  'hatch',
-];
+/** The catalog's point symbols, and two of our own: the selection ring and the hatch tile. */
+export type SymbolShape = PointSymbol | 'ring' | 'hatch';
+
 /** Device pixels per CSS pixel of every symbol image (crisp on high-DPI screens). */
 export const SYMBOL_PIXEL_RATIO = 2;
 const INK = '#1a1a1a';
+
+/** The size (CSS px) each shape is designed at; drawn at another size, it is scaled. */
+export const DESIGN_SIZES: Readonly<Record<SymbolShape, number>> = {
+  circle: 13,
+  square: 13,
+  diamond: 15,
+  triangle: 15,
+  industry: 22,
+  gate: 18,
+  rail: 18,
+  expressway: 18,
+  seat: 16,
+  ring: 32,
+  hatch: 8,
+};
+const SHAPES = Object.keys(DESIGN_SIZES) as SymbolShape[];
 
 export interface SymbolSpec {
   shape: SymbolShape;
@@ -37,31 +38,32 @@ export interface SymbolSpec {
   size: number;
 }
 
-/** Each shape's size in CSS px. */
-export const SYMBOL_SIZES: Readonly<Record<SymbolShape, number>> = {
-  square: 22,
-  circle: 13,
-  diamond: 15,
-  gate: 18,
-  rail: 18,
-  expressway: 18,
-  seat: 16,
-  ring: 32,
-  hatch: 8,
-};
+/**
+ * The size of `shape` in a layer whose own symbol `base` is drawn at `baseSize` px: symbols
+ * chosen per value keep their designed proportion to the layer's symbol.
+ */
+export function scaledSize(shape: SymbolShape, base: SymbolShape, baseSize: number): number {
+  return Math.round((baseSize * DESIGN_SIZES[shape]) / DESIGN_SIZES[base]);
+}
 
-export function symbolId(shape: SymbolShape, color: string, approximate: boolean): string {
-  return `sym|${shape}|${color}|${approximate ? 'approx' : 'exact'}`;
+export function symbolId(
+  shape: SymbolShape,
+  color: string,
+  approximate: boolean,
+  size: number = DESIGN_SIZES[shape],
+): string {
+  return `sym|${shape}|${color}|${approximate ? 'approx' : 'exact'}|${size}`;
 }
 
 /** The spec of an image id, or undefined when it is not one of ours. */
 export function parseSymbolId(id: string): SymbolSpec | undefined {
-  const [prefix, shape, color, variant] = id.split('|');
+  const [prefix, shape, color, variant, size] = id.split('|');
   if (prefix !== 'sym' || !SHAPES.includes(shape as SymbolShape)) return undefined;
   if (!color || !/^#[0-9a-fA-F]{6}$/.test(color)) return undefined;
   if (variant !== 'approx' && variant !== 'exact') return undefined;
-  const s = shape as SymbolShape;
-  return { shape: s, color, approximate: variant === 'approx', size: SYMBOL_SIZES[s] };
+  const px = Number(size);
+  if (!Number.isInteger(px) || px < 1 || px > 64) return undefined;
+  return { shape: shape as SymbolShape, color, approximate: variant === 'approx', size: px };
 }
 
 /** `color` mixed with white (share 0–1 of the colour). */
@@ -78,14 +80,27 @@ function fillStroke(ctx: CanvasRenderingContext2D, spec: SymbolSpec): void {
   ctx.stroke();
 }
 
-/** Draws the symbol centred in a `size`×`size` box (CSS px; the context is already scaled). */
+/** Draws the symbol centred in an `n`×`n` box, `n` its design size (the context is already scaled). */
 function paint(ctx: CanvasRenderingContext2D, spec: SymbolSpec): void {
-  const n = spec.size;
+  const n = DESIGN_SIZES[spec.shape];
   const c = n / 2;
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   switch (spec.shape) {
-    case 'square': {
+    case 'square':
+      ctx.beginPath();
+      ctx.roundRect(2, 2, n - 4, n - 4, 2);
+      fillStroke(ctx, spec);
+      return;
+    case 'triangle':
+      ctx.beginPath();
+      ctx.moveTo(c, 1.5);
+      ctx.lineTo(n - 1.5, n - 2);
+      ctx.lineTo(1.5, n - 2);
+      ctx.closePath();
+      fillStroke(ctx, spec);
+      return;
+    case 'industry': {
       ctx.beginPath();
       ctx.roundRect(2, 2, n - 4, n - 4, 3);
       fillStroke(ctx, spec);
@@ -149,7 +164,7 @@ function paint(ctx: CanvasRenderingContext2D, spec: SymbolSpec): void {
 
 /** Landmark pictograms on a white disc with a dark rim (dashed rim when approximate). */
 function paintLandmark(ctx: CanvasRenderingContext2D, spec: SymbolSpec): void {
-  const n = spec.size;
+  const n = DESIGN_SIZES[spec.shape];
   const c = n / 2;
   ctx.beginPath();
   ctx.arc(c, c, c - 1.2, 0, Math.PI * 2);
@@ -228,7 +243,8 @@ function drawCanvas(id: string): HTMLCanvasElement | undefined {
   canvas.height = spec.size * SYMBOL_PIXEL_RATIO;
   const ctx = canvas.getContext('2d');
   if (!ctx) return undefined;
-  ctx.scale(SYMBOL_PIXEL_RATIO, SYMBOL_PIXEL_RATIO);
+  const scale = (SYMBOL_PIXEL_RATIO * spec.size) / DESIGN_SIZES[spec.shape];
+  ctx.scale(scale, scale);
   paint(ctx, spec);
   return canvas;
 }
