@@ -193,7 +193,7 @@ export function runFeatureStoreContract(name: string, create: () => StoreHarness
       const polygonText = await store.queryFeaturesGeoJson('districts', districts);
       expect(JSON.parse(`[${polygonText.featuresJson}]`).map((f: { id: number }) => f.id)).toEqual([86]);
       const none = await store.queryFeaturesGeoJson('craft-villages', { limit: 10, offset: 50 });
-      expect(none).toEqual({ featuresJson: '', numberReturned: 0, numberMatched: 5 });
+      expect(none).toEqual({ featuresJson: '', numberReturned: 0, numberMatched: 5, hasMore: false });
       await store.close();
       await harness.dispose();
     });

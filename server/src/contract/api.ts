@@ -23,7 +23,12 @@ export type ApiFeature = Feature<Geometry, FeatureProperties> & { id: number; li
 /** GET /api/collections/{id}/items */
 export interface ItemsResponse extends FeatureCollection<Geometry, FeatureProperties> {
   features: ApiFeature[];
-  numberMatched: number;
+  /**
+   * Exact number of matches when it was cheap to count (always for a page without bbox, q or
+   * filters, and when this page ends the results); left out otherwise (OGC API – Features Part 1
+   * allows it). Follow the `next` link to page: it is there exactly when more features follow.
+   */
+  numberMatched?: number;
   numberReturned: number;
   timeStamp: string;
   links: Link[];

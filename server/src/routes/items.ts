@@ -85,12 +85,7 @@ export function registerItemsRoutes(app: FastifyInstance): void {
         numberMatched: page.numberMatched,
         numberReturned,
         timeStamp: new Date().toISOString(),
-        links: itemsLinks(request, collection.id, {
-          offset,
-          limit,
-          numberReturned,
-          numberMatched: page.numberMatched,
-        }),
+        links: itemsLinks(request, collection.id, { offset, limit, numberReturned, hasMore: page.hasMore }),
       };
       // Features arrive as GeoJSON text from the store; splice them in rather than re-serialize.
       const body = Buffer.from(`${JSON.stringify(head).slice(0, -1)},"features":[${page.featuresJson}]}`);

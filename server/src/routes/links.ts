@@ -36,7 +36,8 @@ export interface PageInfo {
   offset: number;
   limit: number;
   numberReturned: number;
-  numberMatched: number;
+  /** Whether matches follow this page (known exactly even when numberMatched is left out). */
+  hasMore: boolean;
 }
 
 /** self, alternate, collection, and next/prev keeping every other parameter of the request. */
@@ -70,7 +71,7 @@ export function itemsLinks(request: FastifyRequest, collectionId: string, page: 
     },
   ];
   const limit = String(page.limit);
-  if (page.offset + page.numberReturned < page.numberMatched) {
+  if (page.hasMore) {
     const offset = String(page.offset + page.numberReturned);
     links.push({ href: withParams({ offset, limit }), rel: 'next', type: GEOJSON_TYPE, title: 'Next page' });
   }

@@ -39,15 +39,26 @@ export interface FeatureQuery {
 
 export interface FeaturePage {
   features: StoredFeature[];
-  /** Exact number of features matching the query (ignoring limit/offset). */
-  numberMatched: number;
+  /**
+   * How many features match the query (ignoring limit/offset), when that is cheap to know; exact
+   * whenever present. Every backend gives it when the query has no bbox, q or filter (a
+   * per-collection count) and when the page ends the result set (offset + returned, for a page
+   * with features or at offset 0); otherwise a backend gives it while counting is cheap (SQLite:
+   * up to 10,000 candidates) and leaves it out above, as OGC API – Features Part 1 allows.
+   */
+  numberMatched?: number;
+  /** Whether more matches follow this page (exact, whether or not numberMatched is given). */
+  hasMore: boolean;
 }
 
 export interface FeatureTextPage {
   /** The page's GeoJSON Features as JSON texts joined by commas, in id order (the inside of a JSON array). */
   featuresJson: string;
   numberReturned: number;
-  numberMatched: number;
+  /** As FeaturePage.numberMatched. */
+  numberMatched?: number;
+  /** Whether more matches follow this page (exact). */
+  hasMore: boolean;
 }
 
 /** Per district code: how many features, and the sum of a numeric property where present. */
@@ -148,7 +159,7 @@ export interface FeatureStore {
   seed(data: SeedData, options?: { replace?: boolean }): Promise<void>;
   /** One feature, or undefined when the collection has no feature with that id. */
   getFeature(collection: string, id: number): Promise<StoredFeature | undefined>;
-  /** A page of features ordered by id, and the exact match count. */
+  /** A page of features ordered by id, whether more follow, and the match count when cheap (NumberMatched). */
   queryFeatures(collection: string, query: FeatureQuery): Promise<FeaturePage>;
   /**
    * The same page as queryFeatures, each feature already encoded as GeoJSON Feature text

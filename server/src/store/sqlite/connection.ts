@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations';
 
+const MEMO_KEYS = 256;
+
 /** An open, migrated database with a prepared-statement cache and a revision-scoped memo. */
 export interface Connection {
   db: Database.Database;
@@ -10,7 +12,10 @@ export interface Connection {
   prepare(sql: string): Database.Statement;
   /** store_meta.revision: grows on every change (triggers). */
   revision(): number;
-  /** `compute()` once per key until the revision moves (counts, extents, aggregates). */
+  /**
+   * `compute()` once per key until the revision moves. For a few catalog-derived keys (sums per
+   * district); reads that depend on the query must not use it (they are bounded by themselves).
+   */
   remember<T>(key: string, compute: () => T): T;
 }
 
@@ -44,11 +49,15 @@ export function openConnection(file: string): Connection {
   const memo = new Map<string, unknown>();
   const remember = <T>(key: string, compute: () => T): T => {
     const rev = revision();
-    if (rev !== memoRevision || memo.size > 1000) {
+    if (rev !== memoRevision) {
       memo.clear();
       memoRevision = rev;
     }
-    if (!memo.has(key)) memo.set(key, compute());
+    if (!memo.has(key)) {
+      // A safety bound: the oldest key goes (the keys are few, so this never happens in practice).
+      if (memo.size >= MEMO_KEYS) memo.delete(memo.keys().next().value as string);
+      memo.set(key, compute());
+    }
     return memo.get(key) as T;
   };
   return { db, prepare, revision, remember };

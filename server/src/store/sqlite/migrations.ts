@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
+import { MIGRATION_3 } from './migration-3';
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
  * Never edit a shipped migration: append a new one.
  *
- * One table for all collections. `fid` is the rowid shared with the R*Tree; (collection, id) is
+ * One table for all collections (as created by migration 1; migration 3 reshapes it, see there). `fid` is the rowid shared with the R*Tree; (collection, id) is
  * the public identity. `min_lon…max_lat` repeat the bbox exactly (the R*Tree stores 32-bit floats,
  * rounded outwards) so point queries stay exact. `search_text` is normalizeText() of the
  * collection's search properties; `district_code` is copied from properties for fast grouping.
@@ -107,6 +108,9 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (collection, id)
   ) WITHOUT ROWID;
   `,
+  // 3 (issue 10): fid = code × 2^40 + id, the GeoJSON text per feature, a collection dimension in
+  // the R*Tree, per-collection and per-district counts, extents and point cells kept by triggers.
+  MIGRATION_3,
 ];
 
 /** Brings the database to the latest schema, each migration in its own transaction. */
