@@ -26,6 +26,7 @@ import { registerItemsWriteRoutes } from './routes/items-write';
 import { registerLandingRoutes } from './routes/landing';
 import { registerQueryablesRoutes } from './routes/queryables';
 import { registerSchemaRoutes } from './routes/schema';
+import { registerTileRoutes } from './routes/tiles';
 import type { FeatureStore } from './store/feature-store';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store';
 import type { UserStore } from './store/user-store';
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerLandingRoutes(app);
     registerCollectionRoutes(app);
     registerItemsRoutes(app);
+    registerTileRoutes(app);
     const writer = new FeatureWriter(store);
     registerItemsWriteRoutes(app, writer);
     registerHistoryRoutes(app, writer);

@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import type { IndicatorRow, SeedData } from '../catalog/catalog';
+import type { TileAddress } from '../tiles/web-mercator';
 
 /** [minLon, minLat, maxLon, maxLat] in CRS84 (WGS84 lon/lat degrees). */
 export type Bbox = [number, number, number, number];
@@ -167,6 +168,14 @@ export interface FeatureStore {
    * which skips a parse/serialize round trip per feature.
    */
   queryFeaturesGeoJson(collection: string, query: FeatureQuery): Promise<FeatureTextPage>;
+  /**
+   * One WebMercatorQuad vector tile (MVT bytes) of a collection with the content that
+   * server/src/tiles/tile-content.ts defines (clusters with point_count at low zoom for point-only
+   * collections); undefined when no feature is in it. The caller checks the address (z within
+   * MIN_TILE_ZOOM..MAX_TILE_ZOOM, x and y within 0..2^z − 1). Cost is bounded per tile, not by
+   * the collection's size.
+   */
+  vectorTile(collection: string, tile: TileAddress): Promise<Uint8Array | undefined>;
   /** Bbox of all the collection's features, or undefined when it has none. */
   collectionExtent(collection: string): Promise<Bbox | undefined>;
   /** Feature counts (and sums of `sumProperty`) per `district_code` property; features without one are left out. */

@@ -75,7 +75,7 @@ function recomputeExtent(when: string): string {
 
 const REVISION = `UPDATE store_meta SET value = value + 1 WHERE key = 'revision';`;
 
-const FEATURE_TRIGGERS = `
+export const FEATURE_TRIGGERS = `
   CREATE TRIGGER features_ai AFTER INSERT ON features BEGIN
     INSERT INTO features_rtree VALUES (new.fid, new.min_lon, new.max_lon, new.min_lat, new.max_lat,
       ${code('new')}, ${code('new')});
@@ -99,6 +99,46 @@ const FEATURE_TRIGGERS = `
     )}
     ${REVISION}
   END;`;
+
+/** Drops the triggers: a bulk load writes rows only and then runs DERIVE_SQL and FEATURE_TRIGGERS. */
+export const DROP_FEATURE_TRIGGERS = `
+  DROP TRIGGER IF EXISTS features_ai; DROP TRIGGER IF EXISTS features_ad; DROP TRIGGER IF EXISTS features_au;`;
+
+/** Coarser cell levels, each summed from the one below it (13 → 12 → … → 0). */
+const CELL_PYRAMID = Array.from({ length: 13 }, (_, i) => 12 - i)
+  .map(
+    (z) => `
+  INSERT INTO point_cells (code, z, x, y, n, sum_lon, sum_lat)
+    SELECT p.code, ${z}, p.x >> 1, p.y >> 1, sum(p.n), sum(p.sum_lon), sum(p.sum_lat)
+    FROM collection_stats s JOIN point_cells p ON p.code = s.code AND p.z = ${z + 1}
+    GROUP BY p.code, p.x >> 1, p.y >> 1;`,
+  )
+  .join('');
+
+/**
+ * Every derived table recomputed from `features`, set-based (migration 3 and bulk loads). The
+ * R*Tree is rebuilt with its entries inserted in spatial order (blocks of 64 × 64 zoom-13 cells,
+ * then cell by cell): SQLite's R*Tree keeps the shape its insertion order gives it, and at
+ * 1,000,000 points one built in id order (random in space) answered a 100-point box in ≈ 4.5 ms,
+ * one built in spatial order in ≈ 0.05 ms.
+ */
+export const DERIVE_SQL = `
+  UPDATE collection_stats SET (features, non_points, min_lon, min_lat, max_lon, max_lat) =
+    (SELECT count(*), coalesce(sum(geometry_type <> 'Point'), 0), min(min_lon), min(min_lat), max(max_lon), max(max_lat)
+     FROM features WHERE fid BETWEEN collection_stats.code * ${ID_SPACE} AND collection_stats.code * ${ID_SPACE} + ${ID_SPACE - 1});
+  DELETE FROM district_counts;
+  INSERT INTO district_counts (code, district_code, n)
+    SELECT fid >> 40, district_code, count(*) FROM features WHERE district_code IS NOT NULL GROUP BY 1, 2;
+  DELETE FROM point_cells;
+  INSERT INTO point_cells (code, z, x, y, n, sum_lon, sum_lat)
+    SELECT fid >> 40, 13, cell_x, cell_y, count(*), sum(min_lon), sum(min_lat)
+    FROM features WHERE geometry_type = 'Point' GROUP BY 1, 3, 4;
+  ${CELL_PYRAMID}
+  DROP TABLE IF EXISTS features_rtree;
+  CREATE VIRTUAL TABLE features_rtree USING rtree (fid, min_lon, max_lon, min_lat, max_lat, min_code, max_code);
+  INSERT INTO features_rtree
+    SELECT fid, min_lon, max_lon, min_lat, max_lat, fid >> 40, fid >> 40 FROM features
+    ORDER BY fid >> 40, cell_x >> 6, cell_y >> 6, cell_x, cell_y;`;
 
 export const MIGRATION_3 = `
   CREATE TABLE collection_stats (
@@ -143,18 +183,8 @@ export const MIGRATION_3 = `
       '{"type":"Feature","id":' || f.id || ',"geometry":' || f.geometry || ',"properties":' || f.properties || '}'
     FROM features f JOIN collection_stats s ON s.collection = f.collection;
   DROP TABLE features;
-  DROP TABLE features_rtree;
   ALTER TABLE features_v3 RENAME TO features;
-  CREATE VIRTUAL TABLE features_rtree USING rtree (fid, min_lon, max_lon, min_lat, max_lat, min_code, max_code);
-  INSERT INTO features_rtree SELECT fid, min_lon, max_lon, min_lat, max_lat, fid >> 40, fid >> 40 FROM features;
-  UPDATE collection_stats SET (features, non_points, min_lon, min_lat, max_lon, max_lat) =
-    (SELECT count(*), coalesce(sum(geometry_type <> 'Point'), 0), min(min_lon), min(min_lat), max(max_lon), max(max_lat)
-     FROM features WHERE fid >> 40 = collection_stats.code);
-  INSERT INTO district_counts (code, district_code, n)
-    SELECT fid >> 40, district_code, count(*) FROM features WHERE district_code IS NOT NULL GROUP BY 1, 2;
-  INSERT INTO point_cells (code, z, x, y, n, sum_lon, sum_lat)
-    SELECT fid >> 40, z, cell_x >> (13 - z), cell_y >> (13 - z), count(*), sum(min_lon), sum(min_lat)
-    FROM features, cell_zooms WHERE geometry_type = 'Point' GROUP BY 1, 2, 3, 4;
+  ${DERIVE_SQL}
   ${FEATURE_TRIGGERS}
   ${REVISION}
 `;
