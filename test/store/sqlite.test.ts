@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../server/src/store/sqlite/migrations';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { FIXTURE_GEODATA } from '../helpers/server';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
+import { runFeatureStoreReadContract } from './feature-store-reads.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 
 function tempSqlite(): StoreHarness & { file: string } {
@@ -23,6 +24,7 @@ function tempSqlite(): StoreHarness & { file: string } {
 
 runFeatureStoreContract('sqlite (temp file)', tempSqlite);
 runFeatureStoreWriteContract('sqlite (temp file)', tempSqlite);
+runFeatureStoreReadContract('sqlite (temp file)', tempSqlite);
 
 describe('sqlite specifics', () => {
   it('uses WAL, synchronous=FULL and records the schema version', () => {

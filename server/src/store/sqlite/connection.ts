@@ -20,13 +20,14 @@ export interface Connection {
 }
 
 /**
- * Opens (creating and migrating as needed) the database file.
+ * Opens (creating and migrating as needed) the database file; `trace` sees every statement run
+ * (with its parameters expanded), for query-plan tests.
  * Pragmas: WAL (readers never block the writer) and synchronous=FULL: an acknowledged edit
  * survives a power cut, not only a process crash; writes are rare staff edits, so the cost is nil.
  */
-export function openConnection(file: string): Connection {
+export function openConnection(file: string, trace?: (sql: string) => void): Connection {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = new Database(file, trace ? { verbose: (sql) => trace(String(sql)) } : {});
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');

@@ -26,6 +26,8 @@ export interface SqliteStoreOptions {
   catalog: Catalog;
   /** Clock for timestamps of writes (default the real one). */
   now?: () => Date;
+  /** Sees every SQL statement run, parameters expanded (tests check their query plans). */
+  trace?: (sql: string) => void;
 }
 
 /** Page cache while a seed derives its tables (KiB). */
@@ -36,7 +38,7 @@ export type SqliteStore = FeatureStore & UserStore;
 
 /** Opens (creating and migrating as needed) a SQLite feature store; see connection.ts for pragmas. */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
-  const conn = openConnection(options.file);
+  const conn = openConnection(options.file, options.trace);
   const { db, prepare, revision, remember } = conn;
   // Reads through a memory map (up to 2 GiB of the file: 1,000,000 features take ≈ 0.9 GB)
   // instead of read() calls: a bbox page at 100,000 features costs about half (the OS page cache
