@@ -10,7 +10,9 @@ export interface DecodedFeature {
 }
 
 /** Decodes MVT bytes with @mapbox/vector-tile: layer name → its features (and the layer's extent). */
-export function decodeTile(bytes: Uint8Array): Record<string, { extent: number; features: DecodedFeature[] }> {
+export function decodeTile(
+  bytes: Uint8Array,
+): Record<string, { extent: number; features: DecodedFeature[] }> {
   const tile = new VectorTile(new PbfReader(bytes));
   const out: Record<string, { extent: number; features: DecodedFeature[] }> = {};
   for (const [name, layer] of Object.entries(tile.layers)) {
@@ -31,7 +33,10 @@ export function decodeTile(bytes: Uint8Array): Record<string, { extent: number; 
 
 /** Points in a tile: clusters count point_count, single features count 1. */
 export function pointsIn(features: DecodedFeature[]): number {
-  return features.reduce((n, f) => n + (f.properties.cluster === true ? Number(f.properties.point_count) : 1), 0);
+  return features.reduce(
+    (n, f) => n + (f.properties.cluster === true ? Number(f.properties.point_count) : 1),
+    0,
+  );
 }
 
 /** The WebMercatorQuad tile (z, x, y) holding a lon/lat position. */

@@ -40,7 +40,11 @@ export function runFeatureStoreReadContract(name: string, create: () => StoreHar
       const harness = create();
       const store = await harness.open(catalog);
       await store.seed(data ?? seed);
-      return { store, done: async () => (await store.close(), await harness.dispose()) };
+      const done = async () => {
+        await store.close();
+        await harness.dispose();
+      };
+      return { store, done };
     }
 
     /** Every page of a query by following hasMore: ids in order, and each page's numberMatched. */
