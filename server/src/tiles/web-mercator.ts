@@ -21,7 +21,7 @@ export const TILE_EXTENT = 4096;
  * grouped by cells of a 2^(z+3) grid (8 × 8 cells per tile, 64 px of a 512 px tile); deeper
  * tiles carry every point.
  */
-export const CLUSTER_MAX_ZOOM = 13;
+export const CLUSTER_MAX_ZOOM = 14; // = the finest cell level of SQLite migration 3
 export const CELLS_PER_TILE_SIDE = 8;
 
 /** One tile: matrix (zoom) z, column x, row y. */

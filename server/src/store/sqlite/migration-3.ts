@@ -11,19 +11,21 @@
  *   never visits another collection's entries.
  * - Triggers keep, per collection, the feature count, the number of non-point geometries and the
  *   extent (`collection_stats`); per district code, the count (`district_counts`); and per Web
- *   Mercator grid cell of zoom 0–13 (2^(z+3) cells a side: 8 × 8 per tile), the count and the
+ *   Mercator grid cell of zoom 0–14 (2^(z+3) cells a side: 8 × 8 per tile), the count and the
  *   sum of coordinates of the points in it (`point_cells`, the clusters of low-zoom tiles).
  *   Counts, extents, "has non-points" and cluster tiles are then index lookups. An extent is
  *   recomputed (a scan of that collection) only when a write removes or moves a feature that lay
  *   on its edge: on the write, never on a read.
- * - `cell_x`, `cell_y`: a point's cell at zoom 13 (2^16 a side); coarser cells are `>> (13 - z)`.
+ * - `cell_x`, `cell_y`: a point's cell at zoom 14 (2^17 a side); coarser cells are `>> (14 - z)`.
+ *   (Zoom 14 is tiles/web-mercator.ts CLUSTER_MAX_ZOOM; the numbers are written out here because a
+ *   shipped migration never changes.)
  */
 import { ID_SPACE } from './fid';
 
 const LAT_LIMIT = 85.0511287798066; // Web Mercator's latitude limit
 const CLAMPED_LAT = `max(-${LAT_LIMIT}, min(${LAT_LIMIT}, min_lat))`;
-const CELL_X = `min(65535, max(0, CAST((min_lon + 180.0) / 360.0 * 65536 AS INTEGER)))`;
-const CELL_Y = `min(65535, max(0, CAST((0.5 - ln((1 + sin(radians(${CLAMPED_LAT}))) / (1 - sin(radians(${CLAMPED_LAT})))) / (4 * pi())) * 65536 AS INTEGER)))`;
+const CELL_X = `min(131071, max(0, CAST((min_lon + 180.0) / 360.0 * 131072 AS INTEGER)))`;
+const CELL_Y = `min(131071, max(0, CAST((0.5 - ln((1 + sin(radians(${CLAMPED_LAT}))) / (1 - sin(radians(${CLAMPED_LAT})))) / (4 * pi())) * 131072 AS INTEGER)))`;
 
 /** The code of the collection of a row (`old` or `new` in a trigger). */
 const code = (row: string) => `(${row}.fid >> 40)`;
@@ -45,7 +47,7 @@ function addShare(row: string): string {
       SELECT ${code(row)}, ${row}.district_code, 1 WHERE ${row}.district_code IS NOT NULL
       ON CONFLICT DO UPDATE SET n = n + 1;
     INSERT INTO point_cells (code, z, x, y, n, sum_lon, sum_lat)
-      SELECT ${code(row)}, z, ${row}.cell_x >> (13 - z), ${row}.cell_y >> (13 - z), 1, ${row}.min_lon, ${row}.min_lat
+      SELECT ${code(row)}, z, ${row}.cell_x >> (14 - z), ${row}.cell_y >> (14 - z), 1, ${row}.min_lon, ${row}.min_lat
       FROM cell_zooms WHERE ${row}.geometry_type = 'Point'
       ON CONFLICT DO UPDATE SET n = n + 1, sum_lon = sum_lon + excluded.sum_lon, sum_lat = sum_lat + excluded.sum_lat;`;
 }
@@ -53,7 +55,7 @@ function addShare(row: string): string {
 /** Statements removing a row's share (counts and cells; the extent is handled by the caller). */
 function removeShare(row: string): string {
   const cells = `code = ${code(row)} AND (z, x, y) IN
-      (SELECT z, ${row}.cell_x >> (13 - z), ${row}.cell_y >> (13 - z) FROM cell_zooms)`;
+      (SELECT z, ${row}.cell_x >> (14 - z), ${row}.cell_y >> (14 - z) FROM cell_zooms)`;
   return `
     UPDATE collection_stats SET features = features - 1,
       non_points = non_points - (${row}.geometry_type <> 'Point')
@@ -104,8 +106,8 @@ export const FEATURE_TRIGGERS = `
 export const DROP_FEATURE_TRIGGERS = `
   DROP TRIGGER IF EXISTS features_ai; DROP TRIGGER IF EXISTS features_ad; DROP TRIGGER IF EXISTS features_au;`;
 
-/** Coarser cell levels, each summed from the one below it (13 → 12 → … → 0). */
-const CELL_PYRAMID = Array.from({ length: 13 }, (_, i) => 12 - i)
+/** Coarser cell levels, each summed from the one below it (14 → 13 → … → 0). */
+const CELL_PYRAMID = Array.from({ length: 14 }, (_, i) => 13 - i)
   .map(
     (z) => `
   INSERT INTO point_cells (code, z, x, y, n, sum_lon, sum_lat)
@@ -117,7 +119,7 @@ const CELL_PYRAMID = Array.from({ length: 13 }, (_, i) => 12 - i)
 
 /**
  * Every derived table recomputed from `features`, set-based (migration 3 and bulk loads). The
- * R*Tree is rebuilt with its entries inserted in spatial order (blocks of 64 × 64 zoom-13 cells,
+ * R*Tree is rebuilt with its entries inserted in spatial order (blocks of 128 × 128 zoom-14 cells,
  * then cell by cell): SQLite's R*Tree keeps the shape its insertion order gives it, and at
  * 1,000,000 points one built in id order (random in space) answered a 100-point box in ≈ 4.5 ms,
  * one built in spatial order in ≈ 0.05 ms.
@@ -131,14 +133,14 @@ export const DERIVE_SQL = `
     SELECT fid >> 40, district_code, count(*) FROM features WHERE district_code IS NOT NULL GROUP BY 1, 2;
   DELETE FROM point_cells;
   INSERT INTO point_cells (code, z, x, y, n, sum_lon, sum_lat)
-    SELECT fid >> 40, 13, cell_x, cell_y, count(*), sum(min_lon), sum(min_lat)
+    SELECT fid >> 40, 14, cell_x, cell_y, count(*), sum(min_lon), sum(min_lat)
     FROM features WHERE geometry_type = 'Point' GROUP BY 1, 3, 4;
   ${CELL_PYRAMID}
   DROP TABLE IF EXISTS features_rtree;
   CREATE VIRTUAL TABLE features_rtree USING rtree (fid, min_lon, max_lon, min_lat, max_lat, min_code, max_code);
   INSERT INTO features_rtree
     SELECT fid, min_lon, max_lon, min_lat, max_lat, fid >> 40, fid >> 40 FROM features
-    ORDER BY fid >> 40, cell_x >> 6, cell_y >> 6, cell_x, cell_y;`;
+    ORDER BY fid >> 40, cell_x >> 7, cell_y >> 7, cell_x, cell_y;`;
 
 export const MIGRATION_3 = `
   CREATE TABLE collection_stats (
@@ -158,7 +160,7 @@ export const MIGRATION_3 = `
     PRIMARY KEY (code, z, x, y)
   ) WITHOUT ROWID;
   CREATE TABLE cell_zooms (z INTEGER PRIMARY KEY);
-  INSERT INTO cell_zooms (z) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13);
+  INSERT INTO cell_zooms (z) VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14);
 
   INSERT INTO collection_stats (collection) SELECT DISTINCT collection FROM features ORDER BY collection;
   CREATE TABLE features_v3 (
