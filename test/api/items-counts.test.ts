@@ -3,6 +3,7 @@ import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog
 import type { ItemsResponse } from '../../server/src/contract/api';
 import { COUNT_CAP } from '../../server/src/store/sqlite/feature-reads';
 import { buildTestApp, FIXTURE_GEODATA, type TestApp } from '../helpers/server';
+import { syntheticVillages, villageGrid, withFeatures } from '../helpers/villages';
 
 const ITEMS = '/api/collections/craft-villages/items';
 const N = COUNT_CAP + 500;
@@ -12,22 +13,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({ geodataDir: FIXTURE_GEODATA });
   const seed = loadSeedData(FIXTURE_GEODATA, loadCatalog(FIXTURE_GEODATA));
-  const extra = Array.from({ length: N }, (_, i) => ({
-    collection: 'craft-villages',
-    id: 1001 + i,
-    properties: {
-      name: `Synthetic ${i}`,
-      district_code: '086',
-      craft: 'forging',
-      source: 't',
-      confidence: 'illustrative',
-    },
-    geometry: {
-      type: 'Point' as const,
-      coordinates: [104 + (i % 200) * 0.0005, 22.2 + Math.floor(i / 200) * 0.0005],
-    },
-  }));
-  await t.app.store.seed({ ...seed, features: [...seed.features, ...extra] }, { replace: true });
+  await t.app.store.seed(withFeatures(seed, syntheticVillages(N, 1001, villageGrid)), { replace: true });
 });
 afterAll(async () => t.close());
 

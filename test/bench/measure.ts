@@ -32,7 +32,7 @@ export interface BenchCase {
 
 const VARY_BOX = path.resolve(import.meta.dirname, 'vary-bbox.cjs');
 const VARY_TILE = path.resolve(import.meta.dirname, 'vary-tile.cjs');
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 3);
 export const durationSeconds = DURATION_S;
 
 /** One autocannon run of a case against `origin`. */

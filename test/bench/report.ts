@@ -1,6 +1,16 @@
 import type { Measure } from './measure';
 
-/** One case measured on one target (a backend at one size). */
+/** One round: ours then the baseline, back to back. */
+export interface Round {
+  ours: Measure;
+  baseline: Measure;
+}
+
+/**
+ * One case measured on one target (a backend at one size), in rounds interleaved with the other
+ * targets' (so a change of the machine's load hits every target alike). `ours` and `baseline`
+ * are per-field medians over the rounds; `ratio` is the median of the rounds' ours/baseline.
+ */
 export interface CaseResult {
   target: string;
   size: number;
@@ -9,10 +19,40 @@ export interface CaseResult {
   connections: number;
   bytes: number;
   features?: number;
+  rounds: Round[];
   ours: Measure;
   baseline: Measure;
+  ratio: number;
   /** Share of our answers that the response cache gave (0..1). */
   cacheHitShare: number;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Per-field medians of measures. */
+export function medianMeasure(measures: Measure[]): Measure {
+  const of = (k: keyof Measure) => median(measures.map((m) => m[k]));
+  return {
+    reqPerSec: of('reqPerSec'),
+    mean: of('mean'),
+    p50: of('p50'),
+    p99: of('p99'),
+    errors: of('errors'),
+    non2xx: of('non2xx'),
+  };
+}
+
+/** Median over rounds of big / small for a latency field, pairing the rounds run back to back. */
+function pairedRatio(big: CaseResult, small: CaseResult, field: 'mean' | 'p99'): number {
+  return median(
+    big.rounds.map(
+      (r, i) => r.ours[field] / Math.max(small.rounds[i]?.ours[field] ?? 1, field === 'p99' ? 1 : 1e-9),
+    ),
+  );
 }
 
 /** How a target was prepared: seed time, start-up time, database size, machine load. */
@@ -38,7 +78,7 @@ export function table(results: CaseResult[]): string {
     `${'target'.padEnd(16)} ${'case'.padEnd(30)} ${pad('conn', 4)} ${pad('feat', 5)} ${pad('bytes', 6)} ${pad('hit%', 4)} | ${head} | ${head} | ours/base`,
   ];
   for (const r of results) {
-    const ratio = (r.ours.reqPerSec / r.baseline.reqPerSec).toFixed(2);
+    const ratio = r.ratio.toFixed(2);
     const errors =
       r.ours.errors + r.ours.non2xx > 0 ? `  (${r.ours.errors} errors, ${r.ours.non2xx} non-2xx)` : '';
     lines.push(
@@ -68,7 +108,7 @@ export function goals(results: CaseResult[], small: number, big: number, target 
   const out: Goal[] = [];
   const varied = find(small, 'bbox ~100, varied URL');
   if (varied) {
-    const ratio = varied.ours.reqPerSec / varied.baseline.reqPerSec;
+    const ratio = varied.ratio;
     out.push({
       text: `${small}: new box per request ≥ 0.5 × baseline`,
       value: ratio.toFixed(2),
@@ -85,7 +125,7 @@ export function goals(results: CaseResult[], small: number, big: number, target 
   }
   const bigVaried = find(big, 'bbox ~100, varied URL');
   if (varied && bigVaried) {
-    const ratio = bigVaried.ours.mean / varied.ours.mean;
+    const ratio = pairedRatio(bigVaried, varied, 'mean');
     out.push({
       text: `${big} / ${small} mean latency ≤ 1.5 (new box per request)`,
       value: `×${ratio.toFixed(2)}`,
@@ -95,7 +135,7 @@ export function goals(results: CaseResult[], small: number, big: number, target 
   return out;
 }
 
-/** Per case, the big size's latency over the small one's (mean and p99). */
+/** Per case, the big size's latency over the small one's (mean and p99; medians of paired rounds). */
 export function scaling(results: CaseResult[], small: number, big: number): string[] {
   return results
     .filter((r) => r.size === small)
@@ -103,7 +143,7 @@ export function scaling(results: CaseResult[], small: number, big: number): stri
       const b = results.find((r) => r.target === s.target && r.size === big && r.name === s.name);
       if (!b) return [];
       return [
-        `  ${s.target.padEnd(7)} ${s.name.padEnd(30)} throughput ×${(b.ours.reqPerSec / s.ours.reqPerSec).toFixed(2)}  mean latency ×${(b.ours.mean / s.ours.mean).toFixed(2)}  p99 ×${(b.ours.p99 / Math.max(s.ours.p99, 1)).toFixed(2)}`,
+        `  ${s.target.padEnd(7)} ${s.name.padEnd(30)} mean latency ×${pairedRatio(b, s, 'mean').toFixed(2)}  p99 ×${pairedRatio(b, s, 'p99').toFixed(2)}`,
       ];
     });
 }

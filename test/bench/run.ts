@@ -13,7 +13,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { type BenchCase, baselineServer, durationSeconds, listen, measure, sample } from './measure';
-import { type CaseResult, goals, scaling, type TargetInfo, table, targetLines } from './report';
+import {
+  type CaseResult,
+  goals,
+  median,
+  medianMeasure,
+  type Round,
+  scaling,
+  type TargetInfo,
+  table,
+  targetLines,
+} from './report';
 import { sqliteTarget, type Target } from './sqlite';
 import { centredBox, PROVINCE } from './synthetic';
 
@@ -55,52 +65,85 @@ function casesFor(size: number): BenchCase[] {
   ];
 }
 
-async function runCases(target: Target, cases: BenchCase[]): Promise<CaseResult[]> {
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+/**
+ * Every case on every target, in rounds: a round runs ours then the baseline for each target in
+ * turn, so the machine's load (shared with other jobs) drifts across all of them alike.
+ */
+async function runCases(targets: Target[]): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
-  for (const c of cases) {
-    const answer = await sample(target.origin, c);
-    const baseline = baselineServer(answer);
-    const baselineOrigin = await listen(baseline);
-    process.stderr.write(`bench ${target.name} ${target.size}: ${c.name} …\n`);
-    const before = target.cacheCounts();
-    const ours = await measure(target.origin, c);
-    const after = target.cacheCounts();
-    const hits = after.hits - before.hits;
-    const total = hits + after.misses - before.misses;
-    const features = /"numberReturned":(\d+)/.exec(answer.text)?.[1];
-    results.push({
-      target: target.name,
-      size: target.size,
-      name: c.name,
-      path: c.path,
-      connections: c.connections,
-      bytes: answer.body.length,
-      ...(features === undefined ? {} : { features: Number(features) }),
-      ours,
-      baseline: await measure(baselineOrigin, c),
-      cacheHitShare: total > 0 ? hits / total : 0,
-    });
-    await new Promise((r) => baseline.close(r));
+  const perTarget = targets.map((t) => casesFor(t.size));
+  for (let i = 0; i < perTarget[0]!.length; i++) {
+    const runs = await Promise.all(
+      targets.map(async (target, k) => {
+        const c = perTarget[k]![i]!;
+        const answer = await sample(target.origin, c);
+        const baseline = baselineServer(answer);
+        return {
+          target,
+          c,
+          answer,
+          baseline,
+          origin: await listen(baseline),
+          rounds: [] as Round[],
+          hits: 0,
+          total: 0,
+        };
+      }),
+    );
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const run of runs) {
+        process.stderr.write(
+          `bench ${run.target.name} ${run.target.size}: ${run.c.name} (round ${round + 1}/${ROUNDS}) …\n`,
+        );
+        const before = run.target.cacheCounts();
+        const ours = await measure(run.target.origin, run.c);
+        const after = run.target.cacheCounts();
+        run.hits += after.hits - before.hits;
+        run.total += after.hits - before.hits + after.misses - before.misses;
+        run.rounds.push({ ours, baseline: await measure(run.origin, run.c) });
+      }
+    }
+    for (const run of runs) {
+      const features = /"numberReturned":(\d+)/.exec(run.answer.text)?.[1];
+      results.push({
+        target: run.target.name,
+        size: run.target.size,
+        name: run.c.name,
+        path: run.c.path,
+        connections: run.c.connections,
+        bytes: run.answer.body.length,
+        ...(features === undefined ? {} : { features: Number(features) }),
+        rounds: run.rounds,
+        ours: medianMeasure(run.rounds.map((r) => r.ours)),
+        baseline: medianMeasure(run.rounds.map((r) => r.baseline)),
+        ratio: median(run.rounds.map((r) => r.ours.reqPerSec / r.baseline.reqPerSec)),
+        cacheHitShare: run.total > 0 ? run.hits / run.total : 0,
+      });
+      await new Promise((r) => run.baseline.close(r));
+    }
   }
   return results;
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const results: CaseResult[] = [];
   const infos: TargetInfo[] = [];
-  for (const open of TARGETS) {
-    for (const size of SIZES) {
-      const loadBefore = loadavg();
-      const target = await open(size);
-      try {
-        results.push(...(await runCases(target, casesFor(size))));
-      } finally {
-        await target.close();
-      }
-      infos.push({ ...target.info, loadBefore, loadAfter: loadavg() });
-    }
+  const targets: Target[] = [];
+  const loadBefore = loadavg();
+  try {
+    for (const open of TARGETS) for (const size of SIZES) targets.push(await open(size));
+    const results = await runCases(targets);
+    const loadAfter = loadavg();
+    for (const t of targets) infos.push({ ...t.info, loadBefore, loadAfter });
+    report(results, infos, started);
+  } finally {
+    for (const t of targets) await t.close();
   }
+}
+
+function report(results: CaseResult[], infos: TargetInfo[], started: number): void {
   const [small, big] = [Math.min(...SIZES), Math.max(...SIZES)];
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const goalList = goals(results, small, big);
@@ -112,7 +155,7 @@ async function main(): Promise<void> {
     '',
     ...(small === big ? [] : [`${big} / ${small} (ours):`, ...scaling(results, small, big), '']),
     ...goalList.map((g) => `goal: ${g.text} → ${g.value} (${met(g.met)})`),
-    `(autocannon ${durationSeconds} s per run; latencies in ms; hit% = answers from the response cache; Node ${process.version}; ${minutes} min)`,
+    `(autocannon ${durationSeconds} s per run, ${ROUNDS} interleaved rounds, medians; latencies in ms; hit% = answers from the response cache; Node ${process.version}; ${minutes} min)`,
   ].join('\n');
   process.stdout.write(`${out}\n`);
   const dir = path.resolve('bench-results');
@@ -121,6 +164,7 @@ async function main(): Promise<void> {
   const meta = {
     node: process.version,
     durationSeconds,
+    rounds: ROUNDS,
     at: new Date().toISOString(),
     minutes: Number(minutes),
   };

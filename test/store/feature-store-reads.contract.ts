@@ -3,24 +3,7 @@ import type { SeedData } from '../../server/src/catalog/catalog';
 import type { FeatureContent, FeatureQuery, FeatureStore } from '../../server/src/store/feature-store';
 import { TILE_EXTENT } from '../../server/src/tiles/web-mercator';
 import { decodeTile, pointsIn, tileAt } from '../helpers/mvt';
-import { fixture, type StoreHarness } from './feature-store.contract';
-
-/** `n` extra craft-village points on a line (ids 101..100+n), named "Synthetic village i". */
-function withVillages(seed: SeedData, n: number): SeedData {
-  const extra = Array.from({ length: n }, (_, i) => ({
-    collection: 'craft-villages',
-    id: 101 + i,
-    properties: {
-      name: `Synthetic village ${i}`,
-      district_code: '086',
-      craft: 'forging',
-      source: 'test',
-      confidence: 'illustrative',
-    },
-    geometry: { type: 'Point' as const, coordinates: [104.0 + i * 0.001, 22.2] },
-  }));
-  return { ...seed, features: [...seed.features, ...extra] };
-}
+import { fixture, type StoreHarness, withExtraVillages } from './feature-store.contract';
 
 const village = (name: string, coordinates: [number, number], district = '082'): FeatureContent => ({
   properties: { name, district_code: district, craft: 'forging', source: 'test', confidence: 'illustrative' },
@@ -62,7 +45,7 @@ export function runFeatureStoreReadContract(name: string, create: () => StoreHar
 
     it('says exactly whether more matches follow a page, with or without a count', async () => {
       const { seed } = fixture();
-      const { store, done } = await seeded(withVillages(seed, 30));
+      const { store, done } = await seeded(withExtraVillages(seed, 30));
       const box = { bbox: [103.99, 22.1, 104.2, 22.3] as [number, number, number, number], q: 'synthetic' };
       const synthetic = Array.from({ length: 30 }, (_, i) => 101 + i);
       const cases: [Omit<FeatureQuery, 'limit' | 'offset'>, number[]][] = [
@@ -85,7 +68,7 @@ export function runFeatureStoreReadContract(name: string, create: () => StoreHar
 
     it('gives numberMatched without filters and when a page ends the results', async () => {
       const { seed } = fixture();
-      const { store, done } = await seeded(withVillages(seed, 30));
+      const { store, done } = await seeded(withExtraVillages(seed, 30));
       expect((await store.queryFeatures('craft-villages', { limit: 2, offset: 500 })).numberMatched).toBe(35);
       const last = await store.queryFeatures('craft-villages', { q: 'synthetic', limit: 7, offset: 28 });
       expect(last.features.map((f) => f.id)).toEqual([129, 130]);

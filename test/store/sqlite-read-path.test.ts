@@ -11,6 +11,7 @@ import { MIGRATIONS } from '../../server/src/store/sqlite/migrations';
 import { openSqliteStore, type SqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { decodeTile, pointsIn, tileAt } from '../helpers/mvt';
 import { FIXTURE_GEODATA } from '../helpers/server';
+import { syntheticVillages, villageGrid, withFeatures } from '../helpers/villages';
 
 const catalog = loadCatalog(FIXTURE_GEODATA);
 let dirs: string[] = [];
@@ -27,23 +28,7 @@ function tempFile(): string {
 
 /** The fixture plus `n` village points in a grid around (104.0, 22.2), ids 1001… */
 function withVillages(n: number): SeedData {
-  const seed = loadSeedData(FIXTURE_GEODATA, catalog);
-  const extra = Array.from({ length: n }, (_, i) => ({
-    collection: 'craft-villages',
-    id: 1001 + i,
-    properties: {
-      name: `Synthetic ${i}`,
-      district_code: '086',
-      craft: 'forging',
-      source: 't',
-      confidence: 'illustrative',
-    },
-    geometry: {
-      type: 'Point' as const,
-      coordinates: [104 + (i % 200) * 0.0005, 22.2 + Math.floor(i / 200) * 0.0005],
-    },
-  }));
-  return { ...seed, features: [...seed.features, ...extra] };
+  return withFeatures(loadSeedData(FIXTURE_GEODATA, catalog), syntheticVillages(n, 1001, villageGrid));
 }
 
 /** Every plan line of a statement, from a separate read-only connection. */
@@ -126,6 +111,12 @@ describe('sqlite read path', () => {
       ),
     ).toBe(true);
     expect(plans.some((p) => /SEARCH district_counts USING PRIMARY KEY \(code=\?\)/.test(p))).toBe(true);
+    // A property filter is a range of its queryable's expression index, in id order.
+    expect(
+      plans.some((p) =>
+        /SEARCH f USING INDEX features_by_craft \(<expr>=\? AND rowid>\? AND rowid<\?\)/.test(p),
+      ),
+    ).toBe(true);
   });
 
   it(`counts matches up to ${COUNT_CAP.toLocaleString('en')} and leaves numberMatched out above, with hasMore still exact`, async () => {
@@ -154,6 +145,17 @@ describe('sqlite read path', () => {
     expect((await store.queryFeaturesGeoJson('craft-villages', { limit: 10, offset: 0 })).numberMatched).toBe(
       COUNT_CAP + 15,
     );
+    const forging = [{ property: 'craft', value: 'forging' }];
+    const common = await store.queryFeaturesGeoJson('craft-villages', {
+      filters: forging,
+      limit: 2,
+      offset: 0,
+    });
+    expect(common).toMatchObject({ numberReturned: 2, hasMore: true });
+    expect(common.numberMatched).toBeUndefined();
+    const rare = [{ property: 'district_code', value: '082' }];
+    const few = await store.queryFeaturesGeoJson('craft-villages', { filters: rare, limit: 2, offset: 0 });
+    expect(few).toMatchObject({ numberReturned: 2, hasMore: true, numberMatched: 3 });
     await store.close();
   });
 

@@ -4,7 +4,14 @@ import type { Bbox, FeatureQuery } from '../feature-store';
 import type { CollectionCodes } from './collection-codes';
 import type { Connection } from './connection';
 import { fidRange } from './fid';
-import { certainOrExactSql, conditionsSql, exactBoxSql, rtreeSql, type SqlPart } from './query-sql';
+import {
+  certainOrExactSql,
+  conditionsSql,
+  exactBoxSql,
+  propertyExpr,
+  rtreeSql,
+  type SqlPart,
+} from './query-sql';
 
 /**
  * The most R*Tree entries (or rows, for a filter without a bbox) one query counts to give an
@@ -37,9 +44,10 @@ interface Stats {
 
 /**
  * The read path of `features`: every query reads a bounded number of index entries and rows
- * (see server/README.md, Queries). A page is in id order (= fid order).
+ * (see server/README.md, Queries). A page is in id order (= fid order). `indexed`: the properties
+ * with a queryable index (queryable-indexes.ts).
  */
-export function featureReads(conn: Connection, codes: CollectionCodes) {
+export function featureReads(conn: Connection, codes: CollectionCodes, indexed: ReadonlySet<string>) {
   const { prepare } = conn;
   const stats = (code: number): Stats =>
     (prepare('SELECT features, non_points FROM collection_stats WHERE code = ?').get(code) as
@@ -159,6 +167,22 @@ export function featureReads(conn: Connection, codes: CollectionCodes) {
     return fromMatches(fids, query, columns);
   };
 
+  /** Whether one of the filters has an index holding at most COUNT_CAP entries in the collection. */
+  const fewIndexed = (code: number, query: FeatureQuery): boolean => {
+    const [first, last] = fidRange(code);
+    return (query.filters ?? []).some((filter) => {
+      if (!indexed.has(filter.property)) return false;
+      const value = typeof filter.value === 'boolean' ? Number(filter.value) : filter.value;
+      const n = prepare(
+        `SELECT count(*) FROM (SELECT 1 FROM features f WHERE f.fid BETWEEN ? AND ?
+           AND ${propertyExpr(filter.property)} = ? LIMIT ?)`,
+      )
+        .pluck()
+        .get(first, last, value, COUNT_CAP + 1) as number;
+      return n <= COUNT_CAP;
+    });
+  };
+
   return {
     /** One page of a query (see FeatureStore.queryFeatures for the order and count semantics). */
     page(collection: string, query: FeatureQuery, columns: PageColumns): ReadPage {
@@ -175,7 +199,7 @@ export function featureReads(conn: Connection, codes: CollectionCodes) {
         const page = scan(code, conditions, query, columns, false);
         return { ...page, numberMatched: features };
       }
-      return scan(code, conditions, query, columns, features <= COUNT_CAP);
+      return scan(code, conditions, query, columns, features <= COUNT_CAP || fewIndexed(code, query));
     },
     stats,
   };

@@ -12,6 +12,14 @@ export function jsonPath(property: string): string {
   return `$.properties."${property.replace(/["\\]/g, '')}"`;
 }
 
+/**
+ * The property's value as an SQL expression on alias `f` with the path written out (not bound):
+ * the same text as the expression of its index (queryable-indexes.ts), so SQLite can use it.
+ */
+export function propertyExpr(property: string, alias = 'f.'): string {
+  return `json_extract(${alias}geojson, '${jsonPath(property).replace(/'/g, "''")}')`;
+}
+
 function escapeLike(word: string): string {
   return word.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -21,9 +29,8 @@ export function conditionsSql(query: Pick<FeatureQuery, 'filters' | 'q'>): SqlPa
   const terms: string[] = [];
   const params: (string | number)[] = [];
   for (const filter of query.filters ?? []) {
-    terms.push('json_extract(f.geojson, ?) = ?');
-    const value = typeof filter.value === 'boolean' ? Number(filter.value) : filter.value;
-    params.push(jsonPath(filter.property), value);
+    terms.push(`${propertyExpr(filter.property)} = ?`);
+    params.push(typeof filter.value === 'boolean' ? Number(filter.value) : filter.value);
   }
   const words = query.q ? normalizeText(query.q).split(' ').filter(Boolean) : [];
   for (const word of words) {

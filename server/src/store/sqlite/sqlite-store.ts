@@ -16,6 +16,7 @@ import { sqliteFeatureWrites } from './feature-writes';
 import { fidOf, fidRange } from './fid';
 import { DERIVE_SQL, DROP_FEATURE_TRIGGERS, FEATURE_TRIGGERS } from './migration-3';
 import { jsonPath } from './query-sql';
+import { queryableIndexes } from './queryable-indexes';
 import { sqliteTiles } from './tiles';
 import { asyncMethods, sqliteUserMethods } from './user-store';
 
@@ -44,9 +45,11 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   // instead of read() calls: a bbox page at 100,000 features costs about half (the OS page cache
   // holds the file either way; the map takes address space, not memory).
   db.pragma(`mmap_size = ${2 ** 31}`);
+  const indexes = queryableIndexes(options.catalog);
+  db.exec(indexes.create);
   const codes = collectionCodes(conn);
   const rows = featureRowWriter(conn, options.catalog, codes);
-  const reads = featureReads(conn, codes);
+  const reads = featureReads(conn, codes, indexes.properties);
   const tiles = sqliteTiles(conn, codes, options.catalog);
   const now = options.now ?? (() => new Date());
 
@@ -63,14 +66,16 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       .get() === 1;
 
   /**
-   * A bulk load: the triggers are dropped, the rows written in fid order (appending to the
-   * table), every derived table computed once set-based (DERIVE_SQL, which also builds the R*Tree
-   * in spatial order), the triggers created again. All in the seed's one transaction.
+   * A bulk load: the triggers and queryable indexes are dropped, the rows written in fid order
+   * (appending to the table), every derived table computed once set-based (DERIVE_SQL, which also
+   * builds the R*Tree in spatial order), the indexes and triggers created again. All in the seed's
+   * one transaction.
    */
   const seed = db.transaction((data: SeedData, replace: boolean) => {
     if (!isEmpty() && !replace)
       throw new Error('refusing to seed a non-empty store (pass replace to wipe it)');
     db.exec(DROP_FEATURE_TRIGGERS);
+    db.exec(indexes.drop);
     db.exec(`DELETE FROM features; DELETE FROM indicator_values; DELETE FROM feature_history;
       DELETE FROM deleted_features;`);
     const at = now().toISOString();
@@ -79,6 +84,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     for (const { f } of keyed) rows.insert(f, 1, at, at);
     for (const r of data.indicators) insertIndicator(r);
     db.exec(DERIVE_SQL);
+    db.exec(indexes.create);
     db.exec(FEATURE_TRIGGERS);
     prepare("UPDATE store_meta SET value = value + 1 WHERE key = 'revision'").run();
   });
