@@ -201,7 +201,6 @@ export function featureReads(conn: Connection, codes: CollectionCodes, indexed: 
       }
       return scan(code, conditions, query, columns, features <= COUNT_CAP || fewIndexed(code, query));
     },
-    stats,
   };
 }
 
