@@ -101,6 +101,11 @@ export function runFeatureStoreReadContract(name: string, create: () => StoreHar
       expect(await count086()).toBe(1);
       await store.deleteFeature('craft-villages', 1, 1, ed);
       expect(await store.collectionExtent('craft-villages')).toEqual([103.8, 22.2, 104.1, 22.6]);
+      const found = async (q: string) =>
+        (await store.queryFeatures('craft-villages', { q, limit: 10, offset: 0 })).features.map((f) => f.id);
+      expect(await found('pho')).toEqual([4]); // "Bản Phố" (1) is gone, "Phố Lu" (4) stays
+      expect(await found('gan')).toEqual([far.id]); // the replaced name is found, the old one is not
+      expect(await found('xa')).toEqual([]);
       expect((await store.queryFeatures('craft-villages', { limit: 1, offset: 0 })).numberMatched).toBe(5);
       await store.restoreFeature('craft-villages', 1, ed);
       expect(await store.collectionExtent('craft-villages')).toEqual(before);

@@ -111,6 +111,12 @@ describe('sqlite read path', () => {
       ),
     ).toBe(true);
     expect(plans.some((p) => /SEARCH district_counts USING PRIMARY KEY \(code=\?\)/.test(p))).toBe(true);
+    // q without a bbox walks the trigram index (LIKE on its column 0), joined to the rows by rowid.
+    expect(
+      plans.some((p) =>
+        /SCAN t VIRTUAL TABLE INDEX \d+:L0.*SEARCH f USING INTEGER PRIMARY KEY \(rowid=\?\)/.test(p),
+      ),
+    ).toBe(true);
     // A property filter is a range of its queryable's expression index, in id order.
     expect(
       plans.some((p) =>
@@ -192,6 +198,8 @@ describe('sqlite read path', () => {
         .all(),
       rtree: db.prepare('SELECT * FROM features_rtree ORDER BY fid').all(),
     });
+    // The trigram index matches the rows it indexes (FTS5 raises an error otherwise).
+    db.prepare("INSERT INTO features_fts (features_fts, rank) VALUES ('integrity-check', 1)").run();
     db.exec('BEGIN');
     const kept = snapshot();
     db.exec(DERIVE_SQL);

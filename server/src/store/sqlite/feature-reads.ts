@@ -8,9 +8,12 @@ import {
   certainOrExactSql,
   conditionsSql,
   exactBoxSql,
+  indexableWord,
   propertyExpr,
+  qWords,
   rtreeSql,
   type SqlPart,
+  textIndexSql,
 } from './query-sql';
 
 /**
@@ -81,10 +84,23 @@ export function featureReads(conn: Connection, codes: CollectionCodes, indexed: 
     };
   };
 
+  /** Where a walk in id order reads: the table itself, or the trigram index joined to it. */
+  interface Source {
+    from: string;
+    /** The rowid column the walk is ordered and bounded by. */
+    key: string;
+  }
+  const TABLE: Source = { from: 'features f', key: 'f.fid' };
+  const TEXT_INDEX: Source = {
+    from: 'features_fts t CROSS JOIN features f ON f.fid = t.rowid',
+    key: 't.rowid',
+  };
+
   /**
-   * Walks the collection's rowid range in id order, testing each row, until the page (and one
-   * more row, to know whether another page follows) is found. Reads about (offset + limit) / share
-   * rows, where share is the fraction of the collection that matches.
+   * Walks the collection's rowid range in id order (the table's, or the trigram index's for the
+   * words of `q` it holds), testing each row, until the page and one more match (to know whether
+   * another page follows) are found. Reads about (offset + limit) / share rows, where share is the
+   * fraction of the walked rows that match.
    */
   const scan = (
     code: number,
@@ -92,11 +108,12 @@ export function featureReads(conn: Connection, codes: CollectionCodes, indexed: 
     query: FeatureQuery,
     columns: PageColumns,
     countable: boolean,
+    source: Source = TABLE,
   ): ReadPage => {
     const [first, last] = fidRange(code);
+    const range = `${source.key} BETWEEN ? AND ?`;
     const rows = prepare(
-      `SELECT ${SELECT[columns]} FROM features f WHERE f.fid BETWEEN ? AND ?${where.sql}
-       ORDER BY f.fid LIMIT ? OFFSET ?`,
+      `SELECT ${SELECT[columns]} FROM ${source.from} WHERE ${range}${where.sql} ORDER BY ${source.key} LIMIT ? OFFSET ?`,
     )
       .raw()
       .all(first, last, ...where.params, query.limit + 1, query.offset) as PageRow[];
@@ -106,11 +123,29 @@ export function featureReads(conn: Connection, codes: CollectionCodes, indexed: 
     let numberMatched: number | undefined;
     if (pageEnds) numberMatched = query.offset + rows.length;
     else if (countable) {
-      numberMatched = prepare(`SELECT count(*) FROM features f WHERE f.fid BETWEEN ? AND ?${where.sql}`)
+      numberMatched = prepare(`SELECT count(*) FROM ${source.from} WHERE ${range}${where.sql}`)
         .pluck()
         .get(first, last, ...where.params) as number;
     }
     return { rows, numberMatched, hasMore };
+  };
+
+  /**
+   * `q` (and filters) without a bbox, when a word of q is long enough for the trigram index: the
+   * walk follows the index's rowids (only rows holding those words); counted while the index
+   * finds at most COUNT_CAP of them.
+   */
+  const textScan = (code: number, words: string[], query: FeatureQuery, columns: PageColumns): ReadPage => {
+    const text = textIndexSql(words);
+    const rest = conditionsSql(query, words);
+    const [first, last] = fidRange(code);
+    const candidates = prepare(
+      `SELECT count(*) FROM (SELECT 1 FROM features_fts t WHERE t.rowid BETWEEN ? AND ?${text.sql} LIMIT ?)`,
+    )
+      .pluck()
+      .get(first, last, ...text.params, COUNT_CAP + 1) as number;
+    const where = { sql: text.sql + rest.sql, params: [...text.params, ...rest.params] };
+    return scan(code, where, query, columns, candidates <= COUNT_CAP, TEXT_INDEX);
   };
 
   /** Points only: the R*Tree finds the matches; exact and counted while there are at most COUNT_CAP. */
@@ -194,6 +229,8 @@ export function featureReads(conn: Connection, codes: CollectionCodes, indexed: 
           ? refinedBox(code, query.bbox, query, columns)
           : pointBox(code, query.bbox, query, columns);
       }
+      const words = qWords(query.q).filter(indexableWord);
+      if (words.length > 0) return textScan(code, words, query, columns);
       const conditions = conditionsSql(query);
       if (conditions.sql === '') {
         const page = scan(code, conditions, query, columns, false);

@@ -16,6 +16,8 @@
  *   Counts, extents, "has non-points" and cluster tiles are then index lookups. An extent is
  *   recomputed (a scan of that collection) only when a write removes or moves a feature that lay
  *   on its edge: on the write, never on a read.
+ * - `features_fts`: a trigram FTS5 index of `search_text` (external content), so `q` finds a
+ *   word of three or more letters through the index (`LIKE '%word%'` on it), kept by the triggers.
  * - `cell_x`, `cell_y`: a point's cell at zoom 14 (2^17 a side); coarser cells are `>> (14 - z)`.
  *   (Zoom 14 is tiles/web-mercator.ts CLUSTER_MAX_ZOOM; the numbers are written out here because a
  *   shipped migration never changes.)
@@ -75,17 +77,25 @@ function recomputeExtent(when: string): string {
     WHERE code = ${code('old')} AND (${when});`;
 }
 
+/** The trigram index of `search_text` (an external-content FTS5 table over `features`). */
+const FTS_ADD = (row: string) =>
+  `INSERT INTO features_fts (rowid, search_text) VALUES (${row}.fid, ${row}.search_text);`;
+const FTS_REMOVE = (row: string) =>
+  `INSERT INTO features_fts (features_fts, rowid, search_text) VALUES ('delete', ${row}.fid, ${row}.search_text);`;
+
 const REVISION = `UPDATE store_meta SET value = value + 1 WHERE key = 'revision';`;
 
 export const FEATURE_TRIGGERS = `
   CREATE TRIGGER features_ai AFTER INSERT ON features BEGIN
     INSERT INTO features_rtree VALUES (new.fid, new.min_lon, new.max_lon, new.min_lat, new.max_lat,
       ${code('new')}, ${code('new')});
+    ${FTS_ADD('new')}
     ${addShare('new')}
     ${REVISION}
   END;
   CREATE TRIGGER features_ad AFTER DELETE ON features BEGIN
     DELETE FROM features_rtree WHERE fid = old.fid;
+    ${FTS_REMOVE('old')}
     ${removeShare('old')}
     ${recomputeExtent('old.min_lon <= min_lon OR old.min_lat <= min_lat OR old.max_lon >= max_lon OR old.max_lat >= max_lat')}
     ${REVISION}
@@ -93,6 +103,8 @@ export const FEATURE_TRIGGERS = `
   CREATE TRIGGER features_au AFTER UPDATE ON features BEGIN
     UPDATE features_rtree SET min_lon = new.min_lon, max_lon = new.max_lon, min_lat = new.min_lat,
       max_lat = new.max_lat WHERE fid = new.fid;
+    ${FTS_REMOVE('old')}
+    ${FTS_ADD('new')}
     ${removeShare('old')}
     ${addShare('new')}
     ${recomputeExtent(
@@ -136,6 +148,7 @@ export const DERIVE_SQL = `
     SELECT fid >> 40, 14, cell_x, cell_y, count(*), sum(min_lon), sum(min_lat)
     FROM features WHERE geometry_type = 'Point' GROUP BY 1, 3, 4;
   ${CELL_PYRAMID}
+  INSERT INTO features_fts (features_fts) VALUES ('rebuild');
   DROP TABLE IF EXISTS features_rtree;
   CREATE VIRTUAL TABLE features_rtree USING rtree (fid, min_lon, max_lon, min_lat, max_lat, min_code, max_code);
   INSERT INTO features_rtree
@@ -186,6 +199,8 @@ export const MIGRATION_3 = `
     FROM features f JOIN collection_stats s ON s.collection = f.collection;
   DROP TABLE features;
   ALTER TABLE features_v3 RENAME TO features;
+  CREATE VIRTUAL TABLE features_fts USING fts5 (search_text, content = 'features', content_rowid = 'fid',
+    tokenize = 'trigram');
   ${DERIVE_SQL}
   ${FEATURE_TRIGGERS}
   ${REVISION}

@@ -24,20 +24,47 @@ function escapeLike(word: string): string {
   return word.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** `AND …` terms on alias `f` for the property filters and the words of `q` (empty when neither). */
-export function conditionsSql(query: Pick<FeatureQuery, 'filters' | 'q'>): SqlPart {
+/** The words of `q`, normalised as `search_text` is (normalizeText), in order. */
+export function qWords(q: string | undefined): string[] {
+  return q ? normalizeText(q).split(' ').filter(Boolean) : [];
+}
+
+/**
+ * Whether a word can be found through the trigram index (`features_fts`): three characters or
+ * more and no LIKE wildcard or escape character (FTS5 uses the index only for a LIKE without ESCAPE).
+ */
+export function indexableWord(word: string): boolean {
+  return word.length >= 3 && !/[\\%_]/.test(word);
+}
+
+/**
+ * `AND …` terms on alias `f` for the property filters and the words of `q` (empty when neither),
+ * leaving out the words in `handled` (matched through the trigram index instead).
+ */
+export function conditionsSql(
+  query: Pick<FeatureQuery, 'filters' | 'q'>,
+  handled: readonly string[] = [],
+): SqlPart {
   const terms: string[] = [];
   const params: (string | number)[] = [];
   for (const filter of query.filters ?? []) {
     terms.push(`${propertyExpr(filter.property)} = ?`);
     params.push(typeof filter.value === 'boolean' ? Number(filter.value) : filter.value);
   }
-  const words = query.q ? normalizeText(query.q).split(' ').filter(Boolean) : [];
-  for (const word of words) {
+  for (const word of qWords(query.q)) {
+    if (handled.includes(word)) continue;
     terms.push("f.search_text LIKE ? ESCAPE '\\'");
     params.push(`%${escapeLike(word)}%`);
   }
   return { sql: terms.map((t) => ` AND ${t}`).join(''), params };
+}
+
+/** `AND …` trigram-index terms on alias `t` (features_fts) for indexable words. */
+export function textIndexSql(words: readonly string[]): SqlPart {
+  return {
+    sql: words.map(() => ' AND t.search_text LIKE ?').join(''),
+    params: words.map((w) => `%${w}%`),
+  };
 }
 
 /**
