@@ -26,6 +26,7 @@ import { registerItemsWriteRoutes } from './routes/items-write';
 import { registerLandingRoutes } from './routes/landing';
 import { registerQueryablesRoutes } from './routes/queryables';
 import { registerSchemaRoutes } from './routes/schema';
+import { registerTileRoutes } from './routes/tiles';
 import { type AppStore, openStore, storeLocation } from './store/open-store';
 
 /** Most bytes of a request body (a drawn polygon with many vertices fits easily); more → 413. */
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerLandingRoutes(app);
     registerCollectionRoutes(app);
     registerItemsRoutes(app);
+    registerTileRoutes(app);
     const writer = new FeatureWriter(store);
     registerItemsWriteRoutes(app, writer);
     registerHistoryRoutes(app, writer);

@@ -79,10 +79,8 @@ export function postgisFeatureReads(
     );
     const n = found.length;
     const pageTellsCount = (n > 0 && n < query.limit) || (n === 0 && query.offset === 0);
-    return {
-      features: found.map(toFeature),
-      numberMatched: pageTellsCount ? query.offset + n : await countMatches(collection, query),
-    };
+    const numberMatched = pageTellsCount ? query.offset + n : await countMatches(collection, query);
+    return { features: found.map(toFeature), numberMatched, hasMore: query.offset + n < numberMatched };
   };
 
   /**
@@ -102,10 +100,12 @@ export function postgisFeatureReads(
     );
     const n = out[0]?.n ?? 0;
     const pageTellsCount = (n > 0 && n < query.limit) || (n === 0 && query.offset === 0);
+    const numberMatched = pageTellsCount ? query.offset + n : await countMatches(collection, query);
     return {
       featuresJson: out[0]?.features ?? '',
       numberReturned: n,
-      numberMatched: pageTellsCount ? query.offset + n : await countMatches(collection, query),
+      numberMatched,
+      hasMore: query.offset + n < numberMatched,
     };
   };
 

@@ -75,6 +75,8 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
     ...postgisFeatureWrites(conn, rows, now),
     ...postgisUserMethods(conn),
     seed: (data, opts) => seed(data, opts?.replace === true),
+    // Issue 10's tiles on PostGIS follow in the next commit (ST_AsMVT).
+    vectorTile: () => Promise.reject(new Error('vector tiles are not implemented on PostGIS yet')),
     close: () => conn.close(),
   };
 }
