@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
 import type { ItemsResponse } from '../../server/src/contract/api';
-import { COUNT_CAP } from '../../server/src/store/sqlite/feature-reads';
+import { COUNT_CAP } from '../../server/src/store/rows';
 import { buildTestApp, FIXTURE_GEODATA, type TestApp } from '../helpers/server';
 import { syntheticVillages, villageGrid, withFeatures } from '../helpers/villages';
 

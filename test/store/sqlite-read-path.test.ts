@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SeedData } from '../../server/src/catalog/catalog';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
-import { COUNT_CAP } from '../../server/src/store/sqlite/feature-reads';
+import { COUNT_CAP } from '../../server/src/store/rows';
 import { DERIVE_SQL, MIGRATION_3 } from '../../server/src/store/sqlite/migration-3';
 import { MIGRATIONS } from '../../server/src/store/sqlite/migrations';
 import { openSqliteStore, type SqliteStore } from '../../server/src/store/sqlite/sqlite-store';

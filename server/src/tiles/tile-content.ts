@@ -14,6 +14,12 @@ import { TILE_EXTENT } from './web-mercator';
  */
 export type TileFeature = GeoJSONVTFeature;
 
+/**
+ * Above this many points in a tile deeper than CLUSTER_MAX_ZOOM (known from the zoom-14 cells
+ * before any row is read), the tile shows the zoom-14 clusters instead: no tile reads more rows.
+ */
+export const MAX_POINTS_PER_TILE = 20_000;
+
 /** Attribute value types of tile fields, as TileJSON `vector_layers[].fields` names them. */
 export type TileFieldType = 'String' | 'Number' | 'Boolean';
 

@@ -21,6 +21,16 @@ function escapeLike(word: string): string {
   return word.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The words of `q`, normalised as `search_text` is (normalizeText). */
+function qWords(q: string | undefined): string[] {
+  return q ? normalizeText(q).split(' ').filter(Boolean) : [];
+}
+
+/** Whether buildWhere adds any condition besides the collection (a bbox, a filter or a word of q). */
+export function hasConditions(query: Omit<FeatureQuery, 'limit' | 'offset'>): boolean {
+  return query.bbox !== undefined || (query.filters?.length ?? 0) > 0 || qWords(query.q).length > 0;
+}
+
 /**
  * The query geometry of a bbox: ST_Envelope of its diagonal is a polygon, or a line or a point
  * when the box is degenerate (a zero-area polygon would intersect nothing).
@@ -49,7 +59,6 @@ export function buildWhere(
   for (const filter of query.filters ?? []) {
     where.push(`f.properties -> ${p.add(filter.property)} = ${p.add(JSON.stringify(filter.value))}::jsonb`);
   }
-  const words = query.q ? normalizeText(query.q).split(' ').filter(Boolean) : [];
-  for (const word of words) where.push(`f.search_text LIKE ${p.add(`%${escapeLike(word)}%`)}`);
+  for (const word of qWords(query.q)) where.push(`f.search_text LIKE ${p.add(`%${escapeLike(word)}%`)}`);
   return `WHERE ${where.join(' AND ')}`;
 }

@@ -1,6 +1,7 @@
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Geometry } from 'geojson';
 import type { Bbox, FeatureQuery } from '../feature-store';
+import { COUNT_CAP } from '../rows';
 import type { CollectionCodes } from './collection-codes';
 import type { Connection } from './connection';
 import { fidRange } from './fid';
@@ -15,12 +16,6 @@ import {
   type SqlPart,
   textIndexSql,
 } from './query-sql';
-
-/**
- * The most R*Tree entries (or rows, for a filter without a bbox) one query counts to give an
- * exact `numberMatched`; past it the count is left out. 10,000 entries cost ≈ 2 ms here.
- */
-export const COUNT_CAP = 10_000;
 
 /** Which columns a page carries, as raw arrays: [fid, geojson] or the full row. */
 export type PageColumns = 'text' | 'full';

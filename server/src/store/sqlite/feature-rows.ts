@@ -2,7 +2,7 @@ import { bbox as turfBbox } from '@turf/turf';
 import type { Geometry } from 'geojson';
 import type { Catalog } from '../../catalog/catalog';
 import type { StoredFeature } from '../feature-store';
-import { districtCodeOf, searchTextOf } from '../rows';
+import { districtCodeOf, featureText, searchTextOf } from '../rows';
 import type { CollectionCodes } from './collection-codes';
 import type { Connection } from './connection';
 import { fidOf, fidRange, MAX_FEATURE_ID } from './fid';
@@ -34,11 +34,6 @@ export function toFeature(row: FeatureRow): StoredFeature {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-/** The stored GeoJSON Feature text of a row (what pages are spliced from). */
-export function featureText(id: number, properties: Record<string, unknown>, geometry: Geometry): string {
-  return `{"type":"Feature","id":${id},"geometry":${JSON.stringify(geometry)},"properties":${JSON.stringify(properties)}}`;
 }
 
 /** What one features row holds besides its identity and timestamps. */

@@ -1,7 +1,14 @@
 import { geoJSONToTile } from '@maplibre/geojson-vt';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Catalog } from '../../catalog/catalog';
-import { clusterTags, encodeTile, type TileFeature, tileFields, tileTags } from '../../tiles/tile-content';
+import {
+  clusterTags,
+  encodeTile,
+  MAX_POINTS_PER_TILE,
+  type TileFeature,
+  tileFields,
+  tileTags,
+} from '../../tiles/tile-content';
 import {
   boxesMeet,
   CELLS_PER_TILE_SIDE,
@@ -17,12 +24,6 @@ import type { Bbox } from '../feature-store';
 import type { CollectionCodes } from './collection-codes';
 import type { Connection } from './connection';
 import { jsonPath, rtreeSql } from './query-sql';
-
-/**
- * Above this many points in a tile deeper than CLUSTER_MAX_ZOOM (known from the zoom-14 cells
- * before any row is read), the tile shows the zoom-14 clusters instead: no tile reads more rows.
- */
-export const MAX_POINTS_PER_TILE = 20_000;
 
 /** MVT buffer around polygon and line tiles, in tile units (geojson-vt's default). */
 const BUFFER = 64;
