@@ -12,6 +12,7 @@ import { openPostgisUserStore } from '../../server/src/store/postgis/user-store'
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { FIXTURE_GEODATA } from '../helpers/server';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
+import { runFeatureStoreReadContract } from './feature-store-reads.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 import { runUserStoreContract } from './user-store.contract';
 
@@ -31,6 +32,7 @@ function postgisHarness(): StoreHarness & { database(): Promise<TestDatabase> } 
 
 runFeatureStoreContract('postgis', postgisHarness);
 runFeatureStoreWriteContract('postgis', postgisHarness);
+runFeatureStoreReadContract('postgis', postgisHarness);
 runUserStoreContract('postgis', () => {
   const harness = postgisHarness();
   return {
