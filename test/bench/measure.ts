@@ -33,13 +33,18 @@ export interface BenchCase {
 const VARY_BOX = path.resolve(import.meta.dirname, 'vary-bbox.cjs');
 const VARY_TILE = path.resolve(import.meta.dirname, 'vary-tile.cjs');
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 3);
+/** Runs so far: each varied-bbox run starts its box sequence after the last one's (no URL repeats). */
+let runs = 0;
 export const durationSeconds = DURATION_S;
 
 /** One autocannon run of a case against `origin`. */
 export async function measure(origin: string, c: BenchCase): Promise<Measure> {
   const options = { connections: c.connections, duration: DURATION_S, workers: 1 };
   // Read by the setupRequest modules in the load worker (workers copy process.env when they start).
-  if (c.varyBox) process.env.BENCH_VARY_BOX = JSON.stringify(c.varyBox);
+  runs += 1;
+  // Every run's worker starts a new sequence: offset it, else round 2 would ask round 1's boxes
+  // and the response cache would answer them.
+  if (c.varyBox) process.env.BENCH_VARY_BOX = JSON.stringify({ ...c.varyBox, start: runs * 10_000_000 });
   if (c.varyTile) process.env.BENCH_VARY_TILE = JSON.stringify(c.varyTile);
   const setup = c.varyBox ? VARY_BOX : c.varyTile ? VARY_TILE : undefined;
   const headers = c.gzip ? { 'accept-encoding': 'gzip' } : {};

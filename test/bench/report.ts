@@ -123,7 +123,7 @@ export function goals(results: CaseResult[], small: number, big: number, target 
       met: wide.ours.p99 < 50,
     });
   }
-  const bigVaried = find(big, 'bbox ~100, varied URL');
+  const bigVaried = big === small ? undefined : find(big, 'bbox ~100, varied URL');
   if (varied && bigVaried) {
     const ratio = pairedRatio(bigVaried, varied, 'mean');
     out.push({
