@@ -4,8 +4,8 @@ import { type CollectionDef, propertySchema } from '../catalog/catalog';
 import { TILE_EXTENT } from './web-mercator';
 
 /**
- * What a vector tile of a collection holds, whatever the backend (SQLite here; PostGIS may build
- * the same with ST_AsMVT): one MVT layer named after the collection id; each feature with its id
+ * What a vector tile of a collection holds, whatever the backend (SQLite encodes it with
+ * encodeTile, PostGIS builds the same with ST_AsMVT): one MVT layer named after the collection id; each feature with its id
  * as the MVT feature id and, as attributes, the collection's `tileFields` that are not null;
  * for point-only collections at zoom ≤ CLUSTER_MAX_ZOOM, grid cells holding two or more points
  * become one point at their members' mean position with `cluster: true` and `point_count` (and no
