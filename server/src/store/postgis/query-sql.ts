@@ -1,5 +1,6 @@
 import { normalizeText } from '../../contract/text';
 import type { FeatureQuery } from '../feature-store';
+import { cql2Where } from './cql2-sql';
 
 /** A parameterised SQL fragment ($1, $2, … in the order of `params`). */
 export interface SqlPart {
@@ -49,6 +50,7 @@ export function buildWhere(
   for (const filter of query.filters ?? []) {
     where.push(`f.properties -> ${p.add(filter.property)} = ${p.add(JSON.stringify(filter.value))}::jsonb`);
   }
+  if (query.filter) where.push(cql2Where(query.filter, p)); // CQL2 (issue 12), see cql2-sql.ts
   const words = query.q ? normalizeText(query.q).split(' ').filter(Boolean) : [];
   for (const word of words) where.push(`f.search_text LIKE ${p.add(`%${escapeLike(word)}%`)}`);
   return `WHERE ${where.join(' AND ')}`;

@@ -1,5 +1,6 @@
 import { normalizeText } from '../../contract/text';
 import type { FeatureQuery } from '../feature-store';
+import { cql2Where } from './cql2-sql';
 
 /** A parameterised SQL fragment. */
 export interface SqlPart {
@@ -35,6 +36,12 @@ export function buildFromWhere(collection: string, query: Omit<FeatureQuery, 'li
     where.push('json_extract(f.properties, ?) = ?');
     const value = typeof filter.value === 'boolean' ? Number(filter.value) : filter.value;
     params.push(jsonPath(filter.property), value);
+  }
+  if (query.filter) {
+    // CQL2 (issue 12): one parenthesised condition of its own, see cql2-sql.ts.
+    const cql2 = cql2Where(query.filter);
+    where.push(cql2.sql);
+    params.push(...cql2.params);
   }
   const words = query.q ? normalizeText(query.q).split(' ').filter(Boolean) : [];
   for (const word of words) {

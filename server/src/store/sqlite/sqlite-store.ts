@@ -11,6 +11,7 @@ import {
 } from '../feature-store';
 import type { UserStore } from '../user-store';
 import { openConnection } from './connection';
+import { registerCql2Functions } from './cql2-sql';
 import { COLUMNS, type FeatureRow, featureRowWriter, toFeature } from './feature-rows';
 import { sqliteFeatureWrites } from './feature-writes';
 import { buildFromWhere, jsonPath } from './query-sql';
@@ -39,6 +40,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   // Reads through a memory map (up to 256 MiB of the file) instead of read() calls: a bbox page at
   // 100,000 features costs about half (the OS page cache holds the file either way).
   db.pragma('mmap_size = 268435456');
+  registerCql2Functions(db);
   const rows = featureRowWriter(conn, options.catalog);
   const now = options.now ?? (() => new Date());
 
