@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../server/src/catalog/catalog';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
 import { loadConfig } from '../../server/src/config';
+import { parseFilter } from '../../server/src/cql2/parse';
+import { queryablesOf } from '../../server/src/cql2/queryables';
 import { StoreUnavailable, VersionConflict } from '../../server/src/store/feature-store';
 import { openStore } from '../../server/src/store/open-store';
 import { MIGRATIONS } from '../../server/src/store/postgis/migrations';
@@ -103,6 +105,21 @@ describe('postgis specifics', () => {
     const text = plan.map((r) => r['QUERY PLAN']).join('\n');
     expect(text).toMatch(/Index Scan using features_geom|Bitmap Index Scan on features_geom/);
     expect(text).not.toMatch(/Seq Scan/);
+    // A CQL2 S_INTERSECTS with a polygon goes through the same index.
+    const q = new Params();
+    const filter = parseFilter(
+      'S_INTERSECTS(geometry, POLYGON((103.6 22.0, 103.62 22.0, 103.62 22.02, 103.6 22.0)))',
+      'cql2-text',
+      { queryables: queryablesOf(catalog.collection('craft-villages')!) },
+    );
+    const cql2Plan = await sql<{ 'QUERY PLAN': string }>(
+      db.url,
+      `EXPLAIN SELECT f.id FROM features f ${buildWhere('craft-villages', { filter }, q)} ORDER BY f.id LIMIT 100`,
+      q.values,
+    );
+    expect(cql2Plan.map((r) => r['QUERY PLAN']).join('\n')).toMatch(
+      /Index Scan using features_geom|Bitmap Index Scan on features_geom/,
+    );
     await store.close();
     await db.drop();
   });

@@ -4,7 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
+import { parseFilter } from '../../server/src/cql2/parse';
+import { queryablesOf } from '../../server/src/cql2/queryables';
 import { VersionConflict } from '../../server/src/store/feature-store';
+import { registerCql2Functions } from '../../server/src/store/sqlite/cql2-sql';
 import { MIGRATIONS } from '../../server/src/store/sqlite/migrations';
 import { buildFromWhere } from '../../server/src/store/sqlite/query-sql';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
@@ -47,6 +50,26 @@ describe('sqlite specifics', () => {
     expect(details[0]).toMatch(/SCAN r VIRTUAL TABLE INDEX \d+:[A-Z]\d/);
     expect(details.some((d) => /SEARCH f USING INTEGER PRIMARY KEY/.test(d))).toBe(true);
     expect(details.some((d) => /SCAN f\b/.test(d))).toBe(false);
+    db.close();
+    harness.dispose();
+  });
+
+  it('reads the candidates of a CQL2 S_INTERSECTS through the R*Tree', () => {
+    const harness = tempSqlite();
+    const catalog = loadCatalog(FIXTURE_GEODATA);
+    openSqliteStore({ file: harness.file, catalog }).close();
+    const db = new Database(harness.file, { readonly: true });
+    registerCql2Functions(db);
+    const filter = parseFilter(
+      "craft = 'x' OR S_INTERSECTS(geometry, BBOX(104, 22, 104.1, 22.1))",
+      'cql2-text',
+      {
+        queryables: queryablesOf(catalog.collection('craft-villages')!),
+      },
+    );
+    const { sql, params } = buildFromWhere('craft-villages', { filter });
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT f.id ${sql}`).all(...params) as { detail: string }[];
+    expect(plan.some((p) => /SCAN features_rtree VIRTUAL TABLE INDEX \d+:[A-Z]\d/.test(p.detail))).toBe(true);
     db.close();
     harness.dispose();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cql2Expression } from '../../../server/src/cql2/ast';
+import { indexBox } from '../../../server/src/cql2/index-box';
 import { type FilterLang, parseFilter, parseFilterLang } from '../../../server/src/cql2/parse';
 import type { Queryables } from '../../../server/src/cql2/queryables';
 
@@ -214,5 +215,22 @@ describe('filter-lang', () => {
     expect(parseFilterLang(undefined)).toBe('cql2-text');
     expect(parseFilterLang('cql2-json')).toBe('cql2-json');
     expect(() => parseFilterLang('ecql')).toThrow(expect.objectContaining({ parameter: 'filter-lang' }));
+  });
+});
+
+describe('indexBox', () => {
+  const box = (text: string) => indexBox(parse(text));
+  it('gives the box of a top-level S_INTERSECTS (alone or in AND) for the spatial index', () => {
+    expect(box('S_INTERSECTS(geometry, BBOX(103, 22, 104, 23))')).toEqual([103, 22, 104, 23]);
+    expect(box("name = 'x' AND S_INTERSECTS(geometry, LINESTRING(103 22, 104 23.5))")).toEqual([
+      103, 22, 104, 23.5,
+    ]);
+    expect(box('S_INTERSECTS(geometry, POINT(103 22))')).toEqual([103, 22, 103, 22]);
+  });
+  it('gives nothing where a box would not bound every match', () => {
+    expect(box("name = 'x' OR S_INTERSECTS(geometry, BBOX(103, 22, 104, 23))")).toBeUndefined();
+    expect(box('NOT S_INTERSECTS(geometry, BBOX(103, 22, 104, 23))')).toBeUndefined();
+    expect(box('S_INTERSECTS(geometry, BBOX(170, 0, -170, 1))')).toBeUndefined();
+    expect(box("name = 'x'")).toBeUndefined();
   });
 });
