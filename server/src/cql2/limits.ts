@@ -19,7 +19,7 @@ export interface Cql2Limits {
 export const CQL2_LIMITS: Readonly<Cql2Limits> = Object.freeze({
   maxLength: 16_384,
   maxDepth: 20,
-  maxNodes: 500,
+  maxNodes: 1_000,
   maxInList: 500,
   maxPositions: 2_000,
 });

@@ -7,9 +7,7 @@ let parser: peggy.Parser | undefined;
 
 /** The parser generated from cql2-text.peggy, once per process (≈ 0.2 s, on first use). */
 function textParser(): peggy.Parser {
-  parser ??= peggy.generate(readFileSync(new URL('./cql2-text.peggy', import.meta.url), 'utf8'), {
-    cache: true,
-  });
+  parser ??= peggy.generate(readFileSync(new URL('./cql2-text.peggy', import.meta.url), 'utf8'));
   return parser;
 }
 

@@ -167,7 +167,7 @@ describe('cql2-text grammar → typed AST', () => {
     expect(() => parse("name = 'open")).toThrow(/syntax error/);
     expect(() => parse('support_year = 3 AND')).toThrow(/syntax error/);
     expect(() => parse('')).toThrow(/syntax error/);
-    expect(() => parse('name')).toThrow(/syntax error/);
+    expect(() => parse('name')).toThrow(/Expected a predicate/);
   });
 });
 
