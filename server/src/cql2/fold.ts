@@ -8,12 +8,10 @@
  * Both stores apply the same functions to the property side (SQLite: these JS functions as SQL
  * functions; PostGIS: normalize(…, NFD), a regexp of the same marks, lower() under ICU).
  */
+const MARKS_AND_D = /\p{M}+|[đĐ]/gu;
+
 export function foldAccents(input: string): string {
-  return input
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+  return input.normalize('NFD').replace(MARKS_AND_D, (m) => (m === 'đ' ? 'd' : m === 'Đ' ? 'D' : ''));
 }
 
 export function foldCase(input: string): string {
