@@ -178,7 +178,12 @@ export class FilterBuilder {
   /** A scalar operand: literal, property, DATE/TIMESTAMP, or CASEI/ACCENTI of a string. */
   operand(raw: unknown, depth: number): Operand {
     this.visit(depth);
-    if (typeof raw === 'string') return { kind: 'literal', type: 'string', value: raw };
+    if (typeof raw === 'string') {
+      // PostgreSQL text cannot hold NUL: refused here, for both stores alike, instead of a 500 there.
+      if (raw.includes('\u0000'))
+        throw new Cql2Error('type', 'A string in the filter contains the NUL character');
+      return { kind: 'literal', type: 'string', value: raw };
+    }
     if (typeof raw === 'number' && Number.isFinite(raw))
       return { kind: 'literal', type: 'number', value: raw };
     if (typeof raw === 'boolean') return { kind: 'literal', type: 'boolean', value: raw };

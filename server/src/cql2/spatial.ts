@@ -121,7 +121,8 @@ export function readSpatialLiteral(
 ): SpatialLiteral {
   if (!isRecord(raw))
     throw new Cql2Error('type', 'S_INTERSECTS needs the geometry property and a spatial literal');
-  if ('bbox' in raw) return readBbox(raw.bbox, crs);
+  // A GeoJSON geometry may carry a `bbox` member of its own; only an object without `type` is a BBOX.
+  if (raw.type === undefined && 'bbox' in raw) return readBbox(raw.bbox, crs);
   if (raw.type === 'GeometryCollection') {
     throw new Cql2Error(
       'unsupported',

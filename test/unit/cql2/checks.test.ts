@@ -62,6 +62,12 @@ describe('type checks against the property schema', () => {
     expect(error('TRUE < FALSE').message).toMatch(/Booleans can only be compared with = or <>/);
   });
 
+  it('refuses the NUL character in strings (PostgreSQL text cannot hold it)', () => {
+    expect(error("craft = 'a\u0000b'").message).toMatch(/NUL/);
+    const json = JSON.stringify({ op: 'like', args: [{ property: 'craft' }, '%\u0000%'] });
+    expect(() => parseFilter(json, 'cql2-json', villages)).toThrow(/NUL/);
+  });
+
   it('refuses a LIKE pattern that is not a literal, or ends with a lone escape', () => {
     expect(error('craft LIKE district_code').message).toMatch(/pattern of LIKE must be a string literal/);
     // In cql2-text \' always escapes a quote, so only cql2-json can end a pattern with a backslash.

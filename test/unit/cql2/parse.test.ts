@@ -197,6 +197,17 @@ describe('cql2-json', () => {
     );
   });
 
+  it('reads a GeoJSON geometry with its own bbox member as that geometry', () => {
+    const json = {
+      op: 's_intersects',
+      args: [{ property: 'geometry' }, { type: 'Point', coordinates: [104, 22.5], bbox: [0, 0, 1, 1] }],
+    };
+    expect(parse(JSON.stringify(json), 'cql2-json')).toEqual({
+      op: 's_intersects',
+      literal: { kind: 'boxes', boxes: [[104, 22.5, 104, 22.5]] },
+    });
+  });
+
   it('refuses what is not cql2-json', () => {
     expect(() => parse('{"op": "=", "args": [', 'cql2-json')).toThrow(/not valid JSON/);
     expect(() => parse('{"op": "=", "args": [{"property": "name"}]}', 'cql2-json')).toThrow(
