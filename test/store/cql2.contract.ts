@@ -43,6 +43,98 @@ function withQueryables(base: Queryables, extra: Record<string, ScalarType>): Qu
   return { ...base, properties: new Map([...base.properties, ...Object.entries(extra)]) };
 }
 
+/** What the CQL2 cases may name in `collection` (craft-villages or districts). */
+export function cql2Queryables(catalog: Catalog, collection: string): Queryables {
+  const base = queryablesOf(catalog.collection(collection)!);
+  return collection === 'districts'
+    ? withQueryables(base, { population: 'number', name: 'string' })
+    : withQueryables(base, { name: 'string', certified: 'boolean' });
+}
+
+/** Seeds the shared fixture plus the CQL2 villages (201–205). */
+export async function seedCql2(store: FeatureStore): Promise<Catalog> {
+  const data = fixture();
+  await store.seed({ ...data.seed, features: [...data.seed.features, ...EXTRA] });
+  return data.catalog;
+}
+
+/** A deterministic pseudo-random sequence (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` random valid craft-village filters (cql2-text) over every supported operator. */
+export function randomCql2Filters(seed: number, count: number): string[] {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const year = () => pick([2009, 2010, 2012, 2015, 2018, 2020, 2021]);
+  const wrap = (inner: string) => pick([inner, `%${inner}`, `${inner}%`, `%${inner}%`, `%${inner}%`]);
+  const pattern = () =>
+    wrap(
+      Array.from({ length: 1 + Math.floor(next() * 3) }, () =>
+        pick([
+          '%',
+          '%',
+          '_',
+          'a',
+          'B',
+          'b',
+          'ả',
+          'n',
+          '\\%',
+          '\\_',
+          'Đ',
+          'đ',
+          'ô',
+          '[',
+          '*',
+          '?',
+          ' ',
+          'R',
+          'ư',
+          "''",
+        ]),
+      ).join(''),
+    );
+  const text = () =>
+    pick(['Bản', 'ĐÔNG KHÊ', 'Z', 'C', 'Rượu Phố Lu', 'bản nhỏ', 'Lò [A]* rèn?']).replace(/'/g, "''");
+  const cmp = () => pick(['=', '<>', '<', '>', '<=', '>=']);
+  const fold = (inner: string) =>
+    pick([inner, `CASEI(${inner})`, `ACCENTI(${inner})`, `ACCENTI(CASEI(${inner}))`]);
+  const predicate = (): string =>
+    pick([
+      () =>
+        `craft ${pick(['=', '<>'])} '${pick(['forging', 'bamboo', 'wine_distilling', 'brocade_weaving'])}'`,
+      () => `recognition_year ${cmp()} ${year()}`,
+      () => `${fold('name')} ${cmp()} '${text()}'`,
+      () => `${fold('name')} ${pick(['', 'NOT '])}LIKE ${fold(`'${pattern()}'`)}`,
+      () => `name ${pick(['', 'NOT '])}LIKE '${pattern()}'`,
+      () => `${fold('name')} LIKE ${fold(`'${pattern()}'`)}`,
+      () => `recognition_year ${pick(['', 'NOT '])}BETWEEN ${year()} AND ${year()}`,
+      () => `recognition_year ${pick(['', 'NOT '])}IN (${year()}, ${year()})`,
+      () => `${pick(['recognition_year', 'certified', 'name'])} IS ${pick(['', 'NOT '])}NULL`,
+      () => `certified ${pick(['=', '<>'])} ${pick(['TRUE', 'FALSE'])}`,
+      () => {
+        const [x, y] = [103.6 + next() * 0.5, 22.3 + next() * 0.4];
+        return `S_INTERSECTS(geometry, BBOX(${x.toFixed(3)}, ${y.toFixed(3)}, ${(x + next() * 0.3).toFixed(3)}, ${(y + next() * 0.3).toFixed(3)}))`;
+      },
+      () => `S_INTERSECTS(geometry, BBOX(${pick(['179, -1, -179, 1', '-1, -1, 1, 1', '170, -5, 180, 5'])}))`,
+    ])();
+  const expression = (depth: number): string => {
+    const r = next();
+    if (depth >= 3 || r < 0.45) return predicate();
+    if (r < 0.6) return `NOT (${expression(depth + 1)})`;
+    return `(${expression(depth + 1)} ${pick(['AND', 'OR'])} ${expression(depth + 1)})`;
+  };
+  return Array.from({ length: count }, () => expression(0));
+}
+
 /**
  * The CQL2 subset (cql2/ast.ts) as every FeatureStore backend must answer it: run by
  * sqlite.test.ts and postgis.test.ts. One seeded store for all cases (they only read).
@@ -54,11 +146,9 @@ export function runCql2Contract(name: string, create: () => StoreHarness): void 
     let catalog: Catalog;
 
     beforeAll(async () => {
-      const data = fixture();
-      catalog = data.catalog;
       harness = create();
-      store = await harness.open(catalog);
-      await store.seed({ ...data.seed, features: [...data.seed.features, ...EXTRA] });
+      store = await harness.open(fixture().catalog);
+      catalog = await seedCql2(store);
     });
 
     afterAll(async () => {
@@ -66,12 +156,7 @@ export function runCql2Contract(name: string, create: () => StoreHarness): void 
       await harness.dispose();
     });
 
-    const queryables = (collection: string): Queryables => {
-      const base = queryablesOf(catalog.collection(collection)!);
-      return collection === 'districts'
-        ? withQueryables(base, { population: 'number', name: 'string' })
-        : withQueryables(base, { name: 'string', certified: 'boolean' });
-    };
+    const queryables = (collection: string): Queryables => cql2Queryables(catalog, collection);
 
     /** Ids matched by a filter; both read paths (objects and GeoJSON text) must agree. */
     const ids = async (

@@ -11,9 +11,10 @@ import { MIGRATIONS } from '../../server/src/store/postgis/migrations';
 import { openPostgisStore } from '../../server/src/store/postgis/postgis-store';
 import { buildWhere, Params } from '../../server/src/store/postgis/query-sql';
 import { openPostgisUserStore } from '../../server/src/store/postgis/user-store';
+import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { FIXTURE_GEODATA } from '../helpers/server';
-import { runCql2Contract } from './cql2.contract';
+import { cql2Queryables, randomCql2Filters, runCql2Contract, seedCql2 } from './cql2.contract';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 import { runUserStoreContract } from './user-store.contract';
@@ -121,6 +122,29 @@ describe('postgis specifics', () => {
       /Index Scan using features_geom|Bitmap Index Scan on features_geom/,
     );
     await store.close();
+    await db.drop();
+  });
+
+  it('answers 300 random CQL2 filters exactly as SQLite does', async () => {
+    const db = await createTestDatabase();
+    const pgStore = await openPostgisStore({ url: db.url, catalog });
+    const sqliteStore = openSqliteStore({ file: ':memory:', catalog });
+    const fixtureCatalog = await seedCql2(pgStore);
+    await seedCql2(sqliteStore);
+    const queryables = cql2Queryables(fixtureCatalog, 'craft-villages');
+    let nonEmpty = 0;
+    for (const text of randomCql2Filters(2026, 300)) {
+      const query = { filter: parseFilter(text, 'cql2-text', { queryables }), limit: 50, offset: 0 };
+      const [a, b] = await Promise.all([
+        sqliteStore.queryFeatures('craft-villages', query),
+        pgStore.queryFeatures('craft-villages', query),
+      ]);
+      expect({ text, ids: b.features.map((f) => f.id) }).toEqual({ text, ids: a.features.map((f) => f.id) });
+      if (a.features.length > 0) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(100);
+    await sqliteStore.close();
+    await pgStore.close();
     await db.drop();
   });
 
