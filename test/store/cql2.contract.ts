@@ -4,6 +4,7 @@ import type { ScalarType } from '../../server/src/cql2/ast';
 import { type FilterLang, parseFilter } from '../../server/src/cql2/parse';
 import { type Queryables, queryablesOf } from '../../server/src/cql2/queryables';
 import type { Bbox, FeatureStore } from '../../server/src/store/feature-store';
+import { seededRandom } from '../helpers/random';
 import { fixture, type StoreHarness } from './feature-store.contract';
 
 /** Extra craft villages (ids 201–205) for what the shared fixture lacks. */
@@ -58,20 +59,9 @@ export async function seedCql2(store: FeatureStore): Promise<Catalog> {
   return data.catalog;
 }
 
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` random valid craft-village filters (cql2-text) over every supported operator. */
 export function randomCql2Filters(seed: number, count: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const year = () => pick([2009, 2010, 2012, 2015, 2018, 2020, 2021]);
   const wrap = (inner: string) => pick([inner, `%${inner}`, `${inner}%`, `%${inner}%`, `%${inner}%`]);

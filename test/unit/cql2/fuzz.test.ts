@@ -4,6 +4,7 @@ import { parseFilter } from '../../../server/src/cql2/parse';
 import type { Queryables } from '../../../server/src/cql2/queryables';
 import { CrsError } from '../../../server/src/crs/errors';
 import { findCrs } from '../../../server/src/crs/registry';
+import { seededRandom } from '../../helpers/random';
 
 const queryables: Queryables = {
   collection: 'c',
@@ -66,20 +67,9 @@ const TOKENS = [
   ' ',
 ];
 
-/** A deterministic pseudo-random sequence (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('hostile filters', () => {
   it('answers 5,000 random token strings with a value or a typed error, never a crash', () => {
-    const next = random(12);
+    const next = seededRandom(12);
     const filterCrs = findCrs('http://www.opengis.net/def/crs/EPSG/0/3405');
     let parsed = 0;
     for (let i = 0; i < 5000; i++) {
@@ -97,7 +87,7 @@ describe('hostile filters', () => {
   });
 
   it('answers random JSON values with a value or a typed error', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const leaf = (): unknown =>
       [
         () => 'x',
