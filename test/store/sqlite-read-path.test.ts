@@ -5,7 +5,10 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SeedData } from '../../server/src/catalog/catalog';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
+import { parseFilter } from '../../server/src/cql2/parse';
+import { queryablesOf } from '../../server/src/cql2/queryables';
 import { COUNT_CAP } from '../../server/src/store/rows';
+import { registerCql2Functions } from '../../server/src/store/sqlite/cql2-sql';
 import { DERIVE_SQL, MIGRATION_3 } from '../../server/src/store/sqlite/migration-3';
 import { MIGRATIONS } from '../../server/src/store/sqlite/migrations';
 import { openSqliteStore, type SqliteStore } from '../../server/src/store/sqlite/sqlite-store';
@@ -35,6 +38,7 @@ function withVillages(n: number): SeedData {
 /** Every plan line of a statement, from a separate read-only connection. */
 function plan(file: string, sql: string): string[] {
   const db = new Database(file, { readonly: true });
+  registerCql2Functions(db);
   try {
     return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
   } finally {
@@ -209,6 +213,64 @@ describe('sqlite read path', () => {
     db.close();
     expect(kept.cells.length).toBeGreaterThan(14);
     expect(kept).toEqual(derived);
+  });
+
+  it('answers CQL2 filters on the new read path: a top-level S_INTERSECTS through the R*Tree, one inside OR through its R*Tree subquery, other terms by walking the collection in id order', async () => {
+    const file = tempFile();
+    const seen: string[] = [];
+    const store = openSqliteStore({ file, catalog, trace: (sql) => seen.push(sql) });
+    await store.seed(withVillages(300));
+    const queryables = queryablesOf(catalog.collection('craft-villages')!);
+    const filter = (text: string) => parseFilter(text, 'cql2-text', { queryables });
+    const statementsOf = async (text: string, limit = 10) => {
+      seen.length = 0;
+      const page = await store.queryFeaturesGeoJson('craft-villages', {
+        filter: filter(text),
+        limit,
+        offset: 0,
+      });
+      return {
+        page,
+        plans: seen.filter((sql) => /^\s*SELECT/i.test(sql)).map((sql) => plan(file, sql).join(' | ')),
+      };
+    };
+    // Alone at the top level: the R*Tree drives it as a bbox (exact count), rows read by rowid.
+    const box = await statementsOf('S_INTERSECTS(geometry, BBOX(103.999, 22.199, 104.0101, 22.2001))', 5);
+    expect(box.page).toMatchObject({ numberReturned: 5, numberMatched: 21, hasMore: true });
+    expect(box.plans.some((p) => /SCAN r VIRTUAL TABLE INDEX/.test(p))).toBe(true);
+    // Inside OR: the walk in id order (a rowid range), the candidates from the R*Tree restricted to
+    // the collection (its third dimension, the code: constraints on its columns 4 and 5).
+    const or = await statementsOf(
+      "craft = 'nope' OR S_INTERSECTS(geometry, BBOX(103.999, 22.199, 104.0101, 22.2001))",
+    );
+    expect(or.page).toMatchObject({ numberReturned: 10, numberMatched: 21, hasMore: true });
+    expect(or.plans.some((p) => /SEARCH f USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/.test(p))).toBe(
+      true,
+    );
+    expect(
+      or.plans.some((p) => /SCAN features_rtree VIRTUAL TABLE INDEX \d+:(?=\S*[A-Z]4)(?=\S*[A-Z]5)/.test(p)),
+    ).toBe(true);
+    for (const p of [...box.plans, ...or.plans]) expect(p).not.toMatch(/(^| \| )SCAN (f|features)\b/);
+    await store.close();
+  });
+
+  it(`bounds a CQL2 filter no index serves with COUNT_CAP: counted only in collections of up to ${COUNT_CAP.toLocaleString('en')} features`, async () => {
+    const store = openSqliteStore({ file: tempFile(), catalog });
+    await store.seed(withVillages(COUNT_CAP + 10));
+    const queryables = queryablesOf(catalog.collection('craft-villages')!);
+    const query = (text: string, offset = 0) => ({
+      filter: parseFilter(text, 'cql2-text', { queryables }),
+      limit: 10,
+      offset,
+    });
+    const common = await store.queryFeaturesGeoJson('craft-villages', query("craft LIKE 'forg%'"));
+    expect(common).toMatchObject({ numberReturned: 10, hasMore: true });
+    expect(common.numberMatched).toBeUndefined();
+    // A rare value walks the whole collection to find its page; that page ends the results, so it
+    // tells the count by itself.
+    const rare = await store.queryFeaturesGeoJson('craft-villages', query('recognition_year = 2010'));
+    expect(rare).toMatchObject({ numberReturned: 1, numberMatched: 1, hasMore: false });
+    await store.close();
   });
 
   it('migrates a version-2 database: rows keep their content, gain fids by collection and the derived tables', async () => {

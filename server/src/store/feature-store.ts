@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import type { IndicatorRow, SeedData } from '../catalog/catalog';
+import type { Cql2Expression } from '../cql2/ast';
 import type { TileAddress } from '../tiles/web-mercator';
 
 /** [minLon, minLat, maxLon, maxLat] in CRS84 (WGS84 lon/lat degrees). */
@@ -30,6 +31,11 @@ export interface FeatureQuery {
   bbox?: Bbox;
   /** All must hold. Property names must be queryables of the collection (the caller checks). */
   filters?: PropertyFilter[];
+  /**
+   * A CQL2 filter (Part 3), as cql2/parse.ts parseFilter() made it: property names are queryables,
+   * literals typed, spatial literals in CRS84. All of it must hold, together with the other members.
+   */
+  filter?: Cql2Expression;
   /** Free text: every word must occur in the collection's search properties, ignoring case and diacritics. */
   q?: string;
   /** Page size ≥ 1 (the caller clamps). */

@@ -1,5 +1,6 @@
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Geometry } from 'geojson';
+import { indexBox } from '../../cql2/index-box';
 import type { Bbox, FeatureQuery } from '../feature-store';
 import { COUNT_CAP } from '../rows';
 import type { CollectionCodes } from './collection-codes';
@@ -132,7 +133,7 @@ export function featureReads(conn: Connection, codes: CollectionCodes, indexed: 
    */
   const textScan = (code: number, words: string[], query: FeatureQuery, columns: PageColumns): ReadPage => {
     const text = textIndexSql(words);
-    const rest = conditionsSql(query, words);
+    const rest = conditionsSql(code, query, words);
     const [first, last] = fidRange(code);
     const candidates = prepare(
       `SELECT count(*) FROM (SELECT 1 FROM features_fts t WHERE t.rowid BETWEEN ? AND ?${text.sql} LIMIT ?)`,
@@ -146,7 +147,7 @@ export function featureReads(conn: Connection, codes: CollectionCodes, indexed: 
   /** Points only: the R*Tree finds the matches; exact and counted while there are at most COUNT_CAP. */
   const pointBox = (code: number, bbox: Bbox, query: FeatureQuery, columns: PageColumns): ReadPage => {
     const rtree = rtreeSql(code, bbox);
-    const conditions = conditionsSql(query);
+    const conditions = conditionsSql(code, query);
     let fids: number[] | undefined;
     if (conditions.sql === '') {
       const exact = certainOrExactSql(bbox);
@@ -183,7 +184,7 @@ export function featureReads(conn: Connection, codes: CollectionCodes, indexed: 
   const refinedBox = (code: number, bbox: Bbox, query: FeatureQuery, columns: PageColumns): ReadPage => {
     const rtree = rtreeSql(code, bbox);
     const exact = exactBoxSql(bbox);
-    const conditions = conditionsSql(query);
+    const conditions = conditionsSql(code, query);
     const candidates = prepare(
       `SELECT f.fid, f.geometry_type, f.geojson FROM features_rtree r CROSS JOIN features f ON f.fid = r.fid
        WHERE ${rtree.sql}${exact.sql}${conditions.sql}`,
@@ -219,14 +220,15 @@ export function featureReads(conn: Connection, codes: CollectionCodes, indexed: 
       const code = codes.find(collection);
       if (code === undefined) return { rows: [], numberMatched: 0, hasMore: false };
       const { features, non_points: nonPoints } = stats(code);
-      if (query.bbox) {
-        return nonPoints > 0
-          ? refinedBox(code, query.bbox, query, columns)
-          : pointBox(code, query.bbox, query, columns);
+      // A CQL2 filter that requires S_INTERSECTS with one box at its top level is answered through
+      // the R*Tree as a bbox query (the filter still applies to every candidate: same result).
+      const bbox = query.bbox ?? (query.filter ? indexBox(query.filter) : undefined);
+      if (bbox) {
+        return nonPoints > 0 ? refinedBox(code, bbox, query, columns) : pointBox(code, bbox, query, columns);
       }
       const words = qWords(query.q).filter(indexableWord);
       if (words.length > 0) return textScan(code, words, query, columns);
-      const conditions = conditionsSql(query);
+      const conditions = conditionsSql(code, query);
       if (conditions.sql === '') {
         const page = scan(code, conditions, query, columns, false);
         return { ...page, numberMatched: features };

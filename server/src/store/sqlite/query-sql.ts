@@ -1,5 +1,6 @@
 import { normalizeText } from '../../contract/text';
 import type { Bbox, FeatureQuery } from '../feature-store';
+import { cql2Where } from './cql2-sql';
 
 /** A parameterised SQL fragment. */
 export interface SqlPart {
@@ -38,11 +39,13 @@ export function indexableWord(word: string): boolean {
 }
 
 /**
- * `AND …` terms on alias `f` for the property filters and the words of `q` (empty when neither),
- * leaving out the words in `handled` (matched through the trigram index instead).
+ * `AND …` terms on alias `f` for the property filters, the CQL2 filter (issue 12, cql2-sql.ts) and
+ * the words of `q` (empty when none), leaving out the words in `handled` (matched through the
+ * trigram index instead). `code`: the collection's code (a CQL2 S_INTERSECTS asks the R*Tree).
  */
 export function conditionsSql(
-  query: Pick<FeatureQuery, 'filters' | 'q'>,
+  code: number,
+  query: Pick<FeatureQuery, 'filters' | 'filter' | 'q'>,
   handled: readonly string[] = [],
 ): SqlPart {
   const terms: string[] = [];
@@ -50,6 +53,11 @@ export function conditionsSql(
   for (const filter of query.filters ?? []) {
     terms.push(`${propertyExpr(filter.property)} = ?`);
     params.push(typeof filter.value === 'boolean' ? Number(filter.value) : filter.value);
+  }
+  if (query.filter) {
+    const cql2 = cql2Where(query.filter, code);
+    terms.push(cql2.sql);
+    params.push(...cql2.params);
   }
   for (const word of qWords(query.q)) {
     if (handled.includes(word)) continue;

@@ -11,6 +11,7 @@ import {
 import type { UserStore } from '../user-store';
 import { collectionCodes } from './collection-codes';
 import { openConnection } from './connection';
+import { registerCql2Functions } from './cql2-sql';
 import { featureReads } from './feature-reads';
 import { featureRowWriter, toFeature } from './feature-rows';
 import { sqliteFeatureWrites } from './feature-writes';
@@ -46,6 +47,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   // instead of read() calls: a bbox page at 100,000 features costs about half (the OS page cache
   // holds the file either way; the map takes address space, not memory).
   db.pragma(`mmap_size = ${2 ** 31}`);
+  registerCql2Functions(db);
   const indexes = queryableIndexes(options.catalog);
   db.exec(indexes.create);
   const codes = collectionCodes(conn);
