@@ -1,4 +1,5 @@
 import type { SeedData, SeedFeature } from '../../server/src/catalog/catalog';
+import type { FeatureContent } from '../../server/src/store/feature-store';
 
 /**
  * `n` synthetic craft villages of the server fixture (district 086, craft forging), ids
@@ -22,6 +23,20 @@ export function syntheticVillages(
     },
     geometry: { type: 'Point', coordinates: at(i) },
   }));
+}
+
+/** The content of an edited village of the server fixture at (lon, lat), for write-then-read tests. */
+export function villageAt(lon: number, lat: number, district: string): FeatureContent {
+  return {
+    properties: {
+      name: 'Edit',
+      district_code: district,
+      craft: 'forging',
+      source: 't',
+      confidence: 'illustrative',
+    },
+    geometry: { type: 'Point', coordinates: [lon, lat] },
+  };
 }
 
 /** A grid 200 points wide, 0.0005° apart, from (104.0, 22.2). */

@@ -20,7 +20,7 @@ import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { type DecodedFeature, decodeTile, tileAt } from '../helpers/mvt';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { FIXTURE_GEODATA } from '../helpers/server';
-import { syntheticVillages, villageGrid, withFeatures } from '../helpers/villages';
+import { syntheticVillages, villageAt, villageGrid, withFeatures } from '../helpers/villages';
 
 const catalog = loadCatalog(FIXTURE_GEODATA);
 const ed = { username: 'e' };
@@ -39,17 +39,6 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
     await client.end();
   }
 }
-
-const village = (lon: number, lat: number, district: string) => ({
-  properties: {
-    name: 'Edit',
-    district_code: district,
-    craft: 'forging',
-    source: 't',
-    confidence: 'illustrative',
-  },
-  geometry: { type: 'Point' as const, coordinates: [lon, lat] },
-});
 
 describe('postgis read path', () => {
   it('reads through indexes: pages by key or GiST, counts capped, cluster tiles from point_cells by key, no Seq Scan on features', async () => {
@@ -156,15 +145,15 @@ describe('postgis read path', () => {
     const b = await openPostgisStore({ url: db.url, catalog });
     const made = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        (i % 2 ? a : b).createFeature('craft-villages', village(103.6 + i * 0.01, 22.9, '080'), ed),
+        (i % 2 ? a : b).createFeature('craft-villages', villageAt(103.6 + i * 0.01, 22.9, '080'), ed),
       ),
     );
     await Promise.all([
-      a.replaceFeature('craft-villages', 1001, village(103.61, 22.41, '082'), 1, ed),
-      b.replaceFeature('craft-villages', 1002, village(104.3, 21.9, '086'), 1, ed),
+      a.replaceFeature('craft-villages', 1001, villageAt(103.61, 22.41, '082'), 1, ed),
+      b.replaceFeature('craft-villages', 1002, villageAt(104.3, 21.9, '086'), 1, ed),
       a.deleteFeature('craft-villages', 2, 1, ed),
       b.deleteFeature('industrial-clusters', 3, 1, ed),
-      a.replaceFeature('craft-villages', made[0]!.id, village(104.02, 22.21, '086'), 1, ed),
+      a.replaceFeature('craft-villages', made[0]!.id, villageAt(104.02, 22.21, '086'), 1, ed),
     ]);
     await b.restoreFeature('craft-villages', 2, ed);
     await a.deleteFeature('craft-villages', made[7]!.id, 1, ed); // on the northern edge of the extent
@@ -234,7 +223,7 @@ describe('postgis read path', () => {
     expect(world['craft-villages']!.features).toMatchObject([
       { properties: { cluster: true, point_count: 2 } },
     ]);
-    const made = await store.createFeature('craft-villages', village(103.9, 22.5, '082'), ed);
+    const made = await store.createFeature('craft-villages', villageAt(103.9, 22.5, '082'), ed);
     expect(made.id).toBe(8);
     expect(await store.aggregateByDistrict('craft-villages')).toMatchObject([{ count: 3 }]);
     await store.close();
@@ -284,7 +273,7 @@ describe('postgis tiles decode as the sqlite ones', () => {
       for (const s of stores) await s.seed(data);
       // One edit on each, the same: tiles follow it on both.
       for (const s of stores)
-        await s.replaceFeature('craft-villages', 1005, village(103.74, 22.56, '082'), 1, ed);
+        await s.replaceFeature('craft-villages', 1005, villageAt(103.74, 22.56, '082'), 1, ed);
       const spots: [number, number][] = [
         [104.0, 22.2],
         [104.05, 22.21],

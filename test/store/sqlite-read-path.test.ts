@@ -15,7 +15,7 @@ import { openSqliteStore, type SqliteStore } from '../../server/src/store/sqlite
 import { openSqliteUserStore } from '../../server/src/store/sqlite/user-store';
 import { decodeTile, pointsIn, tileAt } from '../helpers/mvt';
 import { FIXTURE_GEODATA } from '../helpers/server';
-import { syntheticVillages, villageGrid, withFeatures } from '../helpers/villages';
+import { syntheticVillages, villageAt, villageGrid, withFeatures } from '../helpers/villages';
 
 const catalog = loadCatalog(FIXTURE_GEODATA);
 let dirs: string[] = [];
@@ -175,20 +175,10 @@ describe('sqlite read path', () => {
     const store = openSqliteStore({ file, catalog });
     await store.seed(withVillages(50));
     const ed = { username: 'e' };
-    const content = (lon: number, lat: number, district: string) => ({
-      properties: {
-        name: 'Edit',
-        district_code: district,
-        craft: 'forging',
-        source: 't',
-        confidence: 'illustrative',
-      },
-      geometry: { type: 'Point' as const, coordinates: [lon, lat] },
-    });
-    const a = await store.createFeature('craft-villages', content(104.3, 22.9, '080'), ed);
-    await store.replaceFeature('craft-villages', 1001, content(103.61, 22.41, '082'), 1, ed);
+    const a = await store.createFeature('craft-villages', villageAt(104.3, 22.9, '080'), ed);
+    await store.replaceFeature('craft-villages', 1001, villageAt(103.61, 22.41, '082'), 1, ed);
     await store.deleteFeature('craft-villages', 2, 1, ed);
-    await store.replaceFeature('craft-villages', a.id, content(104.02, 22.21, '086'), 1, ed);
+    await store.replaceFeature('craft-villages', a.id, villageAt(104.02, 22.21, '086'), 1, ed);
     await store.deleteFeature('industrial-clusters', 3, 1, ed);
     await store.restoreFeature('craft-villages', 2, ed);
     await store.close();
