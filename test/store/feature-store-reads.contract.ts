@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SeedData } from '../../server/src/catalog/catalog';
 import type { FeatureContent, FeatureQuery, FeatureStore } from '../../server/src/store/feature-store';
+import { COUNT_CAP } from '../../server/src/store/rows';
 import { TILE_EXTENT } from '../../server/src/tiles/web-mercator';
 import { decodeTile, pointsIn, tileAt } from '../helpers/mvt';
+import { syntheticVillages, villageGrid, withFeatures } from '../helpers/villages';
 import { fixture, type StoreHarness, withExtraVillages } from './feature-store.contract';
 
 const village = (name: string, coordinates: [number, number], district = '082'): FeatureContent => ({
@@ -84,6 +86,52 @@ export function runFeatureStoreReadContract(name: string, create: () => StoreHar
         more: false,
         returned: 2,
       });
+      await done();
+    });
+
+    it(`counts matches up to ${COUNT_CAP.toLocaleString('en')} and leaves numberMatched out above (bbox, q, filters), with hasMore still exact`, async () => {
+      const { seed } = fixture();
+      const { store, done } = await seeded(
+        withFeatures(seed, syntheticVillages(COUNT_CAP + 10, 1001, villageGrid)),
+      );
+      const all: [number, number, number, number] = [103.9, 22.1, 104.2, 22.4];
+      const big = await store.queryFeaturesGeoJson('craft-villages', { bbox: all, limit: 100, offset: 0 });
+      expect(big).toMatchObject({ numberReturned: 100, hasMore: true });
+      expect(big.numberMatched).toBeUndefined();
+      const end = await store.queryFeaturesGeoJson('craft-villages', {
+        bbox: all,
+        limit: 100,
+        offset: COUNT_CAP,
+      });
+      // The last page tells the count by itself (offset + returned): village 4 lies in the box too.
+      expect(end).toMatchObject({ numberReturned: 11, numberMatched: COUNT_CAP + 11, hasMore: false });
+      const small = await store.queryFeaturesGeoJson('craft-villages', {
+        bbox: [103.999, 22.199, 104.0101, 22.2001],
+        limit: 5,
+        offset: 0,
+      });
+      expect(small).toMatchObject({ numberReturned: 5, numberMatched: 21, hasMore: true });
+      const text = await store.queryFeaturesGeoJson('craft-villages', {
+        q: 'synthetic',
+        limit: 10,
+        offset: 0,
+      });
+      expect(text.numberMatched).toBeUndefined();
+      expect(text.hasMore).toBe(true);
+      expect(
+        (await store.queryFeaturesGeoJson('craft-villages', { limit: 10, offset: 0 })).numberMatched,
+      ).toBe(COUNT_CAP + 15);
+      const forging = [{ property: 'craft', value: 'forging' }];
+      const common = await store.queryFeaturesGeoJson('craft-villages', {
+        filters: forging,
+        limit: 2,
+        offset: 0,
+      });
+      expect(common).toMatchObject({ numberReturned: 2, hasMore: true });
+      expect(common.numberMatched).toBeUndefined();
+      const rare = [{ property: 'district_code', value: '082' }];
+      const few = await store.queryFeaturesGeoJson('craft-villages', { filters: rare, limit: 2, offset: 0 });
+      expect(few).toMatchObject({ numberReturned: 2, hasMore: true, numberMatched: 3 });
       await done();
     });
 

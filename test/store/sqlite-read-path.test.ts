@@ -130,46 +130,6 @@ describe('sqlite read path', () => {
     ).toBe(true);
   });
 
-  it(`counts matches up to ${COUNT_CAP.toLocaleString('en')} and leaves numberMatched out above, with hasMore still exact`, async () => {
-    const store = openSqliteStore({ file: tempFile(), catalog });
-    await store.seed(withVillages(COUNT_CAP + 10));
-    const all: [number, number, number, number] = [103.9, 22.1, 104.2, 22.4];
-    const big = await store.queryFeaturesGeoJson('craft-villages', { bbox: all, limit: 100, offset: 0 });
-    expect(big).toMatchObject({ numberReturned: 100, hasMore: true });
-    expect(big.numberMatched).toBeUndefined();
-    const end = await store.queryFeaturesGeoJson('craft-villages', {
-      bbox: all,
-      limit: 100,
-      offset: COUNT_CAP,
-    });
-    // The last page tells the count by itself (offset + returned): village 4 lies in the box too.
-    expect(end).toMatchObject({ numberReturned: 11, numberMatched: COUNT_CAP + 11, hasMore: false });
-    const small = await store.queryFeaturesGeoJson('craft-villages', {
-      bbox: [103.999, 22.199, 104.0101, 22.2001],
-      limit: 5,
-      offset: 0,
-    });
-    expect(small).toMatchObject({ numberReturned: 5, numberMatched: 21, hasMore: true });
-    const text = await store.queryFeaturesGeoJson('craft-villages', { q: 'synthetic', limit: 10, offset: 0 });
-    expect(text.numberMatched).toBeUndefined();
-    expect(text.hasMore).toBe(true);
-    expect((await store.queryFeaturesGeoJson('craft-villages', { limit: 10, offset: 0 })).numberMatched).toBe(
-      COUNT_CAP + 15,
-    );
-    const forging = [{ property: 'craft', value: 'forging' }];
-    const common = await store.queryFeaturesGeoJson('craft-villages', {
-      filters: forging,
-      limit: 2,
-      offset: 0,
-    });
-    expect(common).toMatchObject({ numberReturned: 2, hasMore: true });
-    expect(common.numberMatched).toBeUndefined();
-    const rare = [{ property: 'district_code', value: '082' }];
-    const few = await store.queryFeaturesGeoJson('craft-villages', { filters: rare, limit: 2, offset: 0 });
-    expect(few).toMatchObject({ numberReturned: 2, hasMore: true, numberMatched: 3 });
-    await store.close();
-  });
-
   it('keeps the trigger-maintained tables equal to a recomputation from the rows after edits', async () => {
     const file = tempFile();
     const store = openSqliteStore({ file, catalog });
