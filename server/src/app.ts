@@ -34,6 +34,7 @@ import { registerItemsWriteRoutes } from './routes/items-write';
 import { registerLandingRoutes } from './routes/landing';
 import { registerQueryablesRoutes } from './routes/queryables';
 import { registerSchemaRoutes } from './routes/schema';
+import { registerTileRoutes } from './routes/tiles';
 import { type AppStore, databaseFile, openStore, storeLocation } from './store/open-store';
 import { holdServerLock } from './store/sqlite/server-lock';
 
@@ -127,6 +128,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerLandingRoutes(app);
     registerCollectionRoutes(app);
     registerItemsRoutes(app);
+    registerTileRoutes(app);
     const writer = new FeatureWriter(store, new GeometryChecker());
     app.addHook('onClose', () => writer.geometry.close());
     registerItemsWriteRoutes(app, writer);

@@ -55,6 +55,13 @@ describe('a response that breaks its contract schema', () => {
     expect(res.json().detail).toContain('/features/0/id must be integer');
   });
 
+  it('fails for a binary answer too: an empty vector tile sent as a 200 is a 500', async () => {
+    const a = await appWith(() => ({ vectorTile: async () => new Uint8Array(0) }), true);
+    const res = await a.inject('/api/collections/craft-villages/tiles/WebMercatorQuad/0/0/0');
+    expect(res.statusCode).toBe(500);
+    expect(res.json().detail).toContain('status 200 has no body');
+  });
+
   it('fails in production too where Fastify serialises: a feature without geometry is a 500, not sent', async () => {
     const a = await appWith(
       (real) => ({

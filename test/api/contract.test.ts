@@ -67,6 +67,8 @@ async function run(c: Case) {
 const C = '/api/collections';
 const V = `${C}/craft-villages`;
 const ITEM = '/api/collections/{collectionId}/items/{featureId}';
+const TILES = '/api/collections/{collectionId}/tiles';
+const TILE = `${TILES}/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}`;
 
 const cases: Case[] = [
   { op: 'GET /api', url: '/api', status: 200 },
@@ -91,6 +93,24 @@ const cases: Case[] = [
   { op: `GET ${ITEM}`, url: `${V}/items/1`, status: 200 },
   { op: `GET ${ITEM}`, url: `${V}/items/1`, status: 304, revalidate: true },
   { op: `GET ${ITEM}`, url: `${V}/items/999`, status: 404 },
+  { op: `GET ${TILES}`, url: `${V}/tiles`, status: 200 },
+  { op: `GET ${TILES}`, url: `${C}/nope/tiles`, status: 404 },
+  { op: `GET ${TILES}/{tileMatrixSetId}`, url: `${V}/tiles/WebMercatorQuad`, status: 200 },
+  { op: `GET ${TILES}/{tileMatrixSetId}`, url: `${V}/tiles/WebMercatorQuad`, status: 304, revalidate: true },
+  { op: `GET ${TILES}/{tileMatrixSetId}`, url: `${V}/tiles/WorldCRS84Quad`, status: 404 },
+  { op: `GET ${TILE}`, url: `${V}/tiles/WebMercatorQuad/0/0/0`, status: 200 },
+  { op: `GET ${TILE}`, url: `${V}/tiles/WebMercatorQuad/0/0/0`, status: 304, revalidate: true },
+  { op: `GET ${TILE}`, url: `${V}/tiles/WebMercatorQuad/10/0/0`, status: 204 },
+  { op: `GET ${TILE}`, url: `${V}/tiles/WebMercatorQuad/17/0/0`, status: 400 },
+  { op: `GET ${TILE}`, url: `${C}/nope/tiles/WebMercatorQuad/0/0/0`, status: 404 },
+  { op: 'GET /api/tileMatrixSets', url: '/api/tileMatrixSets', status: 200 },
+  { op: 'GET /api/tileMatrixSets', url: '/api/tileMatrixSets?x=1', status: 400 },
+  {
+    op: 'GET /api/tileMatrixSets/{tileMatrixSetId}',
+    url: '/api/tileMatrixSets/WebMercatorQuad',
+    status: 200,
+  },
+  { op: 'GET /api/tileMatrixSets/{tileMatrixSetId}', url: '/api/tileMatrixSets/nope', status: 404 },
   { op: 'GET /api/collections/{collectionId}/queryables', url: `${V}/queryables`, status: 200 },
   { op: 'GET /api/collections/{collectionId}/queryables', url: `${C}/nope/queryables`, status: 404 },
   { op: 'GET /api/collections/{collectionId}/schema', url: `${V}/schema`, status: 200 },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INJECT_ORIGIN, loginToken, signIn } from '../helpers/auth';
+import { decodeTile, tileAt } from '../helpers/mvt';
 import { createTestDatabase, databaseUrl } from '../helpers/postgres';
 import { startTestCluster, type TestCluster } from '../helpers/postgres-cluster';
 import { buildTestApp, FIXTURE_GEODATA } from '../helpers/server';
@@ -29,6 +30,8 @@ describe('the app on PostGIS (DATABASE_URL)', () => {
   it('seeds on first start, serves and edits features with ETags, like the SQLite default', async () => {
     const db = await createTestDatabase();
     const t = await buildTestApp({ geodataDir: FIXTURE_GEODATA, env: { DATABASE_URL: db.url } });
+    const { z, y, x } = tileAt(103.7, 22.5, 16); // village 1
+    const at16 = `${z}/${y}/${x}`;
     try {
       const cookie = await signIn(t.app, { username: 'eddie', role: 'editor' });
       const page = await t.app.inject({
@@ -58,6 +61,18 @@ describe('the app on PostGIS (DATABASE_URL)', () => {
       const again = await t.app.inject({ url: '/api/collections/craft-villages/items?q=ban pho moi' });
       expect(again.headers.etag).not.toBe(etag);
       expect(again.json()).toMatchObject({ numberMatched: 1 });
+      // Tiles through the routes (ST_AsMVT), the edit in the next one; outside the data a 204.
+      const tile = await t.app.inject({
+        url: `/api/collections/craft-villages/tiles/WebMercatorQuad/${at16}`,
+      });
+      expect(tile.statusCode).toBe(200);
+      expect(tile.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+      const [point] = decodeTile(tile.rawPayload)['craft-villages']!.features;
+      expect(point).toMatchObject({ id: 1, properties: { name: 'Bản Phố mới' } });
+      const empty = await t.app.inject({
+        url: '/api/collections/craft-villages/tiles/WebMercatorQuad/10/0/0',
+      });
+      expect(empty.statusCode).toBe(204);
     } finally {
       await t.close();
       await db.drop();

@@ -1,6 +1,9 @@
 import type { SeedFeature } from '../../server/src/catalog/catalog';
 import type { Bbox } from '../../server/src/store/feature-store';
 
+/** The province's bbox: synthetic facilities are spread uniformly over it. */
+export const PROVINCE: Bbox = [103.5274, 21.87648, 104.62886, 22.84489];
+
 /** Deterministic PRNG (mulberry32): the same seed gives the same data on every machine. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

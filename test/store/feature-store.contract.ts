@@ -3,6 +3,7 @@ import type { Catalog, SeedData } from '../../server/src/catalog/catalog';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
 import type { FeatureStore } from '../../server/src/store/feature-store';
 import { FIXTURE_GEODATA } from '../helpers/server';
+import { syntheticVillages, withFeatures } from '../helpers/villages';
 
 /** A fresh, empty database per call of `create`; `open` may be called again to reopen the same one. */
 export interface StoreHarness {
@@ -16,20 +17,8 @@ export function fixture(): { catalog: Catalog; seed: SeedData } {
 }
 
 /** `n` extra craft-village points on a line (ids 101..100+n), for paging tests. */
-function withExtraVillages(seed: SeedData, n: number): SeedData {
-  const extra = Array.from({ length: n }, (_, i) => ({
-    collection: 'craft-villages',
-    id: 101 + i,
-    properties: {
-      name: `Synthetic village ${i}`,
-      district_code: '086',
-      craft: 'forging',
-      source: 'test',
-      confidence: 'illustrative',
-    },
-    geometry: { type: 'Point' as const, coordinates: [104.0 + i * 0.001, 22.2] },
-  }));
-  return { ...seed, features: [...seed.features, ...extra] };
+export function withExtraVillages(seed: SeedData, n: number): SeedData {
+  return withFeatures(seed, syntheticVillages(n, 101));
 }
 
 /**
@@ -210,7 +199,7 @@ export function runFeatureStoreContract(name: string, create: () => StoreHarness
       const polygonText = await store.queryFeaturesGeoJson('districts', districts);
       expect(JSON.parse(`[${polygonText.featuresJson}]`).map((f: { id: number }) => f.id)).toEqual([86]);
       const none = await store.queryFeaturesGeoJson('craft-villages', { limit: 10, offset: 50 });
-      expect(none).toEqual({ featuresJson: '', numberReturned: 0, numberMatched: 5 });
+      expect(none).toEqual({ featuresJson: '', numberReturned: 0, numberMatched: 5, hasMore: false });
       await store.close();
       await harness.dispose();
     });

@@ -3,15 +3,20 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../server/src/catalog/catalog';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
 import { loadConfig } from '../../server/src/config';
+import { parseFilter } from '../../server/src/cql2/parse';
+import { queryablesOf } from '../../server/src/cql2/queryables';
 import { StoreUnavailable, VersionConflict } from '../../server/src/store/feature-store';
 import { openStore } from '../../server/src/store/open-store';
 import { MIGRATIONS } from '../../server/src/store/postgis/migrations';
 import { openPostgisStore } from '../../server/src/store/postgis/postgis-store';
 import { buildWhere, Params } from '../../server/src/store/postgis/query-sql';
 import { openPostgisUserStore } from '../../server/src/store/postgis/user-store';
+import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { FIXTURE_GEODATA } from '../helpers/server';
+import { cql2Queryables, randomCql2Filters, runCql2Contract, seedCql2 } from './cql2.contract';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
+import { runFeatureStoreReadContract } from './feature-store-reads.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 import { runUserStoreContract } from './user-store.contract';
 
@@ -31,6 +36,8 @@ function postgisHarness(): StoreHarness & { database(): Promise<TestDatabase> } 
 
 runFeatureStoreContract('postgis', postgisHarness);
 runFeatureStoreWriteContract('postgis', postgisHarness);
+runFeatureStoreReadContract('postgis', postgisHarness);
+runCql2Contract('postgis', postgisHarness);
 runUserStoreContract('postgis', () => {
   const harness = postgisHarness();
   return {
@@ -101,7 +108,45 @@ describe('postgis specifics', () => {
     const text = plan.map((r) => r['QUERY PLAN']).join('\n');
     expect(text).toMatch(/Index Scan using features_geom|Bitmap Index Scan on features_geom/);
     expect(text).not.toMatch(/Seq Scan/);
+    // A CQL2 S_INTERSECTS with a polygon goes through the same index.
+    const q = new Params();
+    const filter = parseFilter(
+      'S_INTERSECTS(geometry, POLYGON((103.6 22.0, 103.62 22.0, 103.62 22.02, 103.6 22.0)))',
+      'cql2-text',
+      { queryables: queryablesOf(catalog.collection('craft-villages')!) },
+    );
+    const cql2Plan = await sql<{ 'QUERY PLAN': string }>(
+      db.url,
+      `EXPLAIN SELECT f.id FROM features f ${buildWhere('craft-villages', { filter }, q)} ORDER BY f.id LIMIT 100`,
+      q.values,
+    );
+    expect(cql2Plan.map((r) => r['QUERY PLAN']).join('\n')).toMatch(
+      /Index Scan using features_geom|Bitmap Index Scan on features_geom/,
+    );
     await store.close();
+    await db.drop();
+  });
+
+  it('answers 300 random CQL2 filters exactly as SQLite does', async () => {
+    const db = await createTestDatabase();
+    const pgStore = await openPostgisStore({ url: db.url, catalog });
+    const sqliteStore = openSqliteStore({ file: ':memory:', catalog });
+    const fixtureCatalog = await seedCql2(pgStore);
+    await seedCql2(sqliteStore);
+    const queryables = cql2Queryables(fixtureCatalog, 'craft-villages');
+    let nonEmpty = 0;
+    for (const text of randomCql2Filters(2026, 300)) {
+      const query = { filter: parseFilter(text, 'cql2-text', { queryables }), limit: 50, offset: 0 };
+      const [a, b] = await Promise.all([
+        sqliteStore.queryFeatures('craft-villages', query),
+        pgStore.queryFeatures('craft-villages', query),
+      ]);
+      expect({ text, ids: b.features.map((f) => f.id) }).toEqual({ text, ids: a.features.map((f) => f.id) });
+      if (a.features.length > 0) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(100);
+    await sqliteStore.close();
+    await pgStore.close();
     await db.drop();
   });
 

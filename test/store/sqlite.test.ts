@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
 import { VersionConflict } from '../../server/src/store/feature-store';
 import { MIGRATIONS } from '../../server/src/store/sqlite/migrations';
-import { buildFromWhere } from '../../server/src/store/sqlite/query-sql';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { openSqliteUserStore } from '../../server/src/store/sqlite/user-store';
 import { FIXTURE_GEODATA } from '../helpers/server';
+import { runCql2Contract } from './cql2.contract';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
+import { runFeatureStoreReadContract } from './feature-store-reads.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 import { runUserStoreContract } from './user-store.contract';
 
@@ -26,29 +27,14 @@ function tempSqlite(): StoreHarness & { file: string } {
 
 runFeatureStoreContract('sqlite (temp file)', tempSqlite);
 runFeatureStoreWriteContract('sqlite (temp file)', tempSqlite);
+runFeatureStoreReadContract('sqlite (temp file)', tempSqlite);
+runCql2Contract('sqlite (temp file)', tempSqlite);
 runUserStoreContract('sqlite (temp file)', () => {
   const harness = tempSqlite();
   return { open: async () => openSqliteUserStore(harness.file), dispose: harness.dispose };
 });
 
 describe('sqlite specifics', () => {
-  it('answers a bbox query through the R*Tree, not a table scan', () => {
-    const harness = tempSqlite();
-    const catalog = loadCatalog(FIXTURE_GEODATA);
-    openSqliteStore({ file: harness.file, catalog }).close();
-    const db = new Database(harness.file, { readonly: true });
-    const { sql, params } = buildFromWhere('facilities', { bbox: [104, 22, 104.1, 22.1] });
-    const plan = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT f.id ${sql} ORDER BY f.id LIMIT 100`)
-      .all(...params) as { detail: string }[];
-    const details = plan.map((p) => p.detail);
-    expect(details[0]).toMatch(/SCAN r VIRTUAL TABLE INDEX \d+:[A-Z]\d/);
-    expect(details.some((d) => /SEARCH f USING INTEGER PRIMARY KEY/.test(d))).toBe(true);
-    expect(details.some((d) => /SCAN f\b/.test(d))).toBe(false);
-    db.close();
-    harness.dispose();
-  });
-
   it('uses WAL, synchronous=FULL and records the schema version', () => {
     const harness = tempSqlite();
     openSqliteStore({ file: harness.file, catalog: loadCatalog(FIXTURE_GEODATA) }).close();

@@ -34,6 +34,16 @@ export type { ItemsResponse } from './items';
 export type { AppConfigResponse, ConformanceResponse, LandingResponse, QueryablesResponse } from './ogc';
 export type { FieldProblem, Problem } from './problem';
 export type {
+  TemplatedLink,
+  TileLayer,
+  TileMatrixLimits,
+  TileMatrixSetDefinition,
+  TileMatrixSetsResponse,
+  TileSetMetadata,
+  TileSetSummary,
+  TileSetsResponse,
+} from './tiles';
+export type {
   Confidence,
   FieldErrorCode,
   HistoryOperation,

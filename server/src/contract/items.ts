@@ -6,7 +6,12 @@ import { ApiFeature } from './geojson';
 export const ItemsResponse = Type.Object(
   {
     type: Type.Literal('FeatureCollection'),
-    numberMatched: Type.Integer({ minimum: 0 }),
+    /**
+     * Exact number of matches when it was cheap to count (always for a page without bbox, q or
+     * filters, and when this page ends the results); left out otherwise (OGC API – Features Part 1
+     * allows it). Follow the `next` link to page: it is there exactly when more features follow.
+     */
+    numberMatched: Type.Optional(Type.Integer({ minimum: 0 })),
     numberReturned: Type.Integer({ minimum: 0 }),
     timeStamp: Timestamp,
     links: Type.Array(Link),

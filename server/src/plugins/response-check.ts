@@ -39,6 +39,15 @@ function violation(
   if (route.url !== undefined && !routeSchema && (status < 400 || response !== undefined)) {
     return `${request.method} ${route.url} has no response schema for status ${status}`;
   }
+  if ((routeSchema as { format?: string } | undefined)?.format === 'binary') {
+    // Bytes of another format (a vector tile): the media type the route produces is the contract.
+    const type = String(reply.getHeader('content-type') ?? '');
+    const produces = (route.schema as { produces?: readonly string[] } | undefined)?.produces ?? [];
+    if (!produces.some((p) => type.startsWith(p))) {
+      return `status ${status} must be ${produces.join(' or ') || 'declared in produces'}, not '${type}'`;
+    }
+    return payload.length === 0 && request.method !== 'HEAD' ? `status ${status} has no body` : undefined;
+  }
   const schemas = [...(routeSchema ? [routeSchema] : []), ...(status >= 400 ? [Problem] : [])];
   const text = request.method === 'HEAD' ? '' : bodyText(reply, payload);
   if (text === '') {

@@ -94,7 +94,7 @@ export function registerItemsRoutes(fastify: FastifyInstance): void {
         numberMatched,
         numberReturned,
         timeStamp: new Date().toISOString(),
-        links: itemsLinks(request, collection.id, { offset, limit, numberReturned, numberMatched }),
+        links: itemsLinks(request, collection.id, { offset, limit, numberReturned, hasMore: page.hasMore }),
       };
       // Features arrive as GeoJSON text from the store; splice them in rather than re-serialize.
       const body = `${JSON.stringify(head).slice(0, -1)},"features":[${page.featuresJson}]}`;

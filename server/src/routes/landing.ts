@@ -7,7 +7,8 @@ import { readResponses } from './responses';
 
 /**
  * Conformance classes we implement: OGC API – Features Part 1, Part 3 queryables, and Part 4
- * (create/replace/delete, update by merge patch, for features, optimistic locking with ETags).
+ * (create/replace/delete, update by merge patch, for features, optimistic locking with ETags), and
+ * OGC API – Tiles Part 1 (vector tiles of every collection in WebMercatorQuad, MVT).
  */
 export const CONFORMANCE_CLASSES: readonly string[] = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
@@ -19,6 +20,12 @@ export const CONFORMANCE_CLASSES: readonly string[] = [
   'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update',
   'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features',
   'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30',
 ];
 
 /** GET /api (landing page) and GET /api/conformance. */

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Link } from '../contract/api';
 import { DOCS_PATH, OPENAPI_PATH, OPENAPI_TYPE } from '../plugins/openapi';
+import { TILESETS_VECTOR_REL, TILING_SCHEMES_REL } from '../tiles/tileset-metadata';
 
 export const JSON_TYPE = 'application/json';
 export const GEOJSON_TYPE = 'application/geo+json';
@@ -19,6 +20,12 @@ export function landingLinks(base: string): Link[] {
     { href: `${base}${DOCS_PATH}`, rel: 'service-doc', type: 'text/html', title: 'API documentation' },
     { href: `${base}/api/conformance`, rel: 'conformance', type: JSON_TYPE, title: 'Conformance classes' },
     { href: `${base}/api/collections`, rel: 'data', type: JSON_TYPE, title: 'Collections' },
+    {
+      href: `${base}/api/tileMatrixSets`,
+      rel: TILING_SCHEMES_REL,
+      type: JSON_TYPE,
+      title: 'Tile matrix sets',
+    },
   ];
 }
 
@@ -29,6 +36,7 @@ export function collectionLinks(base: string, id: string, self: boolean): Link[]
     { href: `${root}/items`, rel: 'items', type: GEOJSON_TYPE, title: 'Features' },
     { href: `${root}/schema`, rel: 'describedby', type: SCHEMA_TYPE, title: 'Schema of the properties' },
     { href: `${root}/queryables`, rel: QUERYABLES_REL, type: SCHEMA_TYPE, title: 'Queryables' },
+    { href: `${root}/tiles`, rel: TILESETS_VECTOR_REL, type: JSON_TYPE, title: 'Vector tiles' },
   ];
 }
 
@@ -36,7 +44,8 @@ export interface PageInfo {
   offset: number;
   limit: number;
   numberReturned: number;
-  numberMatched: number;
+  /** Whether matches follow this page (known exactly even when numberMatched is left out). */
+  hasMore: boolean;
 }
 
 /** self, alternate, collection, and next/prev keeping every other parameter of the request. */
@@ -70,7 +79,7 @@ export function itemsLinks(request: FastifyRequest, collectionId: string, page: 
     },
   ];
   const limit = String(page.limit);
-  if (page.offset + page.numberReturned < page.numberMatched) {
+  if (page.hasMore) {
     const offset = String(page.offset + page.numberReturned);
     links.push({ href: withParams({ offset, limit }), rel: 'next', type: GEOJSON_TYPE, title: 'Next page' });
   }

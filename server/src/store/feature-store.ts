@@ -1,5 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { IndicatorRow, SeedData } from '../catalog/catalog';
+import type { Cql2Expression } from '../cql2/ast';
+import type { TileAddress } from '../tiles/web-mercator';
 
 /** [minLon, minLat, maxLon, maxLat] in CRS84 (WGS84 lon/lat degrees). */
 export type Bbox = [number, number, number, number];
@@ -29,6 +31,11 @@ export interface FeatureQuery {
   bbox?: Bbox;
   /** All must hold. Property names must be queryables of the collection (the caller checks). */
   filters?: PropertyFilter[];
+  /**
+   * A CQL2 filter (Part 3), as cql2/parse.ts parseFilter() made it: property names are queryables,
+   * literals typed, spatial literals in CRS84. All of it must hold, together with the other members.
+   */
+  filter?: Cql2Expression;
   /** Free text: every word must occur in the collection's search properties, ignoring case and diacritics. */
   q?: string;
   /** Page size ≥ 1 (the caller clamps). */
@@ -39,15 +46,26 @@ export interface FeatureQuery {
 
 export interface FeaturePage {
   features: StoredFeature[];
-  /** Exact number of features matching the query (ignoring limit/offset). */
-  numberMatched: number;
+  /**
+   * How many features match the query (ignoring limit/offset), when that is cheap to know; exact
+   * whenever present. Every backend gives it when the query has no bbox, q or filter (a
+   * per-collection count) and when the page ends the result set (offset + returned, for a page
+   * with features or at offset 0); otherwise a backend gives it while counting is cheap (SQLite:
+   * up to 10,000 candidates) and leaves it out above, as OGC API – Features Part 1 allows.
+   */
+  numberMatched?: number;
+  /** Whether more matches follow this page (exact, whether or not numberMatched is given). */
+  hasMore: boolean;
 }
 
 export interface FeatureTextPage {
   /** The page's GeoJSON Features as JSON texts joined by commas, in id order (the inside of a JSON array). */
   featuresJson: string;
   numberReturned: number;
-  numberMatched: number;
+  /** As FeaturePage.numberMatched. */
+  numberMatched?: number;
+  /** Whether more matches follow this page (exact). */
+  hasMore: boolean;
 }
 
 /** Per district code: how many features, and the sum of a numeric property where present. */
@@ -175,7 +193,7 @@ export interface FeatureStore {
   seed(data: SeedData, options?: { replace?: boolean }): Promise<void>;
   /** One feature, or undefined when the collection has no feature with that id. */
   getFeature(collection: string, id: number): Promise<StoredFeature | undefined>;
-  /** A page of features ordered by id, and the exact match count. */
+  /** A page of features ordered by id, whether more follow, and the match count when cheap (NumberMatched). */
   queryFeatures(collection: string, query: FeatureQuery): Promise<FeaturePage>;
   /**
    * The same page as queryFeatures, each feature already encoded as GeoJSON Feature text
@@ -183,6 +201,14 @@ export interface FeatureStore {
    * which skips a parse/serialize round trip per feature.
    */
   queryFeaturesGeoJson(collection: string, query: FeatureQuery): Promise<FeatureTextPage>;
+  /**
+   * One WebMercatorQuad vector tile (MVT bytes) of a collection with the content that
+   * server/src/tiles/tile-content.ts defines (clusters with point_count at low zoom for point-only
+   * collections); undefined when no feature is in it. The caller checks the address (z within
+   * MIN_TILE_ZOOM..MAX_TILE_ZOOM, x and y within 0..2^z − 1). Cost is bounded per tile, not by
+   * the collection's size.
+   */
+  vectorTile(collection: string, tile: TileAddress): Promise<Uint8Array | undefined>;
   /** Bbox of all the collection's features, or undefined when it has none. */
   collectionExtent(collection: string): Promise<Bbox | undefined>;
   /** Feature counts (and sums of `sumProperty`) per `district_code` property; features without one are left out. */

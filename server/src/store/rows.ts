@@ -1,3 +1,4 @@
+import type { Geometry } from 'geojson';
 import { isRole, type Role } from '../auth/roles';
 import type { Catalog } from '../catalog/catalog';
 import { normalizeText } from '../contract/text';
@@ -20,6 +21,18 @@ export function searchTextOf(
     return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
   });
   return normalizeText(parts.join(' '));
+}
+
+/**
+ * The most matches (index entries or rows) a backend counts to give an exact `numberMatched`
+ * for a query with a bbox, q or filter; past it the count is left out (FeaturePage.numberMatched).
+ * 10,000 R*Tree entries cost ≈ 2 ms on SQLite.
+ */
+export const COUNT_CAP = 10_000;
+
+/** The stored GeoJSON Feature text of a row (what pages are spliced from), written at every write. */
+export function featureText(id: number, properties: Record<string, unknown>, geometry: Geometry): string {
+  return `{"type":"Feature","id":${id},"geometry":${JSON.stringify(geometry)},"properties":${JSON.stringify(properties)}}`;
 }
 
 /** The `district_code` column: the property when it is a string, else null. */

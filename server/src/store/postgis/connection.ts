@@ -15,6 +15,8 @@ export interface PoolOptions {
   statementTimeoutMs?: number;
   /** Longest wait for a connection, ms (default 5 s). */
   connectTimeoutMs?: number;
+  /** Sees every statement run outside a transaction, with its values (tests check query plans). */
+  trace?: (sql: string, values: readonly unknown[]) => void;
 }
 
 /** The pool of one store, with a closed flag and the transaction helper. */
@@ -110,6 +112,7 @@ export function openConnection(options: PoolOptions): Connection {
   };
   const query = async <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => {
     assertOpen();
+    options.trace?.(text, values ?? []);
     try {
       return await pool.query<R>(text, values);
     } catch (err) {

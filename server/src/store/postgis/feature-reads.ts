@@ -1,8 +1,16 @@
 import type { IndicatorRow } from '../../catalog/catalog';
-import type { Bbox, DistrictAggregate, FeatureQuery, FeatureStore, FeatureTextPage } from '../feature-store';
+import type {
+  Bbox,
+  DistrictAggregate,
+  FeaturePage,
+  FeatureQuery,
+  FeatureStore,
+  FeatureTextPage,
+} from '../feature-store';
+import { COUNT_CAP } from '../rows';
 import type { Connection } from './connection';
-import { COLUMNS, type FeatureRow, type featureRowWriter, GEOJSON, toFeature } from './feature-rows';
-import { buildWhere, Params } from './query-sql';
+import { COLUMNS, type FeatureRow, type featureRowWriter, toFeature } from './feature-rows';
+import { buildWhere, hasConditions, Params } from './query-sql';
 
 export type ReadMethods = Pick<
   FeatureStore,
@@ -18,11 +26,32 @@ export type ReadMethods = Pick<
 
 const REVISION = "SELECT value AS revision FROM store_meta WHERE key = 'revision'";
 
+interface Stats {
+  features: number;
+  non_points: number;
+  min_lon: number | null;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+}
+
+/** The trigger-kept counts and extent of a collection (migration 4); undefined when it never held a feature. */
+export async function collectionStats(conn: Connection, collection: string): Promise<Stats | undefined> {
+  const { rows } = await conn.query<Stats>(
+    'SELECT features, non_points, min_lon, min_lat, max_lon, max_lat FROM collection_stats WHERE collection = $1',
+    [collection],
+  );
+  return rows[0];
+}
+
 /**
  * Reads on PostGIS. The revision is read from the database on every call (one primary-key
- * lookup), so every instance sees the same number at once: caches keyed by it are exact. Counts,
- * extents and aggregates are remembered per revision, computed in the statement that also reads
- * the revision (one snapshot), so a remembered value is never from another revision than its key.
+ * lookup), so every instance sees the same number at once: caches keyed by it are exact.
+ * Counts, extents and district counts are rows the write triggers keep (migration 4). A page reads
+ * `limit + 1` rows in id order, so whether more follow is exact; `numberMatched` follows the
+ * rules of FeaturePage with COUNT_CAP (the same cap as SQLite): a query with a bbox, q or filter
+ * counts at most COUNT_CAP + 1 matches and leaves the count out above. Sums per district read
+ * the collection's rows and are remembered per revision (industrial clusters' area: few rows).
  */
 export function postgisFeatureReads(
   conn: Connection,
@@ -30,82 +59,86 @@ export function postgisFeatureReads(
 ): ReadMethods {
   let memoRevision = -1;
   const memo = new Map<string, unknown>();
-  /** The value of `key` at `revision`, or undefined (a new revision drops every remembered value). */
-  const recall = <T>(key: string, revision: number): T | undefined => {
-    if (revision !== memoRevision) return undefined;
-    return memo.get(key) as T | undefined;
-  };
-  const keep = (key: string, revision: number, value: unknown): void => {
-    // Another revision (newer, or older after a restore) replaces everything, as on SQLite.
-    if (revision !== memoRevision || memo.size > 1000) {
-      memo.clear();
-      memoRevision = revision;
-    }
-    memo.set(key, value);
-  };
   const revision = async (): Promise<number> =>
     (await conn.query<{ revision: number }>(REVISION)).rows[0]!.revision;
 
-  /** `compute` (SQL selecting one row) memoised per revision; its statement also reads the revision. */
+  /** `select` (one row) remembered per revision; its statement also reads the revision (one snapshot). */
   const remembered = async <R extends object>(key: string, select: string, params: unknown[]): Promise<R> => {
-    const hit = recall<R>(key, await revision());
-    if (hit !== undefined) return hit;
+    const now = await revision();
+    if (now === memoRevision && memo.has(key)) return memo.get(key) as R;
     const { rows: out } = await conn.query<R & { revision: number }>(
       `SELECT *, (${REVISION}) AS revision FROM (${select}) q`,
       params,
     );
     const { revision: rev, ...value } = out[0]!;
-    keep(key, rev, value);
+    // Another revision (newer, or older after a restore) replaces everything, as on SQLite.
+    if (rev !== memoRevision) {
+      memo.clear();
+      memoRevision = rev;
+    }
+    memo.set(key, value);
     return value as unknown as R;
   };
 
-  const countMatches = async (collection: string, query: FeatureQuery): Promise<number> => {
+  /**
+   * numberMatched of a page of `n` rows: offset + n when the page ends the results, the
+   * collection's count without conditions, else a count of at most COUNT_CAP + 1 matches.
+   */
+  const numberMatched = async (
+    collection: string,
+    query: FeatureQuery,
+    n: number,
+    hasMore: boolean,
+  ): Promise<number | undefined> => {
+    if (!hasMore && (n > 0 || query.offset === 0)) return query.offset + n;
+    if (!hasConditions(query)) return (await collectionStats(conn, collection))?.features ?? 0;
     const p = new Params();
     const where = buildWhere(collection, query, p);
-    const { n } = await remembered<{ n: number }>(
-      `n:${where}:${JSON.stringify(p.values)}`,
-      `SELECT count(*) AS n FROM features f ${where}`,
+    const { rows: out } = await conn.query<{ n: number }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM features f ${where} LIMIT ${p.add(COUNT_CAP + 1)}) m`,
       p.values,
     );
-    return n;
+    const count = out[0]?.n ?? 0;
+    return count <= COUNT_CAP ? count : undefined;
   };
 
-  const queryFeatures: ReadMethods['queryFeatures'] = async (collection, query) => {
+  /** The page's rows in id order plus one more when another page follows. */
+  const pageSql = (collection: string, query: FeatureQuery, columns: string, p: Params): string =>
+    `SELECT ${columns} FROM features f ${buildWhere(collection, query, p)}
+     ORDER BY f.id LIMIT ${p.add(query.limit + 1)} OFFSET ${p.add(query.offset)}`;
+
+  const queryFeatures = async (collection: string, query: FeatureQuery): Promise<FeaturePage> => {
     const p = new Params();
-    const where = buildWhere(collection, query, p);
-    const { rows: found } = await conn.query<FeatureRow>(
-      `SELECT ${COLUMNS} FROM features f ${where} ORDER BY f.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}`,
-      p.values,
-    );
-    const n = found.length;
-    const pageTellsCount = (n > 0 && n < query.limit) || (n === 0 && query.offset === 0);
+    const { rows: found } = await conn.query<FeatureRow>(pageSql(collection, query, COLUMNS, p), p.values);
+    const hasMore = found.length > query.limit;
+    if (hasMore) found.pop();
     return {
       features: found.map(toFeature),
-      numberMatched: pageTellsCount ? query.offset + n : await countMatches(collection, query),
+      numberMatched: await numberMatched(collection, query, found.length, hasMore),
+      hasMore,
     };
   };
 
   /**
-   * The items fast path: PostGIS writes each feature of the page as GeoJSON Feature text and
-   * joins them, so one row of text comes back. A page that ends before `limit` tells the exact
-   * count itself (offset + returned); otherwise the count is remembered per revision.
+   * The items fast path: the page's stored GeoJSON texts joined by PostgreSQL into one text (one
+   * row comes back), the row past the page only counted.
    */
   const queryFeaturesGeoJson = async (collection: string, query: FeatureQuery): Promise<FeatureTextPage> => {
     const p = new Params();
-    const where = buildWhere(collection, query, p);
+    const page = pageSql(collection, query, 'f.id, f.geojson', p);
     const { rows: out } = await conn.query<{ features: string | null; n: number }>(
-      `SELECT string_agg(j, ',' ORDER BY id) AS features, count(*) AS n FROM (
-         SELECT f.id, '{"type":"Feature","id":' || f.id || ',"geometry":' || ${GEOJSON('f.geom')} ||
-           ',"properties":' || f.properties::text || '}' AS j
-         FROM features f ${where} ORDER BY f.id LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}) page`,
+      `SELECT string_agg(geojson, ',' ORDER BY id) FILTER (WHERE k <= ${p.add(query.limit)}) AS features,
+         count(*) AS n
+       FROM (SELECT id, geojson, row_number() OVER (ORDER BY id) AS k FROM (${page}) r) page`,
       p.values,
     );
-    const n = out[0]?.n ?? 0;
-    const pageTellsCount = (n > 0 && n < query.limit) || (n === 0 && query.offset === 0);
+    const hasMore = (out[0]?.n ?? 0) > query.limit;
+    const n = hasMore ? query.limit : (out[0]?.n ?? 0);
     return {
       featuresJson: out[0]?.features ?? '',
       numberReturned: n,
-      numberMatched: pageTellsCount ? query.offset + n : await countMatches(collection, query),
+      numberMatched: await numberMatched(collection, query, n, hasMore),
+      hasMore,
     };
   };
 
@@ -120,26 +153,31 @@ export function postgisFeatureReads(
     queryFeatures,
     queryFeaturesGeoJson,
     collectionExtent: async (collection) => {
-      // Exact per-geometry bounds (ST_Extent's box is single precision).
-      const e = await remembered<{ a: number | null; b: number; c: number; d: number }>(
-        `extent:${collection}`,
-        `SELECT min(ST_XMin(geom)) a, min(ST_YMin(geom)) b, max(ST_XMax(geom)) c, max(ST_YMax(geom)) d
-         FROM features WHERE collection = $1`,
-        [collection],
-      );
-      return e.a === null ? undefined : ([e.a, e.b, e.c, e.d] as Bbox);
+      const s = await collectionStats(conn, collection);
+      return !s || s.features === 0 || s.min_lon === null
+        ? undefined
+        : ([s.min_lon, s.min_lat, s.max_lon, s.max_lat] as Bbox);
     },
     aggregateByDistrict: async (collection, sumProperty) => {
+      if (sumProperty === undefined) {
+        // Counts are kept per district by triggers (migration 4): no feature row is read.
+        const { rows: counts } = await conn.query<DistrictAggregate>(
+          `SELECT district_code AS "districtCode", n AS count, 0 AS sum, 0 AS summed FROM district_counts
+           WHERE collection = $1 AND n > 0 ORDER BY district_code`,
+          [collection],
+        );
+        return counts;
+      }
       const { list } = await remembered<{ list: DistrictAggregate[] | null }>(
-        `agg:${collection}:${sumProperty ?? ''}`,
+        `agg:${collection}:${sumProperty}`,
         `SELECT json_agg(a ORDER BY a."districtCode") AS list FROM (
            SELECT district_code AS "districtCode", count(*) AS count,
              coalesce(sum(CASE WHEN jsonb_typeof(properties -> $2) = 'number' THEN (properties ->> $2)::float8 END), 0) AS sum,
              count(CASE WHEN jsonb_typeof(properties -> $2) = 'number' THEN 1 END) AS summed
            FROM features WHERE collection = $1 AND district_code IS NOT NULL GROUP BY district_code) a`,
-        [collection, sumProperty ?? ''],
+        [collection, sumProperty],
       );
-      return (list ?? []).map((r) => (sumProperty ? r : { ...r, sum: 0, summed: 0 }));
+      return list ?? [];
     },
     listIndicatorRows: async (indicator) =>
       (

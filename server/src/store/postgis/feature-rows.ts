@@ -1,15 +1,15 @@
 import type { Geometry } from 'geojson';
 import type { Catalog } from '../../catalog/catalog';
 import type { StoredFeature } from '../feature-store';
-import { districtCodeOf, searchTextOf } from '../rows';
+import { districtCodeOf, featureText, searchTextOf } from '../rows';
 import type { Queryable } from './connection';
 
-/** A `features` row as selected with COLUMNS (jsonb and json arrive parsed, timestamps as Date). */
+/** A `features` row as selected with COLUMNS (timestamps arrive as Date). */
 export interface FeatureRow {
   collection: string;
   id: number;
-  properties: Record<string, unknown>;
-  geometry: Geometry;
+  /** The GeoJSON Feature text (migration 4). */
+  geojson: string;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -18,15 +18,18 @@ export interface FeatureRow {
 /** Geometry as GeoJSON text made by PostGIS; 15 decimals keep every double of a lon/lat exactly. */
 export const GEOJSON = (column: string): string => `ST_AsGeoJSON(${column}, 15)`;
 
-export const COLUMNS = `f.collection, f.id, f.properties, ${GEOJSON('f.geom')}::json AS geometry, f.version,
-  f.created_at, f.updated_at`;
+export const COLUMNS = 'f.collection, f.id, f.geojson, f.version, f.created_at, f.updated_at';
 
 export function toFeature(row: FeatureRow): StoredFeature {
+  const { properties, geometry } = JSON.parse(row.geojson) as {
+    properties: Record<string, unknown>;
+    geometry: Geometry;
+  };
   return {
     collection: row.collection,
     id: row.id,
-    properties: row.properties,
-    geometry: row.geometry,
+    properties,
+    geometry,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -44,7 +47,10 @@ export interface RowContent {
 /** Rows per INSERT when seeding (arrays passed as parameters, unnested in SQL). */
 const SEED_CHUNK = 5000;
 
-/** Inserts and updates `features` rows with their derived columns (district_code, search_text). */
+/**
+ * Inserts and updates `features` rows with their derived columns (district_code, search_text, the
+ * GeoJSON text); triggers keep counts, extents and point cells (migration 4).
+ */
 export interface FeatureRowWriter {
   /** Inserts many rows at `version` in a few statements (seed, restore, create). */
   insert(
@@ -68,10 +74,11 @@ export function featureRowWriter(catalog: Catalog): FeatureRowWriter {
       for (let i = 0; i < rows.length; i += SEED_CHUNK) {
         const chunk = rows.slice(i, i + SEED_CHUNK);
         await tx.query(
-          `INSERT INTO features (collection, id, properties, geom, district_code, search_text, version,
-             created_at, updated_at)
-           SELECT c, i, p, ST_SetSRID(ST_GeomFromGeoJSON(g), 4326), d, s, $7, $8, $9
-           FROM unnest($1::text[], $2::int[], $3::jsonb[], $4::text[], $5::text[], $6::text[]) AS t(c, i, p, g, d, s)`,
+          `INSERT INTO features (collection, id, properties, geom, district_code, search_text, geojson,
+             version, created_at, updated_at)
+           SELECT c, i, p, ST_SetSRID(ST_GeomFromGeoJSON(g), 4326), d, s, j, $8, $9, $10
+           FROM unnest($1::text[], $2::int[], $3::jsonb[], $4::text[], $5::text[], $6::text[], $7::text[])
+             AS t(c, i, p, g, d, s, j)`,
           [
             chunk.map((f) => f.collection),
             chunk.map((f) => f.id),
@@ -79,6 +86,7 @@ export function featureRowWriter(catalog: Catalog): FeatureRowWriter {
             chunk.map((f) => JSON.stringify(f.geometry)),
             chunk.map(district),
             chunk.map(searchText),
+            chunk.map((f) => featureText(f.id, f.properties, f.geometry)),
             version,
             createdAt,
             updatedAt,
@@ -89,7 +97,7 @@ export function featureRowWriter(catalog: Catalog): FeatureRowWriter {
     update: async (tx, f, version, updatedAt) => {
       await tx.query(
         `UPDATE features SET properties = $3::jsonb, geom = ST_SetSRID(ST_GeomFromGeoJSON($4), 4326),
-           district_code = $5, search_text = $6, version = $7, updated_at = $8
+           district_code = $5, search_text = $6, geojson = $9, version = $7, updated_at = $8
          WHERE collection = $1 AND id = $2`,
         [
           f.collection,
@@ -100,6 +108,7 @@ export function featureRowWriter(catalog: Catalog): FeatureRowWriter {
           searchText(f),
           version,
           updatedAt,
+          featureText(f.id, f.properties, f.geometry),
         ],
       );
     },

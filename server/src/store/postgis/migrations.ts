@@ -1,4 +1,5 @@
 import type { Connection } from './connection';
+import { MIGRATION_4 } from './migration-4';
 
 /**
  * Schema migrations of the PostGIS store, applied in order; `schema_migrations` records each one
@@ -109,6 +110,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX login_failures_by_key ON login_failures (key, at_ms);
   CREATE INDEX login_failures_by_time ON login_failures (at_ms);
   `,
+  // 4 (issue 10): the GeoJSON text per feature, point cells, and trigger-kept counts, extents,
+  // district counts and cluster cells (see migration-4.ts).
+  MIGRATION_4,
 ];
 
 /** statement_timeout of start-up work (migrations, waiting for another instance's seed). */

@@ -5,7 +5,9 @@ import { openConnection, type PoolOptions, type Queryable } from './connection';
 import { postgisFeatureReads } from './feature-reads';
 import { featureRowWriter } from './feature-rows';
 import { postgisFeatureWrites } from './feature-writes';
+import { DERIVE_SQL } from './migration-4';
 import { LOCK_SEED, lockSql, migrate, STARTUP_TIMEOUT } from './migrations';
+import { postgisTiles } from './tiles';
 import { postgisUserMethods } from './user-store';
 
 export interface PostgisStoreOptions extends PoolOptions {
@@ -52,6 +54,7 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
   const rows = featureRowWriter(options.catalog);
   const now = options.now ?? (() => new Date());
   const reads = postgisFeatureReads(conn, rows);
+  const tiles = postgisTiles(conn, options.catalog);
 
   const seed = (data: SeedData, replace: boolean): Promise<void> =>
     conn.transaction(async (tx) => {
@@ -63,10 +66,19 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
       );
       if (!state[0]?.empty) {
         if (!replace) throw new StoreNotEmpty();
-        await tx.query('TRUNCATE features, indicator_values, feature_history, deleted_features');
+        // TRUNCATE fires no row triggers: the derived tables (migration 4) go with it.
+        await tx.query(
+          `TRUNCATE features, indicator_values, feature_history, deleted_features, collection_stats,
+             district_counts, point_cells`,
+        );
       }
       const at = now().toISOString();
+      // A bulk load: the rows without the per-statement trigger, then every derived table once,
+      // set-based (half the time at 100,000 features).
+      await tx.query('ALTER TABLE features DISABLE TRIGGER features_derive_insert');
       await rows.insert(tx, data.features, 1, at, at);
+      await tx.query(DERIVE_SQL);
+      await tx.query('ALTER TABLE features ENABLE TRIGGER features_derive_insert');
       await insertIndicators(tx, data.indicators);
     });
 
@@ -75,6 +87,7 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
     ...postgisFeatureWrites(conn, rows, now),
     ...postgisUserMethods(conn),
     seed: (data, opts) => seed(data, opts?.replace === true),
+    vectorTile: (collection, tile) => tiles.vectorTile(collection, tile),
     close: () => conn.close(),
   };
 }

@@ -1,5 +1,6 @@
 import { normalizeText } from '../../contract/text';
 import type { FeatureQuery } from '../feature-store';
+import { cql2Where } from './cql2-sql';
 
 /** A parameterised SQL fragment ($1, $2, … in the order of `params`). */
 export interface SqlPart {
@@ -19,6 +20,21 @@ export class Params {
 
 function escapeLike(word: string): string {
   return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The words of `q`, normalised as `search_text` is (normalizeText). */
+function qWords(q: string | undefined): string[] {
+  return q ? normalizeText(q).split(' ').filter(Boolean) : [];
+}
+
+/** Whether buildWhere adds any condition besides the collection (a bbox, a filter, CQL2 or a word of q). */
+export function hasConditions(query: Omit<FeatureQuery, 'limit' | 'offset'>): boolean {
+  return (
+    query.bbox !== undefined ||
+    (query.filters?.length ?? 0) > 0 ||
+    query.filter !== undefined ||
+    qWords(query.q).length > 0
+  );
 }
 
 /**
@@ -49,7 +65,7 @@ export function buildWhere(
   for (const filter of query.filters ?? []) {
     where.push(`f.properties -> ${p.add(filter.property)} = ${p.add(JSON.stringify(filter.value))}::jsonb`);
   }
-  const words = query.q ? normalizeText(query.q).split(' ').filter(Boolean) : [];
-  for (const word of words) where.push(`f.search_text LIKE ${p.add(`%${escapeLike(word)}%`)}`);
+  if (query.filter) where.push(cql2Where(query.filter, p)); // CQL2 (issue 12), see cql2-sql.ts
+  for (const word of qWords(query.q)) where.push(`f.search_text LIKE ${p.add(`%${escapeLike(word)}%`)}`);
   return `WHERE ${where.join(' AND ')}`;
 }

@@ -2,30 +2,34 @@ import { bbox as turfBbox } from '@turf/turf';
 import type { Geometry } from 'geojson';
 import type { Catalog } from '../../catalog/catalog';
 import type { StoredFeature } from '../feature-store';
-import { districtCodeOf, searchTextOf } from '../rows';
+import { districtCodeOf, featureText, searchTextOf } from '../rows';
+import type { CollectionCodes } from './collection-codes';
 import type { Connection } from './connection';
+import { fidOf, fidRange, MAX_FEATURE_ID } from './fid';
 
 /** A `features` row as selected with COLUMNS. */
 export interface FeatureRow {
   collection: string;
   id: number;
-  properties: string;
-  geometry: string;
-  geometry_type: string;
+  /** The GeoJSON Feature text (migration 3). */
+  geojson: string;
   version: number;
   created_at: string;
   updated_at: string;
 }
 
-export const COLUMNS =
-  'f.collection, f.id, f.properties, f.geometry, f.geometry_type, f.version, f.created_at, f.updated_at';
+export const COLUMNS = 'f.collection, f.id, f.geojson, f.version, f.created_at, f.updated_at';
 
 export function toFeature(row: FeatureRow): StoredFeature {
+  const { properties, geometry } = JSON.parse(row.geojson) as {
+    properties: Record<string, unknown>;
+    geometry: Geometry;
+  };
   return {
     collection: row.collection,
     id: row.id,
-    properties: JSON.parse(row.properties) as Record<string, unknown>,
-    geometry: JSON.parse(row.geometry) as Geometry,
+    properties,
+    geometry,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -40,82 +44,98 @@ export interface RowContent {
   geometry: Geometry;
 }
 
-/** Inserts and updates `features` rows together with their R*Tree entry and derived columns. */
+/**
+ * Inserts, updates and deletes `features` rows by fid (collection code × 2^40 + id). Triggers keep
+ * the R*Tree, counts, extents and point cells in step (migration 3).
+ */
 export interface FeatureRowWriter {
   insert(f: RowContent, version: number, createdAt: string, updatedAt: string): void;
   /** Updates content and version where the row is at `expectedVersion`; false when no row matched. */
   update(f: RowContent, expectedVersion: number, version: number, updatedAt: string): boolean;
+  /** Deletes the row where it is at `expectedVersion`; false when no row matched. */
+  remove(collection: string, id: number, expectedVersion: number): boolean;
   /** The live row, or undefined. */
   get(collection: string, id: number): StoredFeature | undefined;
+  /** The largest id of a live feature of the collection; 0 when it has none. */
+  maxId(collection: string): number;
 }
 
-export function featureRowWriter(conn: Connection, catalog: Catalog): FeatureRowWriter {
+export function featureRowWriter(
+  conn: Connection,
+  catalog: Catalog,
+  codes: CollectionCodes,
+): FeatureRowWriter {
   const { prepare } = conn;
-  const derived = (f: RowContent) => {
+  /** Every column but identity, version and timestamps, in the order of the statements below. */
+  const content = (f: RowContent) => {
+    if (!Number.isSafeInteger(f.id) || f.id < 0 || f.id > MAX_FEATURE_ID) {
+      throw new Error(`feature id ${f.id} is outside 0..${MAX_FEATURE_ID}`);
+    }
     const [minLon, minLat, maxLon, maxLat] = turfBbox(f.geometry);
-    return {
-      box: [minLon, minLat, maxLon, maxLat] as const,
-      district: districtCodeOf(f.properties),
-      search: searchTextOf(catalog, f.collection, f.properties),
-    };
+    return [
+      f.geometry.type,
+      minLon,
+      minLat,
+      maxLon,
+      maxLat,
+      districtCodeOf(f.properties),
+      searchTextOf(catalog, f.collection, f.properties),
+      featureText(f.id, f.properties, f.geometry),
+    ] as const;
+  };
+  const fid = (collection: string, id: number): number | undefined => {
+    const code = codes.find(collection);
+    return code === undefined ? undefined : fidOf(code, id);
   };
   return {
     insert: (f, version, createdAt, updatedAt) => {
-      const { box, district, search } = derived(f);
-      const info = prepare(
-        `INSERT INTO features (collection, id, properties, geometry, geometry_type, min_lon, min_lat, max_lon,
-           max_lat, district_code, search_text, version, created_at, updated_at)
+      prepare(
+        `INSERT INTO features (fid, collection, id, geometry_type, min_lon, min_lat, max_lon, max_lat,
+           district_code, search_text, geojson, version, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
+        fidOf(codes.ensure(f.collection), f.id),
         f.collection,
         f.id,
-        JSON.stringify(f.properties),
-        JSON.stringify(f.geometry),
-        f.geometry.type,
-        ...box,
-        district,
-        search,
+        ...content(f),
         version,
         createdAt,
         updatedAt,
       );
-      prepare(
-        'INSERT INTO features_rtree (fid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
-      ).run(info.lastInsertRowid, box[0], box[2], box[1], box[3]);
     },
     update: (f, expectedVersion, version, updatedAt) => {
-      const { box, district, search } = derived(f);
-      const fid = prepare(
-        `UPDATE features SET properties = ?, geometry = ?, geometry_type = ?, min_lon = ?, min_lat = ?,
-           max_lon = ?, max_lat = ?, district_code = ?, search_text = ?, version = ?, updated_at = ?
-         WHERE collection = ? AND id = ? AND version = ? RETURNING fid`,
-      )
-        .pluck()
-        .get(
-          JSON.stringify(f.properties),
-          JSON.stringify(f.geometry),
-          f.geometry.type,
-          ...box,
-          district,
-          search,
-          version,
-          updatedAt,
-          f.collection,
-          f.id,
-          expectedVersion,
-        ) as number | undefined;
-      if (fid === undefined) return false;
-      prepare(
-        'UPDATE features_rtree SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE fid = ?',
-      ).run(box[0], box[2], box[1], box[3], fid);
-      return true;
+      const at = fid(f.collection, f.id);
+      if (at === undefined) return false;
+      const info = prepare(
+        `UPDATE features SET geometry_type = ?, min_lon = ?, min_lat = ?, max_lon = ?, max_lat = ?,
+           district_code = ?, search_text = ?, geojson = ?, version = ?, updated_at = ?
+         WHERE fid = ? AND version = ?`,
+      ).run(...content(f), version, updatedAt, at, expectedVersion);
+      return info.changes === 1;
+    },
+    remove: (collection, id, expectedVersion) => {
+      const at = fid(collection, id);
+      if (at === undefined) return false;
+      return (
+        prepare('DELETE FROM features WHERE fid = ? AND version = ?').run(at, expectedVersion).changes === 1
+      );
     },
     get: (collection, id) => {
-      const row = prepare(`SELECT ${COLUMNS} FROM features f WHERE f.collection = ? AND f.id = ?`).get(
-        collection,
-        id,
-      ) as FeatureRow | undefined;
+      const at = fid(collection, id);
+      if (at === undefined) return undefined;
+      const row = prepare(`SELECT ${COLUMNS} FROM features f WHERE f.fid = ?`).get(at) as
+        | FeatureRow
+        | undefined;
       return row ? toFeature(row) : undefined;
+    },
+    maxId: (collection) => {
+      const code = codes.find(collection);
+      if (code === undefined) return 0;
+      const [first, last] = fidRange(code);
+      const top = prepare('SELECT max(fid) FROM features WHERE fid BETWEEN ? AND ?')
+        .pluck()
+        .get(first, last) as number | null;
+      return top === null ? 0 : top - first;
     },
   };
 }

@@ -130,13 +130,15 @@ export function sqliteFeatureWrites(
   };
 
   const nextId = (collection: string): number =>
-    prepare(
-      `SELECT max(coalesce((SELECT max(id) FROM features WHERE collection = @c), 0),
-                  coalesce((SELECT max(feature_id) FROM feature_history WHERE collection = @c), 0),
-                  coalesce((SELECT max(id) FROM deleted_features WHERE collection = @c), 0)) + 1`,
-    )
-      .pluck()
-      .get({ c: collection }) as number;
+    Math.max(
+      rows.maxId(collection),
+      prepare(
+        `SELECT max(coalesce((SELECT max(feature_id) FROM feature_history WHERE collection = @c), 0),
+                    coalesce((SELECT max(id) FROM deleted_features WHERE collection = @c), 0))`,
+      )
+        .pluck()
+        .get({ c: collection }) as number,
+    ) + 1;
 
   const create = db.transaction((collection: string, content: FeatureContent, actor: Actor) => {
     const id = nextId(collection);
@@ -152,12 +154,9 @@ export function sqliteFeatureWrites(
     const before = expectLive(collection, id, expected);
     const at = now().toISOString();
     const version = expected + 1;
-    const gone = prepare('DELETE FROM features WHERE collection = ? AND id = ? AND version = ?').run(
-      collection,
-      id,
-      expected,
-    );
-    if (gone.changes !== 1) throw new VersionConflict(expected, rows.get(collection, id) ?? before);
+    if (!rows.remove(collection, id, expected)) {
+      throw new VersionConflict(expected, rows.get(collection, id) ?? before);
+    }
     prepare(
       `INSERT INTO deleted_features (collection, id, properties, geometry, version, created_at, deleted_at, deleted_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

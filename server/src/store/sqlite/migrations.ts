@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
+import { MIGRATION_3 } from './migration-3';
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
  * Never edit a shipped migration: append a new one.
  *
- * One table for all collections. `fid` is the rowid shared with the R*Tree; (collection, id) is
+ * One table for all collections (as created by migration 1; migration 3 reshapes it, see there). `fid` is the rowid shared with the R*Tree; (collection, id) is
  * the public identity. `min_lon…max_lat` repeat the bbox exactly (the R*Tree stores 32-bit floats,
  * rounded outwards) so point queries stay exact. `search_text` is normalizeText() of the
  * collection's search properties; `district_code` is copied from properties for fast grouping.
@@ -107,9 +108,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (collection, id)
   ) WITHOUT ROWID;
   `,
-  // 4 (issue 13; the third entry until issue 10's migration 3 is merged before it): failed sign-ins
-  // for the login limiter, in the database so that a restart does not forget them and every
-  // process on the file counts together. Rows older than the limiter's window are deleted.
+  // 3 (issue 10): fid = code × 2^40 + id, the GeoJSON text per feature, a collection dimension in
+  // the R*Tree, per-collection and per-district counts, extents and point cells kept by triggers.
+  MIGRATION_3,
+  // 4 (issue 13): failed sign-ins for the login limiter, in the database so that a restart does not
+  // forget them and every process on the file counts together. Rows older than the limiter's
+  // window are deleted.
   `
   CREATE TABLE login_failures (
     key TEXT NOT NULL,

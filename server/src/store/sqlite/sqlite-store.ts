@@ -1,19 +1,25 @@
-import { bboxPolygon, booleanIntersects } from '@turf/turf';
-import type { Geometry } from 'geojson';
 import type { Catalog, IndicatorRow, SeedData } from '../../catalog/catalog';
 import {
   type Bbox,
   type DistrictAggregate,
+  type FeaturePage,
   type FeatureQuery,
   type FeatureStore,
   type FeatureTextPage,
   StoreNotEmpty,
 } from '../feature-store';
 import type { UserStore } from '../user-store';
+import { collectionCodes } from './collection-codes';
 import { openConnection } from './connection';
-import { COLUMNS, type FeatureRow, featureRowWriter, toFeature } from './feature-rows';
+import { registerCql2Functions } from './cql2-sql';
+import { featureReads } from './feature-reads';
+import { featureRowWriter, toFeature } from './feature-rows';
 import { sqliteFeatureWrites } from './feature-writes';
-import { buildFromWhere, jsonPath } from './query-sql';
+import { fidOf, fidRange } from './fid';
+import { DERIVE_SQL, DROP_FEATURE_TRIGGERS, FEATURE_TRIGGERS } from './migration-3';
+import { jsonPath } from './query-sql';
+import { queryableIndexes } from './queryable-indexes';
+import { sqliteTiles } from './tiles';
 import { asyncMethods, sqliteUserMethods } from './user-store';
 
 export interface SqliteStoreOptions {
@@ -23,23 +29,31 @@ export interface SqliteStoreOptions {
   catalog: Catalog;
   /** Clock for timestamps of writes (default the real one). */
   now?: () => Date;
+  /** Sees every SQL statement run, parameters expanded (tests check their query plans). */
+  trace?: (sql: string) => void;
 }
+
+/** Page cache while a seed derives its tables (KiB). */
+const SEED_CACHE_KIB = 512 * 1024;
 
 /** The SQLite backend holds features, history, users and sessions in one database file. */
 export type SqliteStore = FeatureStore & UserStore;
 
-function toGeoJsonText(row: FeatureRow): string {
-  return `{"type":"Feature","id":${row.id},"geometry":${row.geometry},"properties":${row.properties}}`;
-}
-
 /** Opens (creating and migrating as needed) a SQLite feature store; see connection.ts for pragmas. */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
-  const conn = openConnection(options.file);
+  const conn = openConnection(options.file, options.trace);
   const { db, prepare, revision, remember } = conn;
-  // Reads through a memory map (up to 256 MiB of the file) instead of read() calls: a bbox page at
-  // 100,000 features costs about half (the OS page cache holds the file either way).
-  db.pragma('mmap_size = 268435456');
-  const rows = featureRowWriter(conn, options.catalog);
+  // Reads through a memory map (up to 2 GiB of the file: 1,000,000 features take ≈ 0.9 GB)
+  // instead of read() calls: a bbox page at 100,000 features costs about half (the OS page cache
+  // holds the file either way; the map takes address space, not memory).
+  db.pragma(`mmap_size = ${2 ** 31}`);
+  registerCql2Functions(db);
+  const indexes = queryableIndexes(options.catalog);
+  db.exec(indexes.create);
+  const codes = collectionCodes(conn);
+  const rows = featureRowWriter(conn, options.catalog, codes);
+  const reads = featureReads(conn, codes, indexes.properties);
+  const tiles = sqliteTiles(conn, codes, options.catalog);
   const now = options.now ?? (() => new Date());
 
   const insertIndicator = (r: IndicatorRow): void => {
@@ -54,126 +68,81 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       .pluck()
       .get() === 1;
 
+  /**
+   * A bulk load: the triggers and queryable indexes are dropped, the rows written in fid order
+   * (appending to the table), every derived table computed once set-based (DERIVE_SQL, which also
+   * builds the R*Tree in spatial order), the indexes and triggers created again. All in the seed's
+   * one transaction.
+   */
   const seed = db.transaction((data: SeedData, replace: boolean) => {
-    if (!isEmpty()) {
-      if (!replace) throw new StoreNotEmpty();
-      db.exec(`DELETE FROM features; DELETE FROM features_rtree; DELETE FROM indicator_values;
-        DELETE FROM feature_history; DELETE FROM deleted_features;`);
-    }
+    if (!isEmpty() && !replace) throw new StoreNotEmpty();
+    db.exec(DROP_FEATURE_TRIGGERS);
+    db.exec(indexes.drop);
+    db.exec(`DELETE FROM features; DELETE FROM indicator_values; DELETE FROM feature_history;
+      DELETE FROM deleted_features;`);
     const at = now().toISOString();
-    for (const f of data.features) rows.insert(f, 1, at, at);
+    const keyed = data.features.map((f) => ({ f, fid: fidOf(codes.ensure(f.collection), f.id) }));
+    keyed.sort((a, b) => a.fid - b.fid);
+    for (const { f } of keyed) rows.insert(f, 1, at, at);
     for (const r of data.indicators) insertIndicator(r);
+    db.exec(DERIVE_SQL);
+    db.exec(indexes.create);
+    db.exec(FEATURE_TRIGGERS);
+    prepare("UPDATE store_meta SET value = value + 1 WHERE key = 'revision'").run();
   });
 
-  const countMatches = (sql: string, params: (string | number)[]): number =>
-    remember(
-      `n:${sql}:${JSON.stringify(params)}`,
-      () =>
-        prepare(`SELECT count(*) ${sql}`)
-          .pluck()
-          .get(...params) as number,
-    );
-
-  /** How many bbox candidates are not points (those need an exact intersection test). */
-  const nonPointCount = (collection: string, query: FeatureQuery): number => {
-    const { sql, params } = buildFromWhere(collection, query);
-    return remember(
-      `np:${sql}:${JSON.stringify(params)}`,
-      () =>
-        prepare(`SELECT count(*) ${sql} AND f.geometry_type <> 'Point'`)
-          .pluck()
-          .get(...params) as number,
-    );
-  };
-
-  /** Matching rows of one page plus the exact count; see FeatureStore.queryFeatures. */
-  const queryRows = (
-    collection: string,
-    query: FeatureQuery,
-  ): { rows: FeatureRow[]; numberMatched: number } => {
-    const { sql, params } = buildFromWhere(collection, query);
-    const key = `${sql}:${JSON.stringify(params)}`;
-    const nonPoint = query.bbox
-      ? remember(
-          `np:${key}`,
-          () =>
-            prepare(`SELECT count(*) ${sql} AND f.geometry_type <> 'Point'`)
-              .pluck()
-              .get(...params) as number,
-        )
-      : 0;
-    if (nonPoint > 0 && query.bbox) {
-      // Box-vs-box is exact only for points; refine other geometries (few: districts, province).
-      const box = bboxPolygon(query.bbox);
-      const rows = (prepare(`SELECT ${COLUMNS} ${sql} ORDER BY f.id`).all(...params) as FeatureRow[]).filter(
-        (r) => r.geometry_type === 'Point' || booleanIntersects(box, JSON.parse(r.geometry) as Geometry),
-      );
-      return { rows: rows.slice(query.offset, query.offset + query.limit), numberMatched: rows.length };
-    }
-    const numberMatched = remember(
-      `n:${key}`,
-      () =>
-        prepare(`SELECT count(*) ${sql}`)
-          .pluck()
-          .get(...params) as number,
-    );
-    const rows = prepare(`SELECT ${COLUMNS} ${sql} ORDER BY f.id LIMIT ? OFFSET ?`).all(
-      ...params,
-      query.limit,
-      query.offset,
-    ) as FeatureRow[];
-    return { rows, numberMatched };
-  };
-
-  /** Whether a collection holds any geometry other than a point (once per revision; facilities: no). */
-  const hasNonPoints = (collection: string): boolean =>
-    remember(
-      `hasnp:${collection}`,
-      () =>
-        prepare("SELECT EXISTS (SELECT 1 FROM features WHERE collection = ? AND geometry_type <> 'Point')")
-          .pluck()
-          .get(collection) === 1,
-    );
-
-  /**
-   * The items fast path: SQLite encodes each feature of the page as GeoJSON text (no parsing or
-   * re-serializing in JS). A bbox over points only needs no exact refinement; and a page that ends
-   * before `limit` tells the exact count by itself (offset + returned), so no count query runs.
-   */
-  const queryText = (collection: string, query: FeatureQuery): FeatureTextPage => {
-    const { sql, params } = buildFromWhere(collection, query);
-    if (query.bbox && hasNonPoints(collection) && nonPointCount(collection, query) > 0) {
-      const { rows, numberMatched } = queryRows(collection, query);
-      return { featuresJson: rows.map(toGeoJsonText).join(','), numberReturned: rows.length, numberMatched };
-    }
-    // Only ids are sorted (a small temp b-tree); the rows are read afterwards by rowid. Sorting
-    // whole rows, or concatenating the page in SQL, made SQLite allocate ~200 KB per page, and in a
-    // server that memory was fresh pages every time (≈50 page faults, ≈0.6 ms per page here).
-    const page = prepare(
-      `SELECT f.id, '{"type":"Feature","id":' || f.id || ',"geometry":' || f.geometry ||
-         ',"properties":' || f.properties || '}'
-       FROM (SELECT f.fid ${sql} ORDER BY f.id LIMIT ? OFFSET ?) p CROSS JOIN features f ON f.fid = p.fid`,
-    )
-      .raw()
-      .all(...params, query.limit, query.offset) as [number, string][];
-    // The join keeps the subquery's order in practice; SQLite does not promise it, so check.
-    if (page.some((r, i) => i > 0 && r[0] < page[i - 1][0])) page.sort((a, b) => a[0] - b[0]);
-    const n = page.length;
-    const pageTellsCount = (n > 0 && n < query.limit) || (n === 0 && query.offset === 0);
-    const numberMatched = pageTellsCount ? query.offset + n : countMatches(sql, params);
-    return { featuresJson: page.map((r) => r[1]).join(','), numberReturned: n, numberMatched };
-  };
-
   const aggregateByDistrict = (collection: string, sumProperty?: string): DistrictAggregate[] => {
-    const path = jsonPath(sumProperty ?? '');
-    const rows = prepare(
+    const code = codes.find(collection);
+    if (code === undefined) return [];
+    if (sumProperty === undefined) {
+      // Counts are kept per district by triggers (migration 3): no feature row is read.
+      return prepare(
+        `SELECT district_code AS districtCode, n AS count, 0 AS sum, 0 AS summed FROM district_counts
+         WHERE code = ? AND n > 0 ORDER BY district_code`,
+      ).all(code) as DistrictAggregate[];
+    }
+    // Sums read the collection's rows (used for industrial clusters' area: a handful of rows).
+    const path = jsonPath(sumProperty);
+    const [first, last] = fidRange(code);
+    return prepare(
       `SELECT district_code AS districtCode, count(*) AS count,
-         total(CASE WHEN json_type(properties, ?) IN ('integer', 'real') THEN json_extract(properties, ?) END) AS sum,
-         count(CASE WHEN json_type(properties, ?) IN ('integer', 'real') THEN 1 END) AS summed
-       FROM features WHERE collection = ? AND district_code IS NOT NULL
+         total(CASE WHEN json_type(geojson, ?) IN ('integer', 'real') THEN json_extract(geojson, ?) END) AS sum,
+         count(CASE WHEN json_type(geojson, ?) IN ('integer', 'real') THEN 1 END) AS summed
+       FROM features WHERE fid BETWEEN ? AND ? AND district_code IS NOT NULL
        GROUP BY district_code ORDER BY district_code`,
-    ).all(path, path, path, collection) as DistrictAggregate[];
-    return sumProperty ? rows : rows.map((r) => ({ ...r, sum: 0, summed: 0 }));
+    ).all(path, path, path, first, last) as DistrictAggregate[];
+  };
+
+  const extent = (collection: string): Bbox | undefined => {
+    const row = prepare(
+      'SELECT min_lon a, min_lat b, max_lon c, max_lat d FROM collection_stats WHERE collection = ? AND features > 0',
+    ).get(collection) as { a: number | null; b: number; c: number; d: number } | undefined;
+    return row === undefined || row.a === null ? undefined : [row.a, row.b, row.c, row.d];
+  };
+
+  const queryText = (collection: string, query: FeatureQuery): FeatureTextPage => {
+    const page = reads.page(collection, query, 'text');
+    return {
+      featuresJson: page.rows.map((r) => r[1]).join(','),
+      numberReturned: page.rows.length,
+      numberMatched: page.numberMatched,
+      hasMore: page.hasMore,
+    };
+  };
+
+  const queryObjects = (collection: string, query: FeatureQuery): FeaturePage => {
+    const page = reads.page(collection, query, 'full');
+    const features = page.rows.map(([, geojson, c, id, version, created, updated]) =>
+      toFeature({
+        geojson,
+        collection: c as string,
+        id: id as number,
+        version: version as number,
+        created_at: created as string,
+        updated_at: updated as string,
+      }),
+    );
+    return { features, numberMatched: page.numberMatched, hasMore: page.hasMore };
   };
 
   let closed = false;
@@ -192,31 +161,28 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     isEmpty: () => guard(isEmpty),
     seed: (data, opts) =>
       guard(() => {
-        seed(data, opts?.replace === true);
+        // Writing rows, building the R*Tree and summing cells go through the page cache: a large
+        // one while loading (memory is taken only as pages are used) speeds a 1,000,000-feature seed.
+        const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+        db.pragma(`cache_size = ${-SEED_CACHE_KIB}`);
+        try {
+          seed(data, opts?.replace === true);
+        } finally {
+          db.pragma(`cache_size = ${cacheSize}`);
+        }
         // A large seed leaves a WAL as big as the database until shutdown: fold it in and empty it.
         db.pragma('wal_checkpoint(TRUNCATE)');
       }),
     getFeature: (collection, id) => guard(() => rows.get(collection, id)),
-    queryFeatures: (collection, query) =>
-      guard(() => {
-        const { rows, numberMatched } = queryRows(collection, query);
-        return { features: rows.map(toFeature), numberMatched };
-      }),
+    queryFeatures: (collection, query) => guard(() => queryObjects(collection, query)),
     queryFeaturesGeoJson: (collection, query) => guard(() => queryText(collection, query)),
-    collectionExtent: (collection) =>
-      guard(() =>
-        remember(`extent:${collection}`, () => {
-          const row = prepare(
-            'SELECT min(min_lon) a, min(min_lat) b, max(max_lon) c, max(max_lat) d FROM features WHERE collection = ?',
-          ).get(collection) as { a: number | null; b: number; c: number; d: number };
-          return row.a === null ? undefined : ([row.a, row.b, row.c, row.d] as Bbox);
-        }),
-      ),
+    vectorTile: (collection, tile) => guard(() => tiles.vectorTile(collection, tile)),
+    collectionExtent: (collection) => guard(() => extent(collection)),
     aggregateByDistrict: (collection, sumProperty) =>
       guard(() =>
-        remember(`agg:${collection}:${sumProperty ?? ''}`, () =>
-          aggregateByDistrict(collection, sumProperty),
-        ),
+        sumProperty === undefined
+          ? aggregateByDistrict(collection)
+          : remember(`agg:${collection}:${sumProperty}`, () => aggregateByDistrict(collection, sumProperty)),
       ),
     listIndicatorRows: (indicator) =>
       guard(() => {
