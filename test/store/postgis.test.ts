@@ -11,6 +11,7 @@ import { buildWhere, Params } from '../../server/src/store/postgis/query-sql';
 import { openPostgisUserStore } from '../../server/src/store/postgis/user-store';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { FIXTURE_GEODATA } from '../helpers/server';
+import { runBatchContract } from './batches.contract';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 import { runUserStoreContract } from './user-store.contract';
@@ -31,6 +32,7 @@ function postgisHarness(): StoreHarness & { database(): Promise<TestDatabase> } 
 
 runFeatureStoreContract('postgis', postgisHarness);
 runFeatureStoreWriteContract('postgis', postgisHarness);
+runBatchContract('postgis', postgisHarness);
 runUserStoreContract('postgis', () => {
   const harness = postgisHarness();
   return {

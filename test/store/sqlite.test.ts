@@ -10,6 +10,7 @@ import { buildFromWhere } from '../../server/src/store/sqlite/query-sql';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { openSqliteUserStore } from '../../server/src/store/sqlite/user-store';
 import { FIXTURE_GEODATA } from '../helpers/server';
+import { runBatchContract } from './batches.contract';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 import { runUserStoreContract } from './user-store.contract';
@@ -26,6 +27,7 @@ function tempSqlite(): StoreHarness & { file: string } {
 
 runFeatureStoreContract('sqlite (temp file)', tempSqlite);
 runFeatureStoreWriteContract('sqlite (temp file)', tempSqlite);
+runBatchContract('sqlite (temp file)', tempSqlite);
 runUserStoreContract('sqlite (temp file)', () => {
   const harness = tempSqlite();
   return { open: async () => openSqliteUserStore(harness.file), dispose: harness.dispose };

@@ -1,6 +1,7 @@
 import type { Catalog, IndicatorRow, SeedData } from '../../catalog/catalog';
 import { type FeatureStore, StoreNotEmpty } from '../feature-store';
 import type { UserStore } from '../user-store';
+import { postgisBatches } from './batches';
 import { openConnection, type PoolOptions, type Queryable } from './connection';
 import { postgisFeatureReads } from './feature-reads';
 import { featureRowWriter } from './feature-rows';
@@ -63,7 +64,9 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
       );
       if (!state[0]?.empty) {
         if (!replace) throw new StoreNotEmpty();
-        await tx.query('TRUNCATE features, indicator_values, feature_history, deleted_features');
+        await tx.query(
+          'TRUNCATE features, indicator_values, feature_history, deleted_features, indicator_history, batches',
+        );
       }
       const at = now().toISOString();
       await rows.insert(tx, data.features, 1, at, at);
@@ -73,6 +76,7 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
   return {
     ...reads,
     ...postgisFeatureWrites(conn, rows, now),
+    ...postgisBatches(conn, rows, options.catalog, now),
     ...postgisUserMethods(conn),
     seed: (data, opts) => seed(data, opts?.replace === true),
     close: () => conn.close(),

@@ -10,9 +10,10 @@ import {
   StoreNotEmpty,
 } from '../feature-store';
 import type { UserStore } from '../user-store';
+import { sqliteBatches } from './batches';
 import { openConnection } from './connection';
 import { COLUMNS, type FeatureRow, featureRowWriter, toFeature } from './feature-rows';
-import { sqliteFeatureWrites } from './feature-writes';
+import { sqliteFeatureOps, sqliteFeatureWrites } from './feature-writes';
 import { buildFromWhere, jsonPath } from './query-sql';
 import { asyncMethods, sqliteUserMethods } from './user-store';
 
@@ -58,7 +59,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     if (!isEmpty()) {
       if (!replace) throw new StoreNotEmpty();
       db.exec(`DELETE FROM features; DELETE FROM features_rtree; DELETE FROM indicator_values;
-        DELETE FROM feature_history; DELETE FROM deleted_features;`);
+        DELETE FROM feature_history; DELETE FROM deleted_features; DELETE FROM indicator_history;
+        DELETE FROM batches;`);
     }
     const at = now().toISOString();
     for (const f of data.features) rows.insert(f, 1, at, at);
@@ -188,6 +190,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   return {
     ...asyncMethods(sqliteFeatureWrites(conn, rows, now), guard),
+    ...asyncMethods(
+      sqliteBatches(conn, sqliteFeatureOps(conn, rows, now), rows, options.catalog, now),
+      guard,
+    ),
     ...asyncMethods(sqliteUserMethods(conn), guard),
     isEmpty: () => guard(isEmpty),
     seed: (data, opts) => guard(() => seed(data, opts?.replace === true)),
