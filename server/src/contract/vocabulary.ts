@@ -59,8 +59,47 @@ export const FIELD_ERROR_CODES = [
   'SelfIntersection',
   'OutsideProvince',
   'NoDistrict',
+  // an imported row (issue 14)
+  'NoLocation',
+  'InvalidWkt',
+  'UnknownPlace',
+  'SwappedCoordinates',
+  'UnsupportedGeometry',
+  'DuplicateRow',
+  'UnknownIndicator',
+  'UnitMismatch',
+  // an imported file as a whole (field `(file)`)
+  'UnreadableFile',
+  'DamagedZip',
+  'InvalidXml',
+  'InvalidJson',
+  'MalformedCsv',
+  'RaggedRows',
+  'NotAFeatureCollection',
+  'UnsupportedCrs',
+  'MissingPrj',
+  'MissingDbf',
+  'NoShapefile',
+  'NoKml',
+  'NoRows',
+  'MissingColumn',
+  'TooManyRows',
+  'FileTooLarge',
+  'AllOutsideProvince',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/** Codes of an import preview's warnings (shown, not blocking; a commit must accept them). */
+export const IMPORT_WARNING_CODES = [
+  'ProvinceTotalMismatch',
+  'ProvinceTotalDiffers',
+  'DuplicateInFile',
+] as const;
+export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number];
+
+/** Where an import is: its file being read and checked (in a worker thread), ready to commit, failed, or committed. */
+export const IMPORT_STATUSES = ['parsing', 'ready', 'failed', 'committed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /**
  * The `code` of a problem+json answer (OGC exception codes and ours), for the client to choose

@@ -7,15 +7,23 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Bodies we accept on writes; anything else is 415 before it is parsed. */
 export const JSON_BODY_TYPES = ['application/json', 'application/geo+json', 'application/merge-patch+json'];
 
-function isJsonType(header: string | undefined): boolean {
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The body types a write route takes instead of JSON (file uploads: issue 14 imports). */
+    bodyTypes?: readonly string[];
+  }
+}
+
+function isAllowedType(header: string | undefined, allowed: readonly string[]): boolean {
   const type = header?.split(';')[0]?.trim().toLowerCase();
-  return type !== undefined && JSON_BODY_TYPES.includes(type);
+  return type !== undefined && allowed.includes(type);
 }
 
 /**
  * CSRF defence and body type for every state-changing /api request (not GET/HEAD/OPTIONS): the
  * `Origin` header must be this server's own origin (403 CsrfOriginMismatch), and a body must be
- * JSON (415). Runs in onRequest, before the body is read.
+ * JSON (415) — or, on a route whose config lists `bodyTypes` (file uploads), one of those.
+ * Runs in onRequest, before the body is read.
  */
 export function registerCsrf(app: FastifyInstance): void {
   // Callback style, so a GET/HEAD/OPTIONS costs one set lookup and no promise.
@@ -41,7 +49,14 @@ function checkWrite(request: FastifyRequest): void {
   }
   const length = Number(request.headers['content-length'] ?? 0);
   const hasBody = length > 0 || request.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !isJsonType(request.headers['content-type'])) {
-    throw new ApiError(415, 'UnsupportedMediaType', `The body must be JSON (${JSON_BODY_TYPES.join(', ')}).`);
+  const uploads = request.routeOptions.config?.bodyTypes;
+  if (hasBody && !isAllowedType(request.headers['content-type'], uploads ?? JSON_BODY_TYPES)) {
+    throw new ApiError(
+      415,
+      'UnsupportedMediaType',
+      uploads
+        ? `The body must be the file, sent with its media type (${uploads.join(', ')}).`
+        : `The body must be JSON (${JSON_BODY_TYPES.join(', ')}).`,
+    );
   }
 }

@@ -7,7 +7,7 @@ import { Problem } from '../contract/problem';
  * The problem statuses a route can answer (besides 500 and 503, which every route can: 503 when the
  * database is unreachable or the server is closing).
  */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 412 | 413 | 415 | 422 | 428 | 429 | 501 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 501 | 503;
 
 /** A 204 answer: no body (`send()` takes no payload). */
 export const NO_BODY = Type.Unsafe<undefined>({ type: 'null', description: 'No body' });
