@@ -151,7 +151,7 @@ export class FeatureImports {
     FeatureImports.checkMapping(input.collection, input.options.mapping);
     const now = this.clock();
     const job: FeatureImportJob = {
-      id: this.registry.newId(),
+      id: this.registry.newId(input.bytes.byteLength),
       kind: 'features',
       owner: input.owner,
       collection: input.collection,

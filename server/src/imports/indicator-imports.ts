@@ -54,7 +54,7 @@ export class IndicatorImports {
   }): IndicatorImportJob {
     const now = this.clock();
     const job: IndicatorImportJob = {
-      id: this.registry.newId(),
+      id: this.registry.newId(input.bytes.byteLength),
       kind: 'indicators',
       owner: input.owner,
       format: input.format,

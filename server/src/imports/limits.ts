@@ -8,8 +8,10 @@ export const MAX_IMPORT_ROWS = 100_000;
 export const IMPORT_EXPIRY_MS = 60 * 60 * 1000;
 /** Files larger than this are answered 202 at once and parsed while the client polls; smaller ones 201 with the preview. */
 export const ASYNC_THRESHOLD_BYTES = 1024 * 1024;
-/** Imports held at once by one server process (parsed or parsing); more → 429. */
-export const MAX_OPEN_IMPORTS = 20;
+/** Imports held at once by one server process (parsed, parsing or committed until they expire); more → 429. */
+export const MAX_OPEN_IMPORTS = 100;
+/** File bytes held at once by uncommitted imports of one process (five files at the limit); more → 429. */
+export const MAX_HELD_BYTES = 5 * MAX_IMPORT_BYTES;
 /** Files parsed at the same time (each in its own worker thread); more wait their turn. */
 export const MAX_PARSING = 2;
 /** A worker that has not finished after this long is stopped and the import fails. */

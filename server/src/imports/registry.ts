@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportStatus } from '../contract/vocabulary';
 import { ApiError, notFound } from '../errors';
-import { IMPORT_EXPIRY_MS, MAX_OPEN_IMPORTS, MAX_PARSING } from './limits';
+import { IMPORT_EXPIRY_MS, MAX_HELD_BYTES, MAX_OPEN_IMPORTS, MAX_PARSING } from './limits';
 import type { ImportProgress, PreviewFailure } from './worker-messages';
 
 /** What every import has, whatever it imports (features of a collection, indicator values). */
@@ -30,8 +30,9 @@ export interface ImportJobBase {
  * The imports this server process holds (issue 14), in memory: an import is working state until
  * it is committed (then its batch is in the database), so it lives with the process that read
  * its file. It expires IMPORT_EXPIRY_MS after it was last read, changed or committed; at most
- * MAX_OPEN_IMPORTS are held (more → 429) and at most MAX_PARSING files are parsed at once (the
- * others wait, in `waiting` progress). The clock is the app's (tests move it).
+ * MAX_OPEN_IMPORTS imports and MAX_HELD_BYTES of uncommitted files are held (more → 429), and at
+ * most MAX_PARSING files are parsed at once (the others wait, in `waiting` progress). The clock
+ * is the app's (tests move it).
  */
 export class ImportRegistry<J extends ImportJobBase> {
   readonly #jobs = new Map<string, J>();
@@ -40,14 +41,18 @@ export class ImportRegistry<J extends ImportJobBase> {
 
   constructor(private readonly clock: () => number) {}
 
-  /** A new job id; refuses when the process holds too many imports. */
-  newId(): string {
+  /** A new job id for a file of `size` bytes; refuses (429) when the process holds too many imports or file bytes. */
+  newId(size: number): string {
     this.sweep();
-    if (this.#jobs.size >= MAX_OPEN_IMPORTS) {
+    const held = [...this.#jobs.values()].reduce(
+      (sum, j) => sum + (j.status === 'committed' ? 0 : j.size),
+      0,
+    );
+    if (this.#jobs.size >= MAX_OPEN_IMPORTS || held + size > MAX_HELD_BYTES) {
       throw new ApiError(
         429,
         'TooManyRequests',
-        `This server holds ${MAX_OPEN_IMPORTS} open imports already; commit or discard one, or wait until one expires (${IMPORT_EXPIRY_MS / 60_000} minutes after its last use).`,
+        `This server holds too many open imports (${this.#jobs.size}, ${Math.round(held / 1048576)} MB of files); commit or discard one (DELETE /api/imports/{importId}), or wait until one expires (${IMPORT_EXPIRY_MS / 60_000} minutes after its last use).`,
         undefined,
         { headers: { 'retry-after': '60' } },
       );
