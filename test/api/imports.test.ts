@@ -376,7 +376,7 @@ describe('formats', () => {
     expect(p.notes[0]).toMatch(/reprojected from VN-2000_TM-3_104-45 to WGS 84/);
     for (const [i, f] of (p.features?.features ?? []).entries()) {
       const [lon, lat] = (f.geometry as { coordinates: number[] }).coordinates as [number, number];
-      const [lon0, lat0] = (features[i]?.geometry as { coordinates: number[] }).coordinates as [
+      const [lon0, lat0] = (features[i]!.geometry as { coordinates: number[] }).coordinates as [
         number,
         number,
       ];
