@@ -144,11 +144,13 @@ describe('preview of a CSV with Vietnamese headers', () => {
       {
         row: 2,
         matches: [expect.objectContaining({ id: 6, name: 'HTX rượu ngô Bản Phố', reasons: ['name'] })],
+        match: 6,
         status: 'changed',
       },
       {
         row: 3,
         matches: [expect.objectContaining({ id: 1, reasons: ['distance'], distanceM: 33 })],
+        match: 1,
         status: 'changed',
       },
     ]);

@@ -17,7 +17,10 @@ export const HistoryEntry = Type.Object(
     before: Type.Union([ApiFeature, Type.Null()]),
     after: Type.Union([ApiFeature, Type.Null()]),
     batch: Type.Optional(
-      Type.Integer({ minimum: 1, description: 'the batch (an import, or its revert) this change belongs to' }),
+      Type.Integer({
+        minimum: 1,
+        description: 'the batch (an import, or its revert) this change belongs to',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -60,7 +63,10 @@ export const ChangeEntry = Type.Object(
     at: Timestamp,
     name: Type.String(),
     batch: Type.Optional(
-      Type.Integer({ minimum: 1, description: 'the batch (an import, or its revert) this change belongs to' }),
+      Type.Integer({
+        minimum: 1,
+        description: 'the batch (an import, or its revert) this change belongs to',
+      }),
     ),
   },
   { additionalProperties: false },

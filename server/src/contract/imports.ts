@@ -65,6 +65,12 @@ export const ImportDuplicate = Type.Object(
   {
     row: Type.Integer({ minimum: 1 }),
     matches: Type.Array(DuplicateMatch),
+    match: Nullable(
+      Type.Integer({
+        minimum: 0,
+        description: 'the feature it repeats (its only match, or the only one by name); null when ambiguous',
+      }),
+    ),
     status: Type.Enum(['unchanged', 'changed', 'ambiguous'], {
       description:
         'unchanged: equals the one feature it repeats; changed: differs from it; ambiguous: repeats several',

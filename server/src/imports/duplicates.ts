@@ -92,3 +92,14 @@ export class InFileIndex {
     return null;
   }
 }
+
+/**
+ * The one existing feature a row repeats, when there is one: its only match, or among several
+ * the only one with the same name in the same district (a neighbour within 100 m is then only
+ * "also near"). Undefined when the row repeats nothing or several features alike (ambiguous).
+ */
+export function primaryMatch(matches: readonly DuplicateMatch[]): DuplicateMatch | undefined {
+  if (matches.length === 1) return matches[0];
+  const named = matches.filter((m) => m.reasons.includes('name'));
+  return named.length === 1 ? named[0] : undefined;
+}

@@ -6,6 +6,7 @@ import type { BatchFeatureWrite, BatchInfo } from '../store/batch-store';
 import type { Actor, FeatureContent, FeatureStore } from '../store/feature-store';
 import { contentOf } from '../store/rows';
 import { jsonEqual } from '../writes/json-equal';
+import { primaryMatch } from './duplicates';
 import type { EncodingChoice } from './encoding';
 import { type Mapping, mappingProblems } from './mapping';
 import { type CommunePlace, makePlaces, type Places } from './places';
@@ -21,7 +22,7 @@ export interface FeatureImportOptions {
   encoding: EncodingChoice;
 }
 
-/** A row that repeats exactly one existing feature: that feature's version, and whether the row would change it. */
+/** A row that repeats one existing feature (duplicates.ts primaryMatch): that feature's version, and whether the row would change it. */
 export interface RowMatch {
   id: number;
   version: number;
@@ -38,11 +39,11 @@ export interface ImportSummary {
   new: number;
   /** Valid rows that probably repeat existing features… */
   duplicates: number;
-  /** …of which repeat exactly one and equal it (a re-import of unchanged data), */
+  /** …of which repeat one and equal it (a re-import of unchanged data), */
   unchanged: number;
-  /** …repeat exactly one and differ from it, */
+  /** …repeat one and differ from it, */
   changed: number;
-  /** …or repeat several. */
+  /** …or repeat several alike (none of them by name). */
   ambiguous: number;
   /** Rows placed at a district seat (no coordinates in the file). */
   approximate: number;
@@ -92,7 +93,7 @@ export function summarize(
     else {
       s.duplicates += 1;
       const m = matches.get(r.row);
-      if (r.duplicates.length > 1) s.ambiguous += 1;
+      if (!primaryMatch(r.duplicates)) s.ambiguous += 1;
       else if (m?.unchanged) s.unchanged += 1;
       else s.changed += 1;
     }
@@ -291,7 +292,7 @@ export class FeatureImports {
       ...Object.values(result.mapping).filter((t): t is string => typeof t === 'string'),
       ...Object.keys(job.options.defaults),
     ]);
-    const single = result.rows.filter((r) => r.feature && r.duplicates.length === 1);
+    const single = result.rows.filter((r) => r.feature && primaryMatch(r.duplicates));
     const matches = new Map<number, RowMatch>();
     for (const [i, row] of single.entries()) {
       if (i % 250 === 0) {
@@ -301,7 +302,7 @@ export class FeatureImports {
       }
       const existing = await this.store.getFeature(
         job.collection.id,
-        (row.duplicates[0] as { id: number }).id,
+        (primaryMatch(row.duplicates) as { id: number }).id,
       );
       if (!existing) continue;
       const update = merged(row, contentOf(existing), supplied);

@@ -7,6 +7,7 @@ import type {
   IndicatorImportPreview,
 } from '../contract/imports';
 import { isJsonObject } from '../writes/json-equal';
+import { primaryMatch } from './duplicates';
 import type { FeatureImportJob } from './feature-imports';
 import type { IndicatorImportJob } from './indicator-imports';
 import { PREVIEW_PAGE } from './limits';
@@ -217,7 +218,8 @@ export function featurePreview(
         return {
           row: r.row,
           matches: r.duplicates,
-          status: r.duplicates.length > 1 ? 'ambiguous' : m?.unchanged ? 'unchanged' : 'changed',
+          match: primaryMatch(r.duplicates)?.id ?? null,
+          status: !primaryMatch(r.duplicates) ? 'ambiguous' : m?.unchanged ? 'unchanged' : 'changed',
         };
       }),
     },
