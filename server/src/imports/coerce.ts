@@ -49,25 +49,33 @@ function parseBoolean(text: string): boolean | undefined {
   return undefined;
 }
 
-/** An enum value given by its code or by its Vietnamese or English title. */
-function enumValue(schema: JsonSchema, text: string): string | undefined {
+/** Per enum schema: every normalised name (code, code with spaces, titles in both languages) → code. */
+const enumNames = new WeakMap<JsonSchema, Map<string, string>>();
+
+function namesOf(schema: JsonSchema): Map<string, string> {
+  const cached = enumNames.get(schema);
+  if (cached) return cached;
+  const names = new Map<string, string>();
   const allowed = Array.isArray(schema.enum)
     ? schema.enum.filter((v): v is string => typeof v === 'string')
     : [];
-  if (allowed.includes(text)) return text;
-  const wanted = normalizeText(text);
   const titles = isJsonObject(schema['x-enum-titles'])
     ? (schema['x-enum-titles'] as Record<string, unknown>)
     : {};
   for (const v of allowed) {
     const t = titles[v];
-    const names = [v, ...(isJsonObject(t) ? [t.vi, t.en] : [])].filter(
-      (x): x is string => typeof x === 'string',
-    );
-    if (names.some((n) => normalizeText(n) === wanted || normalizeText(n.replace(/_/g, ' ')) === wanted))
-      return v;
+    for (const n of [v, v.replace(/_/g, ' '), ...(isJsonObject(t) ? [t.vi, t.en] : [])]) {
+      if (typeof n === 'string' && !names.has(normalizeText(n))) names.set(normalizeText(n), v);
+    }
   }
-  return undefined;
+  enumNames.set(schema, names);
+  return names;
+}
+
+/** An enum value given by its code or by its Vietnamese or English title. */
+function enumValue(schema: JsonSchema, text: string): string | undefined {
+  if (Array.isArray(schema.enum) && schema.enum.includes(text)) return text;
+  return namesOf(schema).get(normalizeText(text));
 }
 
 function coerceText(text: string, schema: JsonSchema, types: string[]): unknown {

@@ -1,0 +1,16 @@
+import { loadCatalog, loadSeedData } from './server/src/catalog/load-catalog';
+import { toDistrictAreas } from './geodata/rules/districts';
+import { runPreview } from './server/src/imports/preview';
+import { csvText, facilityRows, VI_HEADERS, viCells } from './test/fixtures/imports/make';
+import { makePlaces } from './server/src/imports/places';
+const catalog = loadCatalog('geodata');
+const seed = loadSeedData('geodata', catalog);
+const districts = toDistrictAreas(seed.features.filter((f) => f.collection === 'districts').map((f) => ({ type: 'Feature', id: f.id, properties: f.properties, geometry: f.geometry })) as never);
+const prov = seed.features.find((f) => f.collection === 'province')!;
+const province = { type: 'Feature', properties: {}, geometry: prov.geometry } as never;
+const c = catalog.collection('facilities')!;
+const file = Buffer.from(csvText(VI_HEADERS, facilityRows(30000).map(viCells)));
+const t0 = Date.now();
+let last = t0;
+const r = await runPreview({ bytes: file, format: 'csv', encoding: 'auto', mapping: null, defaults: {}, collection: { id: c.id, label: 'name', schema: c.propertiesSchema, geometryTypes: [...c.geometryTypes] }, areas: { province, districts }, places: makePlaces(districts, new Map(), [], []), existing: [] }, (ph, d, tot) => { if (d % 10000 === 0) { const n = Date.now(); console.log(ph, d, tot, n - last); last = n; } });
+console.log('total', Date.now() - t0, r.rows.length, r.rows.filter((x) => x.feature).length);
