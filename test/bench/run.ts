@@ -20,6 +20,7 @@ import type { Bbox } from '../../server/src/store/feature-store';
 import { databaseFile } from '../../server/src/store/open-store';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { SHIPPED_GEODATA } from '../helpers/server';
+import { importBenchEnabled, importBenchLines, runImportBench } from './import';
 import {
   isPostgisCase,
   POSTGIS_SIZES,
@@ -261,6 +262,7 @@ async function main(): Promise<void> {
       postgis.destroy();
     }
   }
+  const imports = importBenchEnabled() ? await runImportBench() : null;
   const sqliteResults = results.filter((r) => r.backend === 'sqlite');
   const small = sqliteResults.filter((r) => r.size === SIZES[0]);
   const scaling = small.map((s) => {
@@ -297,6 +299,7 @@ async function main(): Promise<void> {
     ]),
     '',
     ...postgisComparison(results),
+    ...(imports ? ['', ...importBenchLines(imports)] : []),
     `(autocannon ${DURATION_S} s per case, ${CONNECTIONS} connections; latencies in ms; Node ${process.version})`,
   ].join('\n');
   process.stdout.write(`${out}\n`);
@@ -309,7 +312,7 @@ async function main(): Promise<void> {
     connections: CONNECTIONS,
     at: new Date().toISOString(),
   };
-  writeFileSync(file, `${JSON.stringify({ meta, results, scaling, goals }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ meta, results, scaling, goals, imports }, null, 2)}\n`);
   process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
 }
 

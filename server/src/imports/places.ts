@@ -71,18 +71,37 @@ export function makePlaces(
   };
 }
 
+/** Bare names → places, made once per Places (a preview looks up every row). */
+const indexes = new WeakMap<
+  Places,
+  { districts: Map<string, DistrictPlace>; communes: Map<string, CommunePlace[]> }
+>();
+
+function indexOf(places: Places) {
+  let index = indexes.get(places);
+  if (!index) {
+    const districts = new Map<string, DistrictPlace>();
+    for (const d of places.districts) {
+      for (const n of [d.name, d.nameEn]) if (n) districts.set(bare(n, DISTRICT_WORDS), d);
+    }
+    const communes = new Map<string, CommunePlace[]>();
+    for (const c of places.communes) {
+      const k = bare(c.name, COMMUNE_WORDS);
+      communes.set(k, [...(communes.get(k) ?? []), c]);
+    }
+    index = { districts, communes };
+    indexes.set(places, index);
+  }
+  return index;
+}
+
 /** The district a cell names — "086", "86", 86, "Bảo Thắng", "Huyện Bảo Thắng", "Bao Thang District" — or undefined. */
 export function findDistrict(places: Places, value: unknown): DistrictPlace | undefined {
   if (typeof value === 'number' && Number.isInteger(value)) return findDistrict(places, String(value));
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const text = value.trim();
   if (/^\d{1,3}$/.test(text)) return places.districts.find((d) => d.code === text.padStart(3, '0'));
-  const wanted = bare(text, DISTRICT_WORDS);
-  return places.districts.find(
-    (d) =>
-      bare(d.name, DISTRICT_WORDS) === wanted ||
-      (d.nameEn !== null && bare(d.nameEn, DISTRICT_WORDS) === wanted),
-  );
+  return indexOf(places).districts.get(bare(text, DISTRICT_WORDS));
 }
 
 /**
@@ -98,7 +117,6 @@ export function findCommune(places: Places, value: unknown, districtCode?: strin
   const inDistrict = (c: CommunePlace) => districtCode === undefined || c.districtCode === districtCode;
   if (/^\d{4,5}$/.test(text))
     return places.communes.find((c) => c.code === text.padStart(5, '0') && inDistrict(c));
-  const wanted = bare(text, COMMUNE_WORDS);
-  const found = places.communes.filter((c) => bare(c.name, COMMUNE_WORDS) === wanted && inDistrict(c));
+  const found = (indexOf(places).communes.get(bare(text, COMMUNE_WORDS)) ?? []).filter(inDistrict);
   return found.length === 1 ? found[0] : undefined;
 }

@@ -11,7 +11,7 @@ import { readKml, readKmz } from './read/kml';
 import { readShapefileZip } from './read/shapefile';
 import { readXlsx } from './read/xlsx';
 import { type BuiltRow, buildRow, planRows } from './row';
-import { ImportFileError, type ImportFormat, type SourceTable } from './source';
+import { ImportFileError, type ImportFormat, type SourceRecord, type SourceTable } from './source';
 
 /** Everything a preview needs, as plain data (it crosses into a worker thread). */
 export interface PreviewInput {
@@ -96,8 +96,12 @@ export async function runPreview(input: PreviewInput, progress: Progress): Promi
   const label = input.collection.label;
   const total = table.records.length;
   const rows: PreviewRow[] = [];
-  for (const [i, record] of table.records.entries()) {
+  const records = table.records;
+  for (let i = 0; i < records.length; i += 1) {
     if (i % 1000 === 0) progress('checking', i, total);
+    const record = records[i] as SourceRecord;
+    // A record is not needed once built: let it go, so memory holds one copy of the file's rows.
+    (records as (SourceRecord | undefined)[])[i] = undefined;
     const built = buildRow(record, ctx, plan);
     const f = built.feature;
     if (!f) {
