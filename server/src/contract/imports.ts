@@ -7,7 +7,7 @@ import { type Static, type TSchema, Type } from 'typebox';
 import { Link, LocalizedText, Timestamp } from './common';
 import { Geometry } from './geojson';
 import { FieldProblem } from './problem';
-import { CONFIDENCE, FIELD_ERROR_CODES, IMPORT_STATUSES, IMPORT_WARNING_CODES } from './vocabulary';
+import { CONFIDENCE, IMPORT_STATUSES, IMPORT_WARNING_CODES, PROBLEM_FIELD_CODES } from './vocabulary';
 
 const Params = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]));
 const Count = Type.Integer({ minimum: 0 });
@@ -41,7 +41,7 @@ export const ImportRowProblem = Type.Object(
     }),
     field: Type.String({ description: '`properties.<name>`, `geometry` or `(row)`' }),
     column: Nullable(Type.String({ description: 'the file column it came from' })),
-    code: Type.Enum(FIELD_ERROR_CODES),
+    code: Type.Enum(PROBLEM_FIELD_CODES),
     message: Type.String(),
     params: Type.Optional(Params),
   },

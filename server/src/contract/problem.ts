@@ -1,14 +1,14 @@
 import { type Static, Type } from 'typebox';
 import { EditedSince } from './batches';
 import { ApiFeature } from './geojson';
-import { FIELD_ERROR_CODES } from './vocabulary';
+import { PROBLEM_FIELD_CODES } from './vocabulary';
 
 /** One field's problem in a 400/422 answer; `field` is `geometry`, `properties.<name>`, `properties` or `(body)`. */
 export const FieldProblem = Type.Object(
   {
     field: Type.String(),
     message: Type.String(),
-    code: Type.Enum(FIELD_ERROR_CODES),
+    code: Type.Enum(PROBLEM_FIELD_CODES),
     /** The values the message names (e.g. `{ limit: 2000 }` for TooLong), so a client can translate it. */
     params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   },

@@ -59,7 +59,16 @@ export const FIELD_ERROR_CODES = [
   'SelfIntersection',
   'OutsideProvince',
   'NoDistrict',
-  // an imported row (issue 14)
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/**
+ * Codes of problems only imports raise (issue 14), beside FIELD_ERROR_CODES: of an imported row,
+ * or of the file as a whole (field `(file)`). Kept apart so the feature form's messages need not
+ * cover them; the import screen does.
+ */
+export const IMPORT_ERROR_CODES = [
+  // an imported row
   'NoLocation',
   'InvalidWkt',
   'UnknownPlace',
@@ -87,7 +96,11 @@ export const FIELD_ERROR_CODES = [
   'FileTooLarge',
   'AllOutsideProvince',
 ] as const;
-export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+/** Every code a problem's `errors[].code` (or an import row problem) may carry. */
+export const PROBLEM_FIELD_CODES = [...FIELD_ERROR_CODES, ...IMPORT_ERROR_CODES] as const;
+export type ProblemFieldCode = FieldErrorCode | ImportErrorCode;
 
 /** Codes of an import preview's warnings (shown, not blocking; a commit must accept them). */
 export const IMPORT_WARNING_CODES = [

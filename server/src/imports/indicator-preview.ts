@@ -1,6 +1,6 @@
 import type { IndicatorRow } from '../catalog/catalog';
 import { normalizeText } from '../contract/text';
-import type { FieldErrorCode, ImportWarningCode } from '../contract/vocabulary';
+import type { ImportWarningCode, ProblemFieldCode } from '../contract/vocabulary';
 import { parseNumber } from './coerce';
 import type { EncodingChoice, EncodingReport } from './encoding';
 import { messageFor } from './messages';
@@ -34,7 +34,7 @@ export interface IndicatorProblem {
   row: number;
   field: string;
   column: string | null;
-  code: FieldErrorCode;
+  code: ProblemFieldCode;
   message: string;
   params?: Record<string, string | number>;
 }
@@ -103,7 +103,7 @@ function problem(
   row: number,
   field: Column,
   column: string | null,
-  code: FieldErrorCode,
+  code: ProblemFieldCode,
   params: Record<string, string | number> = {},
 ): IndicatorProblem {
   return {

@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson';
 import wkx from 'wkx';
-import type { FieldErrorCode } from '../contract/vocabulary';
+import type { ProblemFieldCode } from '../contract/vocabulary';
 import { parseNumber } from './coerce';
 import { type CommunePlace, type DistrictPlace, findCommune, findDistrict, type Places } from './places';
 import type { SourceValue } from './source';
@@ -27,7 +27,7 @@ export type Located =
   | { ok: true; geometry: Geometry; approximate: Approximate | null }
   | {
       ok: false;
-      code: FieldErrorCode;
+      code: ProblemFieldCode;
       message: string;
       params?: Record<string, string | number>;
       columns: string[];

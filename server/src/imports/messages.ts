@@ -1,4 +1,4 @@
-import type { FieldErrorCode, ImportWarningCode } from '../contract/vocabulary';
+import type { ImportWarningCode, ProblemFieldCode } from '../contract/vocabulary';
 
 /**
  * Messages of import problems in the user's language (issue 14: "a message in the user's
@@ -32,7 +32,7 @@ function typeWords(type: string | number | undefined, lang: Lang): string {
 
 const s = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
 
-const MESSAGES: Record<FieldErrorCode | ImportWarningCode, { vi: Text; en: Text }> = {
+const MESSAGES: Record<ProblemFieldCode | ImportWarningCode, { vi: Text; en: Text }> = {
   NotAFeature: { vi: () => 'không phải một đối tượng GeoJSON Feature', en: () => 'is not a GeoJSON Feature' },
   Required: { vi: () => 'bắt buộc phải có', en: () => 'is required' },
   InvalidType: {
@@ -209,7 +209,7 @@ const MESSAGES: Record<FieldErrorCode | ImportWarningCode, { vi: Text; en: Text 
 };
 
 /** The message of a problem code in `lang`, from its params. */
-export function messageFor(code: FieldErrorCode | ImportWarningCode, params: Params, lang: Lang): string {
+export function messageFor(code: ProblemFieldCode | ImportWarningCode, params: Params, lang: Lang): string {
   return MESSAGES[code][lang](params);
 }
 
@@ -235,7 +235,7 @@ export function pickLang(lang: string | undefined, acceptLanguage: string | unde
 }
 
 /** A problem's message in `lang`: the English text as made (it may name details), else from its code and params. */
-export function localizeProblem<P extends { code: FieldErrorCode; message: string; params?: Params }>(
+export function localizeProblem<P extends { code: ProblemFieldCode; message: string; params?: Params }>(
   p: P,
   lang: Lang,
 ): P {

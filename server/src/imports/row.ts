@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { AreaFeature, DistrictArea } from '../../../geodata/rules/districts';
 import type { JsonSchema } from '../catalog/catalog';
-import type { FieldErrorCode } from '../contract/vocabulary';
+import type { ProblemFieldCode } from '../contract/vocabulary';
 import type { FeatureContent } from '../store/feature-store';
 import { validateFeatureWrite } from '../validation/feature.validation';
 import type { FieldError } from '../validation/field-error';
@@ -20,7 +20,7 @@ export interface RowProblem {
   field: string;
   /** The file's column the value came from (a location problem: the first location column), or null. */
   column: string | null;
-  code: FieldErrorCode;
+  code: ProblemFieldCode;
   message: string;
   params?: Record<string, string | number>;
 }
@@ -107,7 +107,10 @@ function approximateProperties(a: Approximate, plan: RowPlan): Record<string, un
   return out;
 }
 
-function toProblem(row: number, e: FieldError, plan: RowPlan, column?: string | null): RowProblem {
+/** A validation error, or an import's own (a location problem, a record that is not a feature). */
+type RowError = Omit<FieldError, 'code'> & { code: ProblemFieldCode };
+
+function toProblem(row: number, e: RowError, plan: RowPlan, column?: string | null): RowProblem {
   const property = e.field.startsWith('properties.') ? e.field.slice('properties.'.length) : e.field;
   return {
     row,
@@ -163,9 +166,10 @@ export function buildRow(record: SourceRecord, ctx: RowContext, plan: RowPlan): 
   for (const p of plan.nullFilled) if (!(p in properties)) properties[p] = null;
   const located = locate(record.values, record.geometry, plan.location, ctx.places);
   if (!located.ok) {
-    const e: FieldError = {
+    // The message comes from the code and params (messages.ts), the same words in both languages.
+    const e: RowError = {
       field: 'geometry',
-      message: located.message,
+      message: '',
       code: located.code,
       ...(located.params ? { params: located.params } : {}),
     };

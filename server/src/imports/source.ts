@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import type { FieldErrorCode } from '../contract/vocabulary';
+import type { ProblemFieldCode } from '../contract/vocabulary';
 import type { EncodingReport } from './encoding';
 
 /** The formats an import reads, by what they hold: tables (CSV, XLSX) or features with geometry. */
@@ -20,7 +20,7 @@ export interface SourceRecord {
   /** The file's own geometry, already in CRS84 lon/lat (feature formats); undefined for tables. */
   geometry?: Geometry | null;
   /** A problem found while reading this record (it is then invalid whatever the mapping). */
-  problem?: { code: FieldErrorCode; message: string; params?: Record<string, string | number> };
+  problem?: { code: ProblemFieldCode; message: string; params?: Record<string, string | number> };
 }
 
 /** What a reader makes of a file. */
@@ -45,7 +45,7 @@ export class ImportFileError extends Error {
   override name = 'ImportFileError';
   constructor(
     readonly status: 400 | 413 | 422,
-    readonly code: FieldErrorCode,
+    readonly code: ProblemFieldCode,
     message: string,
     readonly params: Record<string, string | number> = {},
   ) {

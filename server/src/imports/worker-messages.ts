@@ -1,4 +1,4 @@
-import type { FieldErrorCode } from '../contract/vocabulary';
+import type { ProblemFieldCode } from '../contract/vocabulary';
 import type { IndicatorPreviewInput, IndicatorPreviewResult } from './indicator-preview';
 import type { PreviewInput, PreviewResult } from './preview';
 
@@ -12,7 +12,7 @@ export interface ImportProgress {
 /** Why a preview failed: a file that cannot be imported (4xx), or a fault of ours (500). */
 export interface PreviewFailure {
   status: number;
-  code: FieldErrorCode;
+  code: ProblemFieldCode;
   message: string;
   params: Record<string, string | number>;
 }
