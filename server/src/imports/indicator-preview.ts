@@ -4,8 +4,6 @@ import type { ImportWarningCode, ProblemFieldCode } from '../contract/vocabulary
 import { parseNumber } from './coerce';
 import type { EncodingChoice, EncodingReport } from './encoding';
 import { messageFor } from './messages';
-import { readCsv } from './read/csv';
-import { readXlsx } from './read/xlsx';
 import { ImportFileError, type SourceTable, type SourceValue } from './source';
 
 /**
@@ -251,8 +249,8 @@ export async function runIndicatorPreview(
   progress('reading', 0, 1);
   const table =
     input.format === 'csv'
-      ? readCsv(input.bytes, input.encoding)
-      : await readXlsx(input.bytes, input.encoding);
+      ? (await import('./read/csv')).readCsv(input.bytes, input.encoding)
+      : await (await import('./read/xlsx')).readXlsx(input.bytes, input.encoding);
   const cols = findColumns(table);
   const stored = new Map(input.current.map((r) => [rowKey(r), r]));
   const seen = new Map<string, number>();

@@ -5,11 +5,6 @@ import { DuplicateIndex, type DuplicateMatch, InFileIndex } from './duplicates';
 import type { EncodingChoice, EncodingReport } from './encoding';
 import { type ColumnSuggestion, type Mapping, mappingOf, suggestMapping } from './mapping';
 import type { Places } from './places';
-import { readCsv } from './read/csv';
-import { readGeoJson } from './read/geojson';
-import { readKml, readKmz } from './read/kml';
-import { readShapefileZip } from './read/shapefile';
-import { readXlsx } from './read/xlsx';
 import { type BuiltRow, buildRow, planRows } from './row';
 import { ImportFileError, type ImportFormat, type SourceRecord, type SourceTable } from './source';
 
@@ -51,20 +46,22 @@ export interface PreviewResult {
 
 export type Progress = (phase: 'reading' | 'checking', done: number, total: number) => void;
 
+/** The file as a table; each reader (and its library) is loaded the first time its format is read. */
 async function readTable(input: PreviewInput): Promise<SourceTable> {
+  const { bytes, encoding } = input;
   switch (input.format) {
     case 'csv':
-      return readCsv(input.bytes, input.encoding);
+      return (await import('./read/csv')).readCsv(bytes, encoding);
     case 'xlsx':
-      return readXlsx(input.bytes, input.encoding);
+      return (await import('./read/xlsx')).readXlsx(bytes, encoding);
     case 'geojson':
-      return readGeoJson(input.bytes, input.encoding);
+      return (await import('./read/geojson')).readGeoJson(bytes, encoding);
     case 'shapefile':
-      return readShapefileZip(input.bytes, input.encoding);
+      return (await import('./read/shapefile')).readShapefileZip(bytes, encoding);
     case 'kml':
-      return readKml(input.bytes, input.encoding);
+      return (await import('./read/kml')).readKml(bytes, encoding);
     case 'kmz':
-      return readKmz(input.bytes, input.encoding);
+      return (await import('./read/kml')).readKmz(bytes, encoding);
   }
 }
 
