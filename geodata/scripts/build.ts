@@ -11,6 +11,7 @@ import type { Feature as GeoFeature, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { serializeIndicatorRows } from '../rules/indicator-rows';
 import { buildClusters } from './build/clusters';
+import { buildCommunes } from './build/communes';
 import { buildContext } from './build/context';
 import { buildCraftVillages } from './build/craft-villages';
 import { buildDistricts } from './build/districts';
@@ -55,6 +56,7 @@ function main(): void {
     ['facilities.geojson', serializeCollection('facilities', buildFacilities(facts))],
     ['landmarks.geojson', serializeCollection('landmarks', buildLandmarks(facts))],
     ['indicators.csv', serializeIndicatorRows(buildIndicatorRows(facts))],
+    ['communes.json', buildCommunes(units)],
     ['context.geojson', serializeCollection('context', buildContext(naturalEarth(), province[0] as Area))],
   ];
   for (const [file, text] of outputs) {

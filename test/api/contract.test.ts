@@ -36,8 +36,12 @@ interface Case {
   revalidate?: boolean;
 }
 
+/** Ids made by earlier cases (an import, a batch), put into later URLs for `:import` and `:batch`. */
+const made = { import: '', batch: 0 };
+
 async function run(c: Case) {
   const [method = 'GET'] = c.op.split(' ');
+  c = { ...c, url: c.url.replace(':import', made.import).replace(':batch', String(made.batch)) };
   const cookie = c.as ? who[c.as] : undefined;
   const write = !['GET', 'HEAD', 'OPTIONS'].includes(method);
   const headers: Record<string, string> = {
@@ -58,6 +62,9 @@ async function run(c: Case) {
       ? {}
       : { payload: typeof c.body === 'string' ? c.body : JSON.stringify(c.body) }),
   });
+  if (res.statusCode === 201 && c.op.endsWith('/imports')) made.import = res.json<{ id: string }>().id;
+  if (res.statusCode === 200 && c.op.endsWith('/commit'))
+    made.batch = res.json<{ batch: { id: number } }>().batch.id;
   const statuses = seen.get(c.op) ?? new Set<number>();
   statuses.add(res.statusCode);
   seen.set(c.op, statuses);
@@ -312,8 +319,86 @@ const cases: Case[] = [
   { op: 'OPTIONS /api/collections/{collectionId}/items', url: `${C}/nope/items`, status: 404 },
   { op: `OPTIONS ${ITEM}`, url: `${V}/items/1`, status: 204 },
   { op: `OPTIONS ${ITEM}`, url: `${C}/nope/items/1`, status: 404 },
+  // Imports and batches (issue 14).
+  ...importCases(),
   { op: 'GET (no route)', url: '/api/no-such-thing', status: 404 },
 ];
+
+function importCases(): Case[] {
+  const IMPORTS = `${V}/imports`;
+  const csv = { 'content-type': 'text/csv' };
+  const villages =
+    'name,lon,lat,craft,source,confidence,location_precision\nLàng nhập,103.75,22.56,forging,API test,illustrative,approximate\n';
+  const indicators =
+    'district_code,year,indicator,value,unit,source\n082,2008,establishments,50,establishments,test\n';
+  const one = '/api/imports/{importId}';
+  const batch = '/api/batches/{batchId}';
+  return [
+    {
+      op: 'POST /api/collections/{collectionId}/imports',
+      url: IMPORTS,
+      status: 401,
+      body: villages,
+      headers: csv,
+    },
+    {
+      op: 'POST /api/collections/{collectionId}/imports',
+      url: IMPORTS,
+      status: 415,
+      as: 'editor',
+      body: villages,
+      headers: { 'content-type': 'text/plain' },
+    },
+    {
+      op: 'POST /api/collections/{collectionId}/imports',
+      url: IMPORTS,
+      status: 201,
+      as: 'editor',
+      body: villages,
+      headers: csv,
+    },
+    { op: `GET ${one}`, url: '/api/imports/:import', status: 200, as: 'editor' },
+    { op: `GET ${one}`, url: '/api/imports/nope', status: 404, as: 'editor' },
+    {
+      op: `PATCH ${one}`,
+      url: '/api/imports/:import',
+      status: 200,
+      as: 'editor',
+      body: { encoding: 'utf-8' },
+    },
+    { op: `PATCH ${one}`, url: '/api/imports/:import', status: 400, as: 'editor', body: { nope: 1 } },
+    { op: `GET ${one}/features`, url: '/api/imports/:import/features?limit=5', status: 200, as: 'editor' },
+    { op: `GET ${one}/features`, url: '/api/imports/nope/features', status: 404, as: 'editor' },
+    { op: `GET ${one}/problems`, url: '/api/imports/:import/problems?lang=en', status: 200, as: 'editor' },
+    { op: `GET ${one}/problems`, url: '/api/imports/nope/problems', status: 404, as: 'editor' },
+    { op: `POST ${one}/commit`, url: '/api/imports/:import/commit', status: 200, as: 'editor', body: {} },
+    { op: `POST ${one}/commit`, url: '/api/imports/:import/commit', status: 409, as: 'editor', body: {} },
+    { op: `DELETE ${one}`, url: '/api/imports/:import', status: 204, as: 'editor' },
+    { op: `DELETE ${one}`, url: '/api/imports/:import', status: 404, as: 'editor' },
+    { op: 'GET /api/batches', url: '/api/batches', status: 200, as: 'viewer' },
+    { op: 'GET /api/batches', url: '/api/batches', status: 401 },
+    { op: `GET ${batch}`, url: '/api/batches/:batch', status: 200, as: 'viewer' },
+    { op: `GET ${batch}`, url: '/api/batches/999', status: 404, as: 'viewer' },
+    { op: `POST ${batch}/revert`, url: '/api/batches/:batch/revert', status: 200, as: 'editor' },
+    { op: `POST ${batch}/revert`, url: '/api/batches/:batch/revert', status: 409, as: 'editor' },
+    {
+      op: 'POST /api/indicators/imports',
+      url: '/api/indicators/imports',
+      status: 403,
+      as: 'editor',
+      body: indicators,
+      headers: csv,
+    },
+    {
+      op: 'POST /api/indicators/imports',
+      url: '/api/indicators/imports',
+      status: 201,
+      as: 'admin',
+      body: indicators,
+      headers: csv,
+    },
+  ];
+}
 
 describe('every route answers in its contract shape', () => {
   it.each(cases.map((c) => [`${c.op} ${c.url} → ${c.status}`, c] as const))('%s', async (_name, c) => {

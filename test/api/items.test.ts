@@ -50,6 +50,9 @@ describe('items', () => {
     expect(body.links.map((l) => `${l.rel} ${l.type}`)).toEqual([
       'self application/geo+json',
       'alternate application/json',
+      'alternate text/csv',
+      'alternate application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'alternate application/vnd.google-earth.kml+xml',
       'collection application/json',
     ]);
   });

@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { importBenchEnabled, importBenchLines, runImportBench } from './import';
 import { type BenchCase, baselineServer, durationSeconds, listen, measure, sample } from './measure';
 import { postgisComparison, postgisTargets } from './postgis';
 import {
@@ -142,14 +143,23 @@ async function main(): Promise<void> {
     const results = await runCases(targets);
     const loadAfter = loadavg();
     for (const t of targets) infos.push({ ...t.info, loadBefore, loadAfter });
-    report(results, infos, started);
+    // The import bench (issue 14) runs after the load cases, on a quiet server of its own.
+    const imports = importBenchEnabled() ? await runImportBench() : null;
+    report(results, infos, started, imports);
   } finally {
     for (const t of targets) await t.close();
     for (const backend of TARGETS) backend.dispose?.();
   }
 }
 
-function report(results: CaseResult[], infos: TargetInfo[], started: number): void {
+type ImportFigures = Awaited<ReturnType<typeof runImportBench>>;
+
+function report(
+  results: CaseResult[],
+  infos: TargetInfo[],
+  started: number,
+  imports: ImportFigures | null,
+): void {
   const [small, big] = [Math.min(...SIZES), Math.max(...SIZES)];
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const goalList = goals(results, small, big);
@@ -162,6 +172,7 @@ function report(results: CaseResult[], infos: TargetInfo[], started: number): vo
     ...(small === big ? [] : [`${big} / ${small} (ours):`, ...scaling(results, small, big), '']),
     ...goalList.map((g) => `goal: ${g.text} → ${g.value} (${met(g.met)})`),
     ...postgisComparison(results),
+    ...(imports ? ['', ...importBenchLines(imports)] : []),
     `(autocannon ${durationSeconds} s per run, ${ROUNDS} interleaved rounds, medians; latencies in ms; hit% = answers from the response cache; Node ${process.version}; ${minutes} min)`,
   ].join('\n');
   process.stdout.write(`${out}\n`);
@@ -175,7 +186,10 @@ function report(results: CaseResult[], infos: TargetInfo[], started: number): vo
     at: new Date().toISOString(),
     minutes: Number(minutes),
   };
-  writeFileSync(file, `${JSON.stringify({ meta, targets: infos, results, goals: goalList }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ meta, targets: infos, results, goals: goalList, imports }, null, 2)}\n`,
+  );
   process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
 }
 

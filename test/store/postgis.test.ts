@@ -14,6 +14,7 @@ import { openPostgisUserStore } from '../../server/src/store/postgis/user-store'
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { FIXTURE_GEODATA } from '../helpers/server';
+import { runBatchContract } from './batches.contract';
 import { cql2Queryables, randomCql2Filters, runCql2Contract, seedCql2 } from './cql2.contract';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
 import { runFeatureStoreReadContract } from './feature-store-reads.contract';
@@ -38,6 +39,7 @@ runFeatureStoreContract('postgis', postgisHarness);
 runFeatureStoreWriteContract('postgis', postgisHarness);
 runFeatureStoreReadContract('postgis', postgisHarness);
 runCql2Contract('postgis', postgisHarness);
+runBatchContract('postgis', postgisHarness);
 runUserStoreContract('postgis', () => {
   const harness = postgisHarness();
   return {

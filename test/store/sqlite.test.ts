@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../server/src/store/sqlite/migrations';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { openSqliteUserStore } from '../../server/src/store/sqlite/user-store';
 import { FIXTURE_GEODATA } from '../helpers/server';
+import { runBatchContract } from './batches.contract';
 import { runCql2Contract } from './cql2.contract';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
 import { runFeatureStoreReadContract } from './feature-store-reads.contract';
@@ -29,6 +30,7 @@ runFeatureStoreContract('sqlite (temp file)', tempSqlite);
 runFeatureStoreWriteContract('sqlite (temp file)', tempSqlite);
 runFeatureStoreReadContract('sqlite (temp file)', tempSqlite);
 runCql2Contract('sqlite (temp file)', tempSqlite);
+runBatchContract('sqlite (temp file)', tempSqlite);
 runUserStoreContract('sqlite (temp file)', () => {
   const harness = tempSqlite();
   return { open: async () => openSqliteUserStore(harness.file), dispose: harness.dispose };

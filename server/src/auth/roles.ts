@@ -20,10 +20,23 @@ export const ACTIONS = [
   'restore',
   'changes',
   'manageUsers',
+  'importFeatures',
+  'importIndicators',
+  'revertBatch',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const EDITOR_ACTIONS: readonly Action[] = ['read', 'create', 'replace', 'patch', 'delete', 'revert'];
+/** Editors import features and undo batches of features (issue 14); indicator imports are the admin's. */
+const EDITOR_ACTIONS: readonly Action[] = [
+  'read',
+  'create',
+  'replace',
+  'patch',
+  'delete',
+  'revert',
+  'importFeatures',
+  'revertBatch',
+];
 
 const PERMISSIONS: Readonly<Record<Role | 'anonymous', ReadonlySet<Action>>> = {
   anonymous: new Set<Action>(['read']),

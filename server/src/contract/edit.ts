@@ -17,6 +17,12 @@ export const HistoryEntry = Type.Object(
     at: Timestamp,
     before: Type.Union([ApiFeature, Type.Null()]),
     after: Type.Union([ApiFeature, Type.Null()]),
+    batch: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'the batch (an import, or its revert) this change belongs to',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -57,6 +63,12 @@ export const ChangeEntry = Type.Object(
     user: Type.String(),
     at: Timestamp,
     name: Type.String(),
+    batch: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'the batch (an import, or its revert) this change belongs to',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -65,6 +65,58 @@ export const FIELD_ERROR_CODES = [
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /**
+ * Codes of problems only imports raise (issue 14), beside FIELD_ERROR_CODES: of an imported row,
+ * or of the file as a whole (field `(file)`). Kept apart so the feature form's messages need not
+ * cover them; the import screen does.
+ */
+export const IMPORT_ERROR_CODES = [
+  // an imported row
+  'NoLocation',
+  'InvalidWkt',
+  'UnknownPlace',
+  'SwappedCoordinates',
+  'UnsupportedGeometry',
+  'DuplicateRow',
+  'UnknownIndicator',
+  'UnitMismatch',
+  // an imported file as a whole (field `(file)`)
+  'UnreadableFile',
+  'DamagedZip',
+  'InvalidXml',
+  'InvalidJson',
+  'MalformedCsv',
+  'RaggedRows',
+  'NotAFeatureCollection',
+  'UnsupportedCrs',
+  'MissingPrj',
+  'MissingDbf',
+  'NoShapefile',
+  'NoKml',
+  'NoRows',
+  'MissingColumn',
+  'TooManyRows',
+  'FileTooLarge',
+  'AllOutsideProvince',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+/** Every code a problem's `errors[].code` (or an import row problem) may carry. */
+export const PROBLEM_FIELD_CODES = [...FIELD_ERROR_CODES, ...IMPORT_ERROR_CODES] as const;
+export type ProblemFieldCode = FieldErrorCode | ImportErrorCode;
+
+/** Codes of an import preview's warnings (shown, not blocking; a commit must accept them). */
+export const IMPORT_WARNING_CODES = [
+  'ProvinceTotalMismatch',
+  'ProvinceTotalDiffers',
+  'DuplicateInFile',
+] as const;
+export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number];
+
+/** Where an import is: its file being read and checked (in a worker thread), ready to commit, failed, or committed. */
+export const IMPORT_STATUSES = ['parsing', 'ready', 'failed', 'committed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/**
  * The `code` of a problem+json answer (OGC exception codes and ours), for the client to choose
  * its message by; the server raises only these (ApiError takes a ProblemCode). The wire schema
  * keeps `code` an open string, so an older client copes with a code it does not know.

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../contract/api';
 import { ApiError, notFound } from '../errors';
+import { BatchAlreadyReverted, BatchConflict, BatchNotFound } from '../store/batch-store';
 import { FeatureNotFound, type StoredFeature, UnknownVersion, VersionConflict } from '../store/feature-store';
 import { UserExists } from '../store/user-store';
 import { featureEtag } from '../writes/etag';
@@ -52,6 +53,28 @@ export function storeFailureProblem(err: unknown): ApiError | undefined {
         body: { errors },
       },
     );
+  }
+  if (err instanceof BatchNotFound) return notFound(`Batch ${err.id} does not exist`);
+  if (err instanceof BatchAlreadyReverted) {
+    return new ApiError(
+      409,
+      'Conflict',
+      `Batch ${err.id} was undone already, by batch ${err.by}.`,
+      undefined,
+      {
+        body: { batch: err.by },
+      },
+    );
+  }
+  if (err instanceof BatchConflict) {
+    const what = err.edited
+      .map((e) => (e.featureId === null ? e.name : `${e.name} (#${e.featureId})`))
+      .join(', ');
+    const detail =
+      err.action === 'revert'
+        ? `The batch cannot be undone: ${err.edited.length} of its features or values changed since (${what}). Undo or revert those first.`
+        : `The import cannot be committed: ${err.edited.length} feature(s) or value(s) changed since the preview (${what}). Read the file again (PATCH) and commit.`;
+    return new ApiError(409, 'Conflict', detail, undefined, { body: { conflicts: err.edited } });
   }
   if (err instanceof UserExists)
     return new ApiError(409, 'Conflict', `User '${err.username}' already exists.`);

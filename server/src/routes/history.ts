@@ -28,6 +28,7 @@ function historyEntry(r: HistoryRecord): HistoryEntry {
     at: r.at,
     before: asFeature(r.featureId, r.before),
     after: asFeature(r.featureId, r.after),
+    ...(r.batchId === null ? {} : { batch: r.batchId }),
   };
 }
 
@@ -50,6 +51,7 @@ function changeEntry(collection: CollectionDef | undefined, r: HistoryRecord): C
     user: r.username,
     at: r.at,
     name: nameOf(collection, r.featureId, (r.after ?? r.before)?.properties ?? {}),
+    ...(r.batchId === null ? {} : { batch: r.batchId }),
   };
 }
 

@@ -6,8 +6,10 @@ import { ItemsResponse } from '../contract/items';
 import { toApiFeature } from '../editing/api-feature';
 import { parseFeatureId } from '../editing/feature-writer';
 import { notFound } from '../errors';
+import { EXPORT_FORMATS, isExportFormat } from '../export/formats';
 import { featureEtag } from '../writes/etag';
 import { COLLECTION_PARAMS, ITEM_PARAMS, querySchema, requireCollection } from './common';
+import { sendExport } from './export';
 import { baseUrl, featureLinks, GEOJSON_TYPE, itemsLinks, JSON_TYPE } from './links';
 import {
   clampLimit,
@@ -34,6 +36,15 @@ function itemsQuerySchema(app: FastifyInstance) {
     }
   }
   return querySchema({
+    f: Type.Optional(
+      Type.Enum(['json', 'geojson', ...Object.keys(EXPORT_FORMATS)], {
+        description: `Output format: json or geojson (a page, the default), or a download of every matching feature (limit and offset honoured when given): ${Object.entries(
+          EXPORT_FORMATS,
+        )
+          .map(([f, d]) => `${f} (${d.title})`)
+          .join(', ')}`,
+      }),
+    ),
     limit: Type.Optional(
       Type.Integer({
         minimum: 1,
@@ -73,7 +84,7 @@ export function registerItemsRoutes(fastify: FastifyInstance): void {
         tags: ['Data'],
         params: COLLECTION_PARAMS,
         querystring: itemsQuerySchema(app),
-        response: readResponses(ItemsResponse, [404]),
+        response: readResponses(ItemsResponse, [404, 413]),
       },
     },
     async (request, reply) => {
@@ -81,13 +92,14 @@ export function registerItemsRoutes(fastify: FastifyInstance): void {
       const { query } = request;
       const limit = clampLimit(query.limit);
       const offset = query.offset ?? 0;
-      const page = await app.store.queryFeaturesGeoJson(collection.id, {
+      const where = {
         bbox: parseBbox(query.bbox),
         q: parseQ(query.q),
         filters: parseFilters(collection, query, RESERVED),
-        limit,
-        offset,
-      });
+      };
+      if (isExportFormat(query.f))
+        return sendExport(reply, app.store, collection, { ...where, offset, limit: query.limit }, query.f);
+      const page = await app.store.queryFeaturesGeoJson(collection.id, { ...where, limit, offset });
       const { numberReturned, numberMatched } = page;
       const head: Omit<ItemsResponse, 'features'> = {
         type: 'FeatureCollection',

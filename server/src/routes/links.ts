@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Link } from '../contract/api';
+import { EXPORT_FORMATS } from '../export/formats';
 import { DOCS_PATH, OPENAPI_PATH, OPENAPI_TYPE } from '../plugins/openapi';
 import { TILESETS_VECTOR_REL, TILING_SCHEMES_REL } from '../tiles/tileset-metadata';
 
@@ -71,6 +72,13 @@ export function itemsLinks(request: FastifyRequest, collectionId: string, page: 
       type: isJson ? GEOJSON_TYPE : JSON_TYPE,
       title: 'This page as plain JSON',
     },
+    // Downloads of every matching feature (issue 14), in the formats the import reads back.
+    ...Object.entries(EXPORT_FORMATS).map(([f, d]) => ({
+      href: withParams({ f, offset: undefined, limit: undefined }),
+      rel: 'alternate',
+      type: d.type,
+      title: `Every matching feature as ${d.title}`,
+    })),
     {
       href: `${base}/api/collections/${collectionId}`,
       rel: 'collection',

@@ -12,6 +12,7 @@ export type ProblemStatus =
   | 403
   | 404
   | 405
+  | 409
   | 412
   | 413
   | 414

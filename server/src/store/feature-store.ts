@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import type { IndicatorRow, SeedData } from '../catalog/catalog';
 import type { Cql2Expression } from '../cql2/ast';
 import type { TileAddress } from '../tiles/web-mercator';
+import type { BatchStore } from './batch-store';
 
 /** [minLon, minLat, maxLon, maxLat] in CRS84 (WGS84 lon/lat degrees). */
 export type Bbox = [number, number, number, number];
@@ -99,6 +100,8 @@ export interface HistoryRecord {
   at: string;
   before: FeatureContent | null;
   after: FeatureContent | null;
+  /** The batch this change belongs to (an import or the revert of one, issue 14), else null. */
+  batchId: number | null;
 }
 
 export interface DeletedFeatureInfo {
@@ -182,7 +185,7 @@ export class StoreUnavailable extends Error {
  * catalog; unknown collections simply have no features. Methods reject with StoreUnavailable when
  * the database cannot be reached (503), else with the driver's error (a 500 without detail).
  */
-export interface FeatureStore {
+export interface FeatureStore extends BatchStore {
   /** True when the store holds no feature and no indicator row. */
   isEmpty(): Promise<boolean>;
   /**

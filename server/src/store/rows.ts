@@ -47,6 +47,8 @@ export function contentOf(f: StoredFeature): FeatureContent {
 
 /** Columns of a feature_history row, in the order both backends select and insert them. */
 export const HISTORY_COLUMNS = 'collection, feature_id, version, operation, username, at, before, after';
+/** HISTORY_COLUMNS and the batch of the change (migration 5 on SQLite, 4 on PostGIS), as both backends select them. */
+export const HISTORY_READ_COLUMNS = `${HISTORY_COLUMNS}, batch_id`;
 
 /** A feature_history row with its content already decoded (each backend decodes its own way). */
 export interface DecodedHistoryRow {
@@ -58,6 +60,7 @@ export interface DecodedHistoryRow {
   at: string;
   before: FeatureContent | null;
   after: FeatureContent | null;
+  batch_id: number | null;
 }
 
 export function toHistoryRecord(row: DecodedHistoryRow): HistoryRecord {
@@ -70,7 +73,19 @@ export function toHistoryRecord(row: DecodedHistoryRow): HistoryRecord {
     at: row.at,
     before: row.before,
     after: row.after,
+    batchId: row.batch_id,
   };
+}
+
+/** A feature's name for lists: the collection's label property when it is a string, else `#id`. */
+export function labelOf(
+  catalog: Catalog,
+  collection: string,
+  id: number,
+  properties: Record<string, unknown>,
+): string {
+  const value = properties[catalog.collection(collection)?.label ?? 'name'];
+  return typeof value === 'string' ? value : `#${id}`;
 }
 
 /** A role read from the users table (a value outside the CHECK constraint means a corrupt row). */

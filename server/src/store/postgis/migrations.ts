@@ -113,6 +113,36 @@ export const MIGRATIONS: readonly string[] = [
   // 4 (issue 10): the GeoJSON text per feature, point cells, and trigger-kept counts, extents,
   // district counts and cluster cells (see migration-4.ts).
   MIGRATION_4,
+  // 5 (issue 14): batches — an import of features or indicator values, or the revert of one,
+  // written in one transaction. feature_history rows of a batch carry its id; indicator values it
+  // changed keep their rows before and after in indicator_history. `summary` is the caller's JSON,
+  // `counts` what the store wrote.
+  `
+  CREATE TABLE batches (
+    id bigserial PRIMARY KEY,
+    kind text NOT NULL CHECK (kind IN ('features','indicators')),
+    collection text COLLATE "C",
+    username text NOT NULL,
+    at timestamptz NOT NULL,
+    file_name text,
+    counts jsonb NOT NULL,
+    summary jsonb NOT NULL,
+    reverts bigint REFERENCES batches (id),
+    reverted_by bigint REFERENCES batches (id)
+  );
+  ALTER TABLE feature_history ADD COLUMN batch_id bigint REFERENCES batches (id);
+  CREATE INDEX feature_history_by_batch ON feature_history (batch_id) WHERE batch_id IS NOT NULL;
+  CREATE TABLE indicator_history (
+    seq bigserial PRIMARY KEY,
+    batch_id bigint NOT NULL REFERENCES batches (id),
+    indicator text COLLATE "C" NOT NULL,
+    year integer NOT NULL,
+    district_code text COLLATE "C" NOT NULL,
+    before jsonb,
+    after jsonb
+  );
+  CREATE INDEX indicator_history_by_batch ON indicator_history (batch_id);
+  `,
 ];
 
 /** statement_timeout of start-up work (migrations, waiting for another instance's seed). */

@@ -1,6 +1,7 @@
 import type { Catalog, IndicatorRow, SeedData } from '../../catalog/catalog';
 import { type FeatureStore, StoreNotEmpty } from '../feature-store';
 import type { UserStore } from '../user-store';
+import { postgisBatches } from './batches';
 import { openConnection, type PoolOptions, type Queryable } from './connection';
 import { postgisFeatureReads } from './feature-reads';
 import { featureRowWriter } from './feature-rows';
@@ -69,7 +70,7 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
         // TRUNCATE fires no row triggers: the derived tables (migration 4) go with it.
         await tx.query(
           `TRUNCATE features, indicator_values, feature_history, deleted_features, collection_stats,
-             district_counts, point_cells`,
+             district_counts, point_cells, indicator_history, batches`,
         );
       }
       const at = now().toISOString();
@@ -85,6 +86,7 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
   return {
     ...reads,
     ...postgisFeatureWrites(conn, rows, now),
+    ...postgisBatches(conn, rows, options.catalog, now),
     ...postgisUserMethods(conn),
     seed: (data, opts) => seed(data, opts?.replace === true),
     vectorTile: (collection, tile) => tiles.vectorTile(collection, tile),

@@ -11,7 +11,7 @@ import {
   UnknownVersion,
   VersionConflict,
 } from '../feature-store';
-import { contentOf, HISTORY_COLUMNS, toHistoryRecord } from '../rows';
+import { contentOf, HISTORY_COLUMNS, HISTORY_READ_COLUMNS, toHistoryRecord } from '../rows';
 import type { Connection } from './connection';
 import type { FeatureRowWriter } from './feature-rows';
 
@@ -41,6 +41,7 @@ interface HistoryRow {
   at: string;
   before: string | null;
   after: string | null;
+  batch_id: number | null;
 }
 
 interface DeletedRow {
@@ -58,7 +59,7 @@ function contentText(c: FeatureContent | null): string | null {
   return c === null ? null : JSON.stringify({ properties: c.properties, geometry: c.geometry });
 }
 
-function parseContent(text: string | null): FeatureContent | null {
+export function parseContent(text: string | null): FeatureContent | null {
   if (text === null) return null;
   const c = JSON.parse(text) as { properties: Record<string, unknown>; geometry: Geometry };
   return { properties: c.properties, geometry: c.geometry };
@@ -69,40 +70,62 @@ function toHistory(row: HistoryRow): HistoryRecord {
 }
 
 /**
- * Feature writes on SQLite. Each method body runs inside `db.transaction`, so the feature row, its
- * R*Tree entry and its history row commit together or not at all; the version check is the
- * `WHERE version = ?` of the UPDATE (compare-and-set), evaluated inside the same transaction.
+ * The feature writes as plain functions that run inside a transaction the caller opened (one
+ * write, or a whole batch: issue 14). Each records its history row; `batchId` tags it with a batch.
  */
-export function sqliteFeatureWrites(
+export interface SqliteFeatureOps {
+  create(collection: string, content: FeatureContent, actor: Actor, batchId?: number | null): StoredFeature;
+  /** Content replaced with compare-and-set on the version; VersionConflict / FeatureNotFound. */
+  update(
+    collection: string,
+    id: number,
+    content: FeatureContent,
+    expected: number,
+    actor: Actor,
+    operation: HistoryOperation,
+    batchId?: number | null,
+  ): StoredFeature;
+  remove(collection: string, id: number, expected: number, actor: Actor, batchId?: number | null): void;
+  restore(collection: string, id: number, actor: Actor, batchId?: number | null): StoredFeature;
+  /** Content of version `v`, or undefined (a deletion, or a version never made). */
+  contentAt(collection: string, id: number, v: number): FeatureContent | undefined;
+  /** The live feature at `expected`, else FeatureNotFound / VersionConflict. */
+  expectLive(collection: string, id: number, expected: number): StoredFeature;
+  /** The version a deleted feature's deletion produced, or undefined when it is not deleted. */
+  deletedVersion(collection: string, id: number): number | undefined;
+}
+
+export function sqliteFeatureOps(
   conn: Connection,
   rows: FeatureRowWriter,
   now: () => Date,
-): SyncWriteMethods {
-  const { db, prepare } = conn;
+): SqliteFeatureOps {
+  const { prepare } = conn;
 
   const record = (
-    collection: string,
-    id: number,
-    version: number,
+    f: { collection: string; id: number; version: number },
     operation: HistoryOperation,
     actor: Actor,
     at: string,
     before: FeatureContent | null,
     after: FeatureContent | null,
+    batchId: number | null,
   ): void => {
-    prepare(`INSERT INTO feature_history (${HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      collection,
-      id,
-      version,
+    prepare(
+      `INSERT INTO feature_history (${HISTORY_COLUMNS}, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      f.collection,
+      f.id,
+      f.version,
       operation,
       actor.username,
       at,
       contentText(before),
       contentText(after),
+      batchId,
     );
   };
 
-  /** The live feature at `expected`, else FeatureNotFound / VersionConflict. */
   const expectLive = (collection: string, id: number, expected: number): StoredFeature => {
     const current = rows.get(collection, id);
     if (!current) throw new FeatureNotFound(collection, id);
@@ -110,22 +133,22 @@ export function sqliteFeatureWrites(
     return current;
   };
 
-  /** Replaces content with compare-and-set on the version; records history. */
-  const update = (
-    collection: string,
-    id: number,
-    content: FeatureContent,
-    expected: number,
-    actor: Actor,
-    operation: HistoryOperation,
-  ): StoredFeature => {
+  const update: SqliteFeatureOps['update'] = (
+    collection,
+    id,
+    content,
+    expected,
+    actor,
+    operation,
+    batchId = null,
+  ) => {
     const before = expectLive(collection, id, expected);
     const at = now().toISOString();
     const version = expected + 1;
     if (!rows.update({ collection, id, ...content }, expected, version, at)) {
       throw new VersionConflict(expected, rows.get(collection, id) ?? before);
     }
-    record(collection, id, version, operation, actor, at, contentOf(before), content);
+    record({ collection, id, version }, operation, actor, at, contentOf(before), content, batchId);
     return { ...before, ...content, version, updatedAt: at };
   };
 
@@ -140,17 +163,15 @@ export function sqliteFeatureWrites(
         .get({ c: collection }) as number,
     ) + 1;
 
-  const create = db.transaction((collection: string, content: FeatureContent, actor: Actor) => {
+  const create: SqliteFeatureOps['create'] = (collection, content, actor, batchId = null) => {
     const id = nextId(collection);
     const at = now().toISOString();
     rows.insert({ collection, id, ...content }, 1, at, at);
-    record(collection, id, 1, 'create', actor, at, null, content);
+    record({ collection, id, version: 1 }, 'create', actor, at, null, content, batchId);
     return { collection, id, ...content, version: 1, createdAt: at, updatedAt: at };
-  });
+  };
 
-  const replace = db.transaction(update);
-
-  const remove = db.transaction((collection: string, id: number, expected: number, actor: Actor) => {
+  const remove: SqliteFeatureOps['remove'] = (collection, id, expected, actor, batchId = null) => {
     const before = expectLive(collection, id, expected);
     const at = now().toISOString();
     const version = expected + 1;
@@ -170,8 +191,8 @@ export function sqliteFeatureWrites(
       at,
       actor.username,
     );
-    record(collection, id, version, 'delete', actor, at, contentOf(before), null);
-  });
+    record({ collection, id, version }, 'delete', actor, at, contentOf(before), null, batchId);
+  };
 
   /** Content of version `v`: the `after` of the change that made it, or the `before` of the next one (seeded v1). */
   const contentAt = (collection: string, id: number, v: number): FeatureContent | undefined => {
@@ -185,16 +206,7 @@ export function sqliteFeatureWrites(
     return parseContent(next?.before ?? null) ?? undefined;
   };
 
-  const revert = db.transaction(
-    (collection: string, id: number, toVersion: number, expected: number, actor: Actor) => {
-      expectLive(collection, id, expected);
-      const content = contentAt(collection, id, toVersion);
-      if (!content) throw new UnknownVersion(toVersion);
-      return update(collection, id, content, expected, actor, 'revert');
-    },
-  );
-
-  const restore = db.transaction((collection: string, id: number, actor: Actor) => {
+  const restore: SqliteFeatureOps['restore'] = (collection, id, actor, batchId = null) => {
     const row = prepare('SELECT * FROM deleted_features WHERE collection = ? AND id = ?').get(
       collection,
       id,
@@ -206,9 +218,48 @@ export function sqliteFeatureWrites(
     if (!content) throw new FeatureNotFound(collection, id);
     prepare('DELETE FROM deleted_features WHERE collection = ? AND id = ?').run(collection, id);
     rows.insert({ collection, id, ...content }, version, row.created_at, at);
-    record(collection, id, version, 'restore', actor, at, null, content);
+    record({ collection, id, version }, 'restore', actor, at, null, content, batchId);
     return { collection, id, ...content, version, createdAt: row.created_at, updatedAt: at };
-  });
+  };
+
+  const deletedVersion = (collection: string, id: number): number | undefined =>
+    prepare('SELECT version FROM deleted_features WHERE collection = ? AND id = ?')
+      .pluck()
+      .get(collection, id) as number | undefined;
+
+  return { create, update, remove, restore, contentAt, expectLive, deletedVersion };
+}
+
+/**
+ * Feature writes on SQLite. Each method body runs inside `db.transaction`, so the feature row, its
+ * R*Tree entry and its history row commit together or not at all; the version check is the
+ * `WHERE version = ?` of the UPDATE (compare-and-set), evaluated inside the same transaction.
+ */
+export function sqliteFeatureWrites(
+  conn: Connection,
+  rows: FeatureRowWriter,
+  now: () => Date,
+): SyncWriteMethods {
+  const { db, prepare } = conn;
+  const ops = sqliteFeatureOps(conn, rows, now);
+  const create = db.transaction((collection: string, content: FeatureContent, actor: Actor) =>
+    ops.create(collection, content, actor),
+  );
+  const replace = db.transaction(ops.update);
+  const remove = db.transaction((collection: string, id: number, expected: number, actor: Actor) =>
+    ops.remove(collection, id, expected, actor),
+  );
+  const revert = db.transaction(
+    (collection: string, id: number, toVersion: number, expected: number, actor: Actor) => {
+      ops.expectLive(collection, id, expected);
+      const content = ops.contentAt(collection, id, toVersion);
+      if (!content) throw new UnknownVersion(toVersion);
+      return ops.update(collection, id, content, expected, actor, 'revert');
+    },
+  );
+  const restore = db.transaction((collection: string, id: number, actor: Actor) =>
+    ops.restore(collection, id, actor),
+  );
 
   // BEGIN IMMEDIATE: the write lock is taken before the version is read, so another connection
   // (a second server process) cannot commit in between; it waits (busy_timeout) instead.
@@ -223,7 +274,7 @@ export function sqliteFeatureWrites(
     featureHistory: (collection, id) =>
       (
         prepare(
-          `SELECT ${HISTORY_COLUMNS} FROM feature_history WHERE collection = ? AND feature_id = ? ORDER BY version DESC`,
+          `SELECT ${HISTORY_READ_COLUMNS} FROM feature_history WHERE collection = ? AND feature_id = ? ORDER BY version DESC`,
         ).all(collection, id) as HistoryRow[]
       ).map(toHistory),
     listDeleted: (collection): DeletedFeatureInfo[] =>
@@ -241,7 +292,7 @@ export function sqliteFeatureWrites(
       })),
     listChanges: ({ limit, offset }) =>
       (
-        prepare(`SELECT ${HISTORY_COLUMNS} FROM feature_history ORDER BY seq DESC LIMIT ? OFFSET ?`).all(
+        prepare(`SELECT ${HISTORY_READ_COLUMNS} FROM feature_history ORDER BY seq DESC LIMIT ? OFFSET ?`).all(
           limit,
           offset,
         ) as HistoryRow[]

@@ -122,6 +122,37 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX login_failures_by_key ON login_failures (key, at_ms);
   CREATE INDEX login_failures_by_time ON login_failures (at_ms);
   `,
+  // 5 (issue 14; the fourth entry until issue 10's migration 3 is merged before it): batches —
+  // an import (features or indicator values) or the revert of one, written in one transaction.
+  // Every feature_history row of a batch carries its id; indicator values changed by a batch keep
+  // their rows before and after in indicator_history. `summary` is the caller's JSON (rows read,
+  // skipped, source, accepted warnings…); `counts` what the store wrote.
+  `
+  CREATE TABLE batches (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('features','indicators')),
+    collection TEXT,
+    username TEXT NOT NULL,
+    at TEXT NOT NULL,
+    file_name TEXT,
+    counts TEXT NOT NULL CHECK (json_valid(counts)),
+    summary TEXT NOT NULL CHECK (json_valid(summary)),
+    reverts INTEGER REFERENCES batches (id),
+    reverted_by INTEGER REFERENCES batches (id)
+  );
+  ALTER TABLE feature_history ADD COLUMN batch_id INTEGER REFERENCES batches (id);
+  CREATE INDEX feature_history_by_batch ON feature_history (batch_id) WHERE batch_id IS NOT NULL;
+  CREATE TABLE indicator_history (
+    seq INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES batches (id),
+    indicator TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    district_code TEXT NOT NULL,
+    before TEXT CHECK (before IS NULL OR json_valid(before)),
+    after TEXT CHECK (after IS NULL OR json_valid(after))
+  );
+  CREATE INDEX indicator_history_by_batch ON indicator_history (batch_id);
+  `,
 ];
 
 /** Brings the database to the latest schema, each migration in its own transaction. */

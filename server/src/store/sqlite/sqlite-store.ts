@@ -9,12 +9,13 @@ import {
   StoreNotEmpty,
 } from '../feature-store';
 import type { UserStore } from '../user-store';
+import { sqliteBatches } from './batches';
 import { collectionCodes } from './collection-codes';
 import { openConnection } from './connection';
 import { registerCql2Functions } from './cql2-sql';
 import { featureReads } from './feature-reads';
 import { featureRowWriter, toFeature } from './feature-rows';
-import { sqliteFeatureWrites } from './feature-writes';
+import { sqliteFeatureOps, sqliteFeatureWrites } from './feature-writes';
 import { fidOf, fidRange } from './fid';
 import { DERIVE_SQL, DROP_FEATURE_TRIGGERS, FEATURE_TRIGGERS } from './migration-3';
 import { jsonPath } from './query-sql';
@@ -79,7 +80,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.exec(DROP_FEATURE_TRIGGERS);
     db.exec(indexes.drop);
     db.exec(`DELETE FROM features; DELETE FROM indicator_values; DELETE FROM feature_history;
-      DELETE FROM deleted_features;`);
+      DELETE FROM deleted_features; DELETE FROM indicator_history; DELETE FROM batches;`);
     const at = now().toISOString();
     const keyed = data.features.map((f) => ({ f, fid: fidOf(codes.ensure(f.collection), f.id) }));
     keyed.sort((a, b) => a.fid - b.fid);
@@ -157,6 +158,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   return {
     ...asyncMethods(sqliteFeatureWrites(conn, rows, now), guard),
+    ...asyncMethods(
+      sqliteBatches(conn, sqliteFeatureOps(conn, rows, now), rows, options.catalog, now),
+      guard,
+    ),
     ...asyncMethods(sqliteUserMethods(conn), guard),
     isEmpty: () => guard(isEmpty),
     seed: (data, opts) =>
