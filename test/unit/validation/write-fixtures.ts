@@ -33,8 +33,14 @@ export function facilityProperties(overrides: Record<string, unknown> = {}): Rec
   };
 }
 
+/** Every property of the cluster schema empty: null, or [] for lists (the site facts a test does not set). */
+const CLUSTER_NULLS = Object.fromEntries(
+  Object.entries(clustersSchema.properties).map(([k, def]) => [k, def.type === 'array' ? [] : null]),
+);
+
 export function clusterProperties(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
+    ...CLUSTER_NULLS,
     name: 'Cụm thử',
     name_en: 'Test cluster',
     kind: 'cluster',
