@@ -5,6 +5,7 @@ import { LoginLimiter } from './auth/login-limiter';
 import type { Catalog } from './catalog/catalog';
 import { loadCatalog } from './catalog/load-catalog';
 import type { Config } from './config';
+import { upgradeStoredFacts } from './editing/fact-upgrade';
 import { FeatureWriter } from './editing/feature-writer';
 import { registerAuth } from './plugins/auth';
 import { JSON_BODY_TYPES, registerCsrf } from './plugins/csrf';
@@ -26,6 +27,7 @@ import { registerItemsWriteRoutes } from './routes/items-write';
 import { registerLandingRoutes } from './routes/landing';
 import { registerQueryablesRoutes } from './routes/queryables';
 import { registerSchemaRoutes } from './routes/schema';
+import { SiteService } from './site/site-service';
 import { type AppStore, openStore, storeLocation } from './store/open-store';
 
 /** Most bytes of a request body (a drawn polygon with many vertices fits easily); more → 413. */
@@ -77,6 +79,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   try {
     if (opened.seeded)
       app.log.info({ store: storeLocation(config) }, 'seeded the empty database from geodata/');
+    const upgraded = await upgradeStoredFacts(store, catalog);
+    if (upgraded > 0) app.log.info({ features: upgraded }, 'brought stored features to the site-fact schema');
     registerErrorHandler(app);
     registerStore(app, config, catalog, store);
     registerRevisionCache(app, overrides.responseCacheBytes);
@@ -94,6 +98,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     await registerOpenApi(app);
     registerLandingRoutes(app);
     registerCollectionRoutes(app);
+    app.decorate('sites', new SiteService(store, catalog));
     registerItemsRoutes(app);
     const writer = new FeatureWriter(store);
     registerItemsWriteRoutes(app, writer);
