@@ -25,8 +25,10 @@ import { registerIndicatorRoutes } from './routes/indicators';
 import { registerItemsRoutes } from './routes/items';
 import { registerItemsWriteRoutes } from './routes/items-write';
 import { registerLandingRoutes } from './routes/landing';
+import { registerNearbyRoutes } from './routes/nearby';
 import { registerQueryablesRoutes } from './routes/queryables';
 import { registerSchemaRoutes } from './routes/schema';
+import { NearbyService } from './site/nearby';
 import { SiteService } from './site/site-service';
 import { type AppStore, openStore, storeLocation } from './store/open-store';
 
@@ -107,6 +109,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerQueryablesRoutes(app);
     registerSchemaRoutes(app);
     registerIndicatorRoutes(app);
+    registerNearbyRoutes(app, new NearbyService(store, catalog));
     registerAppConfigRoutes(app);
     await registerStaticClient(app, config.clientDir);
     await app.ready();
