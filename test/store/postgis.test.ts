@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { FIXTURE_GEODATA } from '../helpers/server';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
+import { runInquiryStoreContract } from './inquiry-store.contract';
 import { runUserStoreContract } from './user-store.contract';
 
 /** A new database per harness (copied from the run's template in milliseconds), dropped by dispose. */
@@ -31,6 +32,14 @@ function postgisHarness(): StoreHarness & { database(): Promise<TestDatabase> } 
 
 runFeatureStoreContract('postgis', postgisHarness);
 runFeatureStoreWriteContract('postgis', postgisHarness);
+runInquiryStoreContract('postgis', () => {
+  const harness = postgisHarness();
+  const catalog = loadCatalog(FIXTURE_GEODATA);
+  return {
+    open: async () => openPostgisStore({ url: (await harness.database()).url, catalog }),
+    dispose: harness.dispose,
+  };
+});
 runUserStoreContract('postgis', () => {
   const harness = postgisHarness();
   return {

@@ -12,6 +12,7 @@ import { openSqliteUserStore } from '../../server/src/store/sqlite/user-store';
 import { FIXTURE_GEODATA } from '../helpers/server';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
+import { runInquiryStoreContract } from './inquiry-store.contract';
 import { runUserStoreContract } from './user-store.contract';
 
 function tempSqlite(): StoreHarness & { file: string } {
@@ -26,6 +27,11 @@ function tempSqlite(): StoreHarness & { file: string } {
 
 runFeatureStoreContract('sqlite (temp file)', tempSqlite);
 runFeatureStoreWriteContract('sqlite (temp file)', tempSqlite);
+runInquiryStoreContract('sqlite (temp file)', () => {
+  const harness = tempSqlite();
+  const catalog = loadCatalog(FIXTURE_GEODATA);
+  return { open: async () => openSqliteStore({ file: harness.file, catalog }), dispose: harness.dispose };
+});
 runUserStoreContract('sqlite (temp file)', () => {
   const harness = tempSqlite();
   return { open: async () => openSqliteUserStore(harness.file), dispose: harness.dispose };

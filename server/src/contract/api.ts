@@ -23,14 +23,36 @@ export type {
   IndicatorsResponse,
   IndicatorValuesResponse,
 } from './indicators';
+export type {
+  InquiryBody,
+  InquiryDetail,
+  InquiryEvent,
+  InquiryList,
+  InquiryPatch,
+  InquiryReceipt,
+  InquirySite,
+  InquirySummary,
+} from './inquiries';
 export type { ItemsResponse } from './items';
 export type { AppConfigResponse, ConformanceResponse, LandingResponse, QueryablesResponse } from './ogc';
 export type { FieldProblem, Problem } from './problem';
+export type {
+  FeatureRef,
+  NearbyResponse,
+  NearbyResult,
+  Site,
+  SiteConfig,
+  SiteDistance,
+  SiteMeasure,
+} from './site';
 export type {
   Confidence,
   FieldErrorCode,
   HistoryOperation,
   IndicatorStatus,
+  InquiryAction,
+  InquiryLanguage,
+  InquiryStatus,
   ProblemCode,
   Role,
 } from './vocabulary';

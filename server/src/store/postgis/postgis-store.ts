@@ -1,10 +1,12 @@
 import type { Catalog, IndicatorRow, SeedData } from '../../catalog/catalog';
 import { type FeatureStore, StoreNotEmpty } from '../feature-store';
+import type { InquiryStore } from '../inquiry-store';
 import type { UserStore } from '../user-store';
 import { openConnection, type PoolOptions, type Queryable } from './connection';
 import { postgisFeatureReads } from './feature-reads';
 import { featureRowWriter } from './feature-rows';
 import { postgisFeatureWrites } from './feature-writes';
+import { postgisInquiryMethods } from './inquiry-store';
 import { LOCK_SEED, lockSql, migrate, STARTUP_TIMEOUT } from './migrations';
 import { postgisUserMethods } from './user-store';
 
@@ -15,8 +17,8 @@ export interface PostgisStoreOptions extends PoolOptions {
   now?: () => Date;
 }
 
-/** The PostGIS backend holds features, history, users, sessions and login failures in one database. */
-export type PostgisStore = FeatureStore & UserStore;
+/** The PostGIS backend holds features, history, users, sessions, login failures and inquiries in one database. */
+export type PostgisStore = FeatureStore & UserStore & InquiryStore;
 
 async function insertIndicators(tx: Queryable, rows: readonly IndicatorRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -74,6 +76,7 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
     ...reads,
     ...postgisFeatureWrites(conn, rows, now),
     ...postgisUserMethods(conn),
+    ...postgisInquiryMethods(conn),
     seed: (data, opts) => seed(data, opts?.replace === true),
     close: () => conn.close(),
   };

@@ -9,10 +9,12 @@ import {
   type FeatureTextPage,
   StoreNotEmpty,
 } from '../feature-store';
+import type { InquiryStore } from '../inquiry-store';
 import type { UserStore } from '../user-store';
 import { openConnection } from './connection';
 import { COLUMNS, type FeatureRow, featureRowWriter, toFeature } from './feature-rows';
 import { sqliteFeatureWrites } from './feature-writes';
+import { sqliteInquiryMethods } from './inquiry-store';
 import { buildFromWhere, jsonPath } from './query-sql';
 import { asyncMethods, sqliteUserMethods } from './user-store';
 
@@ -25,8 +27,8 @@ export interface SqliteStoreOptions {
   now?: () => Date;
 }
 
-/** The SQLite backend holds features, history, users and sessions in one database file. */
-export type SqliteStore = FeatureStore & UserStore;
+/** The SQLite backend holds features, history, users, sessions and inquiries in one database file. */
+export type SqliteStore = FeatureStore & UserStore & InquiryStore;
 
 function toGeoJsonText(row: FeatureRow): string {
   return `{"type":"Feature","id":${row.id},"geometry":${row.geometry},"properties":${row.properties}}`;
@@ -189,6 +191,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   return {
     ...asyncMethods(sqliteFeatureWrites(conn, rows, now), guard),
     ...asyncMethods(sqliteUserMethods(conn), guard),
+    ...asyncMethods(sqliteInquiryMethods(conn), guard),
     isEmpty: () => guard(isEmpty),
     seed: (data, opts) => guard(() => seed(data, opts?.replace === true)),
     getFeature: (collection, id) => guard(() => rows.get(collection, id)),
