@@ -7,6 +7,7 @@ import { loadCatalog } from './catalog/load-catalog';
 import type { Config } from './config';
 import { upgradeStoredFacts } from './editing/fact-upgrade';
 import { FeatureWriter } from './editing/feature-writer';
+import { type InquiryLimit, InquiryService } from './inquiries/inquiry-service';
 import { registerAuth } from './plugins/auth';
 import { JSON_BODY_TYPES, registerCsrf } from './plugins/csrf';
 import { registerErrorHandler } from './plugins/errors';
@@ -22,6 +23,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerCollectionRoutes } from './routes/collections';
 import { registerHistoryRoutes } from './routes/history';
 import { registerIndicatorRoutes } from './routes/indicators';
+import { registerInquiryRoutes } from './routes/inquiries';
 import { registerItemsRoutes } from './routes/items';
 import { registerItemsWriteRoutes } from './routes/items-write';
 import { registerLandingRoutes } from './routes/landing';
@@ -50,6 +52,8 @@ export interface AppOverrides {
   responseCacheBytes?: number;
   /** Check every /api answer against its contract schema (a wrong one becomes a 500); tests turn it on. */
   checkResponses?: boolean;
+  /** Inquiries per address and window; default 5 per hour (inquiries/inquiry-service.ts), counted in the store. */
+  inquiryLimit?: InquiryLimit;
 }
 
 /** Fastify's trustProxy; a hop count becomes "trust the first n hops". */
@@ -110,6 +114,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerSchemaRoutes(app);
     registerIndicatorRoutes(app);
     registerNearbyRoutes(app, new NearbyService(store, catalog));
+    const inquiryOptions = { clock, limit: overrides.inquiryLimit };
+    registerInquiryRoutes(app, new InquiryService(store, catalog, inquiryOptions));
     registerAppConfigRoutes(app);
     await registerStaticClient(app, config.clientDir);
     await app.ready();

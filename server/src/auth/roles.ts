@@ -1,7 +1,8 @@
 /**
  * What each role may do (the role names are the contract's, contract/vocabulary.ts). Anonymous
  * visitors (role `null`) read only; `viewer` is a signed-in reader; `editor` changes features;
- * `admin` also manages users, deleted features and the change log. One table below is the single
+ * `admin` also manages users, deleted features and the change log. Investor inquiries hold
+ * personal contact data, so only editors and admins (the promotion staff) read them. One table below is the single
  * source of these rules.
  */
 
@@ -20,10 +21,20 @@ export const ACTIONS = [
   'restore',
   'changes',
   'manageUsers',
+  'inquiries',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const EDITOR_ACTIONS: readonly Action[] = ['read', 'create', 'replace', 'patch', 'delete', 'revert'];
+/** Editors also work the investor inquiry inbox (read, take, note, answer); viewers may not read it. */
+const EDITOR_ACTIONS: readonly Action[] = [
+  'read',
+  'create',
+  'replace',
+  'patch',
+  'delete',
+  'revert',
+  'inquiries',
+];
 
 const PERMISSIONS: Readonly<Record<Role | 'anonymous', ReadonlySet<Action>>> = {
   anonymous: new Set<Action>(['read']),
