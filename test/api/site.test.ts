@@ -75,6 +75,21 @@ describe('the site object of a cluster', () => {
     expect(site.distances[5]?.landmark?.name).toBe('Thị trấn Phố Lu');
   });
 
+  it('is described in the collection: the measures with their titles, in row order', async () => {
+    const { body } = await get<{
+      site: { landmarks: string; measures: { key: string; title: unknown }[] } | null;
+      nearby: boolean;
+    }>(CLUSTERS);
+    expect(body.site?.landmarks).toBe('landmarks');
+    expect(body.site?.measures[1]).toMatchObject({
+      key: 'kim_thanh_border_gate',
+      title: { vi: 'Cửa khẩu Kim Thành', en: 'Kim Thành border gate' },
+    });
+    expect(body.nearby).toBe(true);
+    const { body: landmarks } = await get<{ site: unknown; nearby: boolean }>(LANDMARKS);
+    expect(landmarks).toMatchObject({ site: null, nearby: false });
+  });
+
   it('is on every feature of an items page, the same as on the item', async () => {
     const { res, body } = await get<ItemsResponse>(`${CLUSTERS}/items`);
     expect(res.statusCode).toBe(200);
