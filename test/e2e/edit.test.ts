@@ -103,7 +103,12 @@ describe('staff editing in the browser', () => {
       kind: 'cluster',
       district_code: '080',
       status: 'planned',
+      // A site fact with a value carries its own source and confidence (issue 15).
+      status_source: 'Khảo sát thực địa 2026',
+      status_confidence: 'reported',
       area_ha: '12,5',
+      area_ha_source: 'Khảo sát thực địa 2026',
+      area_ha_confidence: 'reported',
       source: 'Khảo sát thực địa 2026',
       confidence: 'reported',
       location_precision: 'surveyed',
