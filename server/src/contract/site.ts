@@ -41,6 +41,8 @@ export type SiteConfig = Static<typeof SiteConfig>;
 
 const Km = Type.Number({ minimum: 0, description: 'kilometres, rounded to 0.1' });
 const NullableKm = Type.Union([Km, Type.Null()]);
+/** Where a measured end is: CRS84 [lon, lat]. */
+const Coordinates = Type.Array(Type.Number(), { minItems: 2, maxItems: 2 });
 
 /** A feature of our collections named in another answer: its collection, id and both names. */
 export const FeatureRef = Type.Object(
@@ -54,20 +56,25 @@ export const FeatureRef = Type.Object(
 );
 export type FeatureRef = Static<typeof FeatureRef>;
 
+/** How sure a distance is (site rows, nearby results). */
+const measuredMembers = {
+  /**
+   * ± how far the true distance may differ: the location uncertainties of both ends added (the
+   * triangle inequality's bound). 0 when both are surveyed; null when an approximate end has
+   * no stated uncertainty (the figure is then approximate to an unknown degree).
+   */
+  uncertaintyKm: NullableKm,
+  /** Either end is approximate: show "≈ 12 km ± 3 km", never a bare "12 km". */
+  approximate: Type.Boolean(),
+};
+
 /** One row of a site's distances. `landmark` null (and `km` null) when no landmark matches. */
 export const SiteDistance = Type.Object(
   {
     key: Type.String(),
     landmark: Type.Union([FeatureRef, Type.Null()]),
     km: NullableKm,
-    /**
-     * ± how far the true distance may differ: the location uncertainties of both ends added (the
-     * triangle inequality's bound). 0 when both are surveyed; null when an approximate end has
-     * no stated uncertainty (the figure is then approximate to an unknown degree).
-     */
-    uncertaintyKm: NullableKm,
-    /** Either end is approximate: show "≈ 12 km ± 3 km", never a bare "12 km". */
-    approximate: Type.Boolean(),
+    ...measuredMembers,
   },
   { additionalProperties: false },
 );
@@ -80,7 +87,7 @@ export const Site = Type.Object(
     /** The position measured from (a point itself; an area's representative position) and its uncertainty. */
     from: Type.Object(
       {
-        coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }),
+        coordinates: Coordinates,
         uncertaintyKm: NullableKm,
         approximate: Type.Boolean(),
       },
@@ -96,11 +103,10 @@ export type Site = Static<typeof Site>;
 export const NearbyResult = Type.Object(
   {
     feature: FeatureRef,
-    /** Its representative position (CRS84 lon, lat). */
-    coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }),
+    /** Its representative position. */
+    coordinates: Coordinates,
     km: Km,
-    uncertaintyKm: NullableKm,
-    approximate: Type.Boolean(),
+    ...measuredMembers,
   },
   { additionalProperties: false },
 );
@@ -112,7 +118,7 @@ export const NearbyResponse = Type.Object(
     method: Type.Literal(DISTANCE_METHOD),
     center: Type.Object(
       {
-        coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }),
+        coordinates: Coordinates,
         uncertaintyKm: NullableKm,
         approximate: Type.Boolean(),
         /** The landmark searched from (`?landmark=`), else null (a point). */

@@ -1,20 +1,13 @@
 import type { ErrorObject } from 'ajv';
 import { createAjv } from '../../../geodata/rules/json-schema';
 import { InquiryBody, InquiryPatch } from '../contract/inquiries';
-import type { InquiryLanguage } from '../contract/vocabulary';
-import type { InquiryChange } from '../store/inquiry-store';
+import type { InquiryChange, NewInquiry } from '../store/inquiry-store';
 import type { FieldError } from '../validation/field-error';
 
 /** What a sender wrote, trimmed, blank optional texts as null; sites not yet looked up. */
-export interface CheckedInquiry {
-  name: string;
-  organisation: string | null;
-  email: string | null;
-  phone: string | null;
-  language: InquiryLanguage;
-  message: string;
+export type CheckedInquiry = Omit<NewInquiry, 'reference' | 'createdAt' | 'sites'> & {
   sites: { collection: string; id: number }[];
-}
+};
 
 export type Checked<T> =
   | { valid: true; value: T }

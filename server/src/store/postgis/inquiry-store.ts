@@ -1,82 +1,25 @@
-import { INQUIRY_ACTIONS, INQUIRY_LANGUAGES, INQUIRY_STATUSES, isOneOf } from '../../contract/vocabulary';
-import type {
-  InquiryEventRecord,
-  InquiryRecord,
-  InquirySiteRecord,
-  InquiryStore,
-  InquiryWithHistory,
-} from '../inquiry-store';
+import {
+  changedState,
+  changeEvents,
+  type InquiryEventRow,
+  type InquiryRow,
+  toInquiryEvent,
+  toInquiryRecord,
+} from '../inquiry-rows';
+import type { InquiryStore, InquiryWithHistory } from '../inquiry-store';
 import { ReferenceTaken } from '../inquiry-store';
 import type { Connection, Queryable } from './connection';
 import { LOCK_CLASS } from './migrations';
-
-interface InquiryRow {
-  seq: number;
-  reference: string;
-  created_at: Date;
-  updated_at: Date;
-  status: string;
-  assignee: string | null;
-  name: string;
-  organisation: string | null;
-  email: string | null;
-  phone: string | null;
-  language: string;
-  message: string;
-  sites: InquirySiteRecord[];
-}
-
-interface EventRow {
-  at: Date;
-  username: string | null;
-  action: string;
-  from_value: string | null;
-  to_value: string | null;
-  note: string | null;
-}
-
-function word<T extends string>(list: readonly T[], value: string, what: string): T {
-  if (!isOneOf(list, value)) throw new Error(`stored inquiry ${what} '${value}' is not known`);
-  return value;
-}
-
-function toRecord(row: InquiryRow): InquiryRecord {
-  return {
-    reference: row.reference,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    status: word(INQUIRY_STATUSES, row.status, 'status'),
-    assignee: row.assignee,
-    name: row.name,
-    organisation: row.organisation,
-    email: row.email,
-    phone: row.phone,
-    language: word(INQUIRY_LANGUAGES, row.language, 'language'),
-    message: row.message,
-    sites: row.sites,
-  };
-}
-
-function toEvent(row: EventRow): InquiryEventRecord {
-  return {
-    at: row.at.toISOString(),
-    by: row.username,
-    action: word(INQUIRY_ACTIONS, row.action, 'action'),
-    from: row.from_value,
-    to: row.to_value,
-    note: row.note,
-  };
-}
 
 const INSERT_EVENT = `INSERT INTO inquiry_events (inquiry, at, username, action, from_value, to_value, note)
   VALUES ($1, $2, $3, $4, $5, $6, $7)`;
 
 async function withHistory(db: Queryable, row: InquiryRow): Promise<InquiryWithHistory> {
-  const { rows } = await db.query<EventRow>(
+  const { rows } = await db.query<InquiryEventRow>(
     'SELECT at, username, action, from_value, to_value, note FROM inquiry_events WHERE inquiry = $1 ORDER BY seq',
     [row.seq],
   );
-  return { ...toRecord(row), history: rows.map(toEvent) };
+  return { ...toInquiryRecord(row), history: rows.map(toInquiryEvent) };
 }
 
 /**
@@ -128,7 +71,7 @@ export function postgisInquiryMethods(conn: Connection): InquiryStore {
           budget.key,
           budget.atMs,
         ]);
-        return { created: true as const, inquiry: toRecord(row) };
+        return { created: true as const, inquiry: toInquiryRecord(row) };
       }),
     listInquiries: async ({ status, limit, offset }) => {
       const where = status === undefined ? '' : 'WHERE status = $3';
@@ -141,7 +84,7 @@ export function postgisInquiryMethods(conn: Connection): InquiryStore {
         `SELECT count(*) AS n FROM inquiries ${status === undefined ? '' : 'WHERE status = $1'}`,
         status === undefined ? [] : [status],
       );
-      return { inquiries: rows.map(toRecord), numberMatched: count[0]?.n ?? 0 };
+      return { inquiries: rows.map(toInquiryRecord), numberMatched: count[0]?.n ?? 0 };
     },
     getInquiry: async (reference) => {
       const row = await find(conn, reference);
@@ -151,28 +94,12 @@ export function postgisInquiryMethods(conn: Connection): InquiryStore {
       conn.transaction(async (tx) => {
         const current = await find(tx, reference, true);
         if (!current) return undefined;
-        const events: [string, string | null, string | null, string | null][] = [];
-        if (change.assignee !== undefined && change.assignee !== current.assignee) {
-          events.push([
-            change.assignee === null ? 'unassigned' : 'assigned',
-            current.assignee,
-            change.assignee,
-            null,
-          ]);
-        }
-        if (change.status !== undefined && change.status !== current.status) {
-          events.push(['status', current.status, change.status, null]);
-        }
-        if (change.note !== undefined) events.push(['note', null, null, change.note]);
+        const events = changeEvents(current, change);
         if (events.length === 0) return withHistory(tx, current);
+        const next = changedState(current, change);
         const { rows } = await tx.query<InquiryRow>(
           'UPDATE inquiries SET assignee = $2, status = $3, updated_at = $4 WHERE seq = $1 RETURNING *',
-          [
-            current.seq,
-            change.assignee === undefined ? current.assignee : change.assignee,
-            change.status ?? current.status,
-            at,
-          ],
+          [current.seq, next.assignee, next.status, at],
         );
         for (const [action, from, to, note] of events) {
           await tx.query(INSERT_EVENT, [current.seq, at, actor.username, action, from, to, note]);

@@ -1,10 +1,14 @@
-import { INQUIRY_ACTIONS, INQUIRY_LANGUAGES, INQUIRY_STATUSES, isOneOf } from '../../contract/vocabulary';
 import type { Actor } from '../feature-store';
+import {
+  changedState,
+  changeEvents,
+  type InquiryEventRow,
+  type InquiryRow,
+  toInquiryEvent,
+  toInquiryRecord,
+} from '../inquiry-rows';
 import type {
   InquiryChange,
-  InquiryEventRecord,
-  InquiryRecord,
-  InquirySiteRecord,
   InquiryStore,
   InquiryWithHistory,
   NewInquiry,
@@ -12,65 +16,6 @@ import type {
 } from '../inquiry-store';
 import { ReferenceTaken } from '../inquiry-store';
 import type { Connection } from './connection';
-
-interface InquiryRow {
-  seq: number;
-  reference: string;
-  created_at: string;
-  updated_at: string;
-  status: string;
-  assignee: string | null;
-  name: string;
-  organisation: string | null;
-  email: string | null;
-  phone: string | null;
-  language: string;
-  message: string;
-  sites: string;
-}
-
-interface EventRow {
-  at: string;
-  username: string | null;
-  action: string;
-  from_value: string | null;
-  to_value: string | null;
-  note: string | null;
-}
-
-/** A stored word outside its list is a broken database, not a value to pass on. */
-function word<T extends string>(list: readonly T[], value: string, what: string): T {
-  if (!isOneOf(list, value)) throw new Error(`stored inquiry ${what} '${value}' is not known`);
-  return value;
-}
-
-function toRecord(row: InquiryRow): InquiryRecord {
-  return {
-    reference: row.reference,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    status: word(INQUIRY_STATUSES, row.status, 'status'),
-    assignee: row.assignee,
-    name: row.name,
-    organisation: row.organisation,
-    email: row.email,
-    phone: row.phone,
-    language: word(INQUIRY_LANGUAGES, row.language, 'language'),
-    message: row.message,
-    sites: JSON.parse(row.sites) as InquirySiteRecord[],
-  };
-}
-
-function toEvent(row: EventRow): InquiryEventRecord {
-  return {
-    at: row.at,
-    by: row.username,
-    action: word(INQUIRY_ACTIONS, row.action, 'action'),
-    from: row.from_value,
-    to: row.to_value,
-    note: row.note,
-  };
-}
 
 /** The same methods as InquiryStore, synchronous (the store wraps them). */
 export type SyncInquiryStore = {
@@ -86,12 +31,12 @@ export function sqliteInquiryMethods(conn: Connection): SyncInquiryStore {
   const row = (reference: string) =>
     prepare('SELECT * FROM inquiries WHERE reference = ?').get(reference) as InquiryRow | undefined;
   const withHistory = (r: InquiryRow): InquiryWithHistory => ({
-    ...toRecord(r),
+    ...toInquiryRecord(r),
     history: (
       prepare(
         'SELECT at, username, action, from_value, to_value, note FROM inquiry_events WHERE inquiry = ? ORDER BY seq',
-      ).all(r.seq) as EventRow[]
-    ).map(toEvent),
+      ).all(r.seq) as InquiryEventRow[]
+    ).map(toInquiryEvent),
   });
 
   // BEGIN IMMEDIATE: the count and the insert happen under the write lock, so two processes on
@@ -121,29 +66,18 @@ export function sqliteInquiryMethods(conn: Connection): SyncInquiryStore {
     );
     prepare(INSERT_EVENT).run(lastInsertRowid, inquiry.createdAt, null, 'created', null, null, null);
     prepare('INSERT INTO inquiry_submissions (key, at_ms) VALUES (?, ?)').run(budget.key, budget.atMs);
-    return { created: true as const, inquiry: toRecord(row(inquiry.reference) as InquiryRow) };
+    return { created: true as const, inquiry: toInquiryRecord(row(inquiry.reference) as InquiryRow) };
   });
 
   const update = db.transaction((reference: string, change: InquiryChange, actor: Actor, at: string) => {
     const current = row(reference);
     if (!current) return undefined;
-    const events: [string, string | null, string | null, string | null][] = [];
-    if (change.assignee !== undefined && change.assignee !== current.assignee) {
-      events.push([
-        change.assignee === null ? 'unassigned' : 'assigned',
-        current.assignee,
-        change.assignee,
-        null,
-      ]);
-    }
-    if (change.status !== undefined && change.status !== current.status) {
-      events.push(['status', current.status, change.status, null]);
-    }
-    if (change.note !== undefined) events.push(['note', null, null, change.note]);
+    const events = changeEvents(current, change);
     if (events.length > 0) {
+      const next = changedState(current, change);
       prepare('UPDATE inquiries SET assignee = ?, status = ?, updated_at = ? WHERE seq = ?').run(
-        change.assignee === undefined ? current.assignee : change.assignee,
-        change.status ?? current.status,
+        next.assignee,
+        next.status,
         at,
         current.seq,
       );
@@ -165,7 +99,7 @@ export function sqliteInquiryMethods(conn: Connection): SyncInquiryStore {
       const numberMatched = prepare(`SELECT count(*) FROM inquiries ${where}`)
         .pluck()
         .get(...params) as number;
-      return { inquiries: rows.map(toRecord), numberMatched };
+      return { inquiries: rows.map(toInquiryRecord), numberMatched };
     },
     getInquiry: (reference) => {
       const r = row(reference);
