@@ -23,14 +23,24 @@ declare module 'fastify' {
 /** Most landmarks read per measure (a landmarks collection is small; this only bounds the work). */
 export const MAX_LANDMARKS_PER_MEASURE = 1000;
 
+/** Most sites remembered per revision (a page of a larger collection recomputes the rest). */
+const MAX_REMEMBERED_SITES = 20_000;
+
+interface Memo {
+  revision: number;
+  candidates: Map<string, Promise<CandidatesByMeasure>>;
+  /** `collection/id:` + what the site depends on → the site as JSON text. */
+  sites: Map<string, string>;
+}
+
 /**
  * The `site` member of the features of collections whose catalog entry has a `site` hint
- * (issue 15). The landmarks of each measure are read through the store's filters once per data
- * revision (a landmark edit moves the revision), so a page costs one revision lookup plus
- * arithmetic per feature.
+ * (issue 15). Per data revision (any edit, a landmark's included, moves it) the landmarks of each
+ * measure are read once through the store's filters and each feature's site is computed once,
+ * so a page costs one revision lookup, a parse and a lookup per feature.
  */
 export class SiteService {
-  #memo: { revision: number; byCollection: Map<string, Promise<CandidatesByMeasure>> } | undefined;
+  #memo: Memo | undefined;
 
   constructor(
     private readonly store: FeatureStore,
@@ -40,7 +50,11 @@ export class SiteService {
   /** The site of one feature, or undefined when its collection has no `site` hint. */
   async forFeature(collection: CollectionDef, feature: Measurable): Promise<Site | undefined> {
     if (!collection.site) return undefined;
-    return buildSite(feature, collection.site, await this.#candidates(collection.site));
+    return buildSite(
+      feature,
+      collection.site,
+      await this.#candidates(await this.#current(), collection.site),
+    );
   }
 
   /**
@@ -50,24 +64,44 @@ export class SiteService {
   async addToPage(collection: CollectionDef, featuresJson: string): Promise<string> {
     const config = collection.site;
     if (!config || featuresJson === '') return featuresJson;
-    const candidates = await this.#candidates(config);
+    const memo = await this.#current();
+    const candidates = await this.#candidates(memo, config);
     const features = JSON.parse(`[${featuresJson}]`) as ApiFeature[];
-    return features.map((f) => JSON.stringify({ ...f, site: buildSite(f, config, candidates) })).join(',');
+    return features
+      .map((f) => {
+        // Keyed by what a site depends on besides the landmarks, so a page read just before an
+        // edit can never leave a stale site in the memo of the edit's revision.
+        const p = f.properties;
+        const where = [f.geometry, p.district_code, p.location_precision, p.location_uncertainty_km];
+        const key = `${collection.id}/${f.id}:${JSON.stringify(where)}`;
+        let site = memo.sites.get(key);
+        if (site === undefined) {
+          site = JSON.stringify(buildSite(f, config, candidates));
+          if (memo.sites.size >= MAX_REMEMBERED_SITES) memo.sites.clear();
+          memo.sites.set(key, site);
+        }
+        return `${JSON.stringify(f).slice(0, -1)},"site":${site}}`;
+      })
+      .join(',');
   }
 
-  /** The landmarks of every measure of a config, at the store's current revision. */
-  #candidates(config: SiteConfig): Promise<CandidatesByMeasure> {
-    return this.store.revision().then((revision) => {
-      if (this.#memo?.revision !== revision) this.#memo = { revision, byCollection: new Map() };
-      const key = JSON.stringify(config);
-      let found = this.#memo.byCollection.get(key);
-      if (!found) {
-        found = this.#load(config);
-        this.#memo.byCollection.set(key, found);
-        found.catch(() => this.#memo?.byCollection.delete(key));
-      }
-      return found;
-    });
+  /** The memo of the store's current revision (a new, empty one when the revision moved). */
+  async #current(): Promise<Memo> {
+    const revision = await this.store.revision();
+    if (this.#memo?.revision !== revision) this.#memo = { revision, candidates: new Map(), sites: new Map() };
+    return this.#memo;
+  }
+
+  /** The landmarks of every measure of a config, at the memo's revision. */
+  #candidates(memo: Memo, config: SiteConfig): Promise<CandidatesByMeasure> {
+    const key = JSON.stringify(config);
+    let found = memo.candidates.get(key);
+    if (!found) {
+      found = this.#load(config);
+      memo.candidates.set(key, found);
+      found.catch(() => memo.candidates.delete(key));
+    }
+    return found;
   }
 
   async #load(config: SiteConfig): Promise<CandidatesByMeasure> {
