@@ -7,6 +7,7 @@ import type Ajv2020 from 'ajv/dist/2020';
 import { type Static, Type } from 'typebox';
 import { DisplayHints, LINK_PARAMS, POINT_SYMBOLS } from '../../server/src/contract/collections';
 import { LocalizedText } from '../../server/src/contract/common';
+import { SiteConfig } from '../../server/src/contract/site';
 import { GEOMETRY_TYPES, type GeometryType } from '../../server/src/contract/vocabulary';
 import { createAjv, describeSchemaError } from './json-schema';
 
@@ -28,6 +29,10 @@ export const CatalogEntry = Type.Object(
     editable: Type.Optional(Type.Boolean()),
     /** Presentation hints; each one left out gets its default (defaultDisplay). */
     display: Type.Optional(Type.Partial(DisplayHints)),
+    /** Its features get a computed `site` member: distances to these landmarks (issue 15); default null. */
+    site: Type.Optional(SiteConfig),
+    /** GET /api/nearby lists its features by default; default false. */
+    nearby: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -39,10 +44,12 @@ export const CatalogFile = Type.Object(
 );
 
 /** A catalog entry with every default applied. */
-export type CatalogCollection = Omit<CatalogEntry, 'label' | 'editable' | 'display'> & {
+export type CatalogCollection = Omit<CatalogEntry, 'label' | 'editable' | 'display' | 'site' | 'nearby'> & {
   label: string;
   editable: boolean;
   display: DisplayHints;
+  site: SiteConfig | null;
+  nearby: boolean;
 };
 
 const POINTS: readonly GeometryType[] = ['Point', 'MultiPoint'];
@@ -156,6 +163,31 @@ function crossProblems(collections: CatalogCollection[]): string[] {
         );
     }
     problems.push(...hintProblems(c));
+    problems.push(...siteProblems(c, collections));
+  }
+  return problems;
+}
+
+/** A `site` hint names an existing collection, unique keys, and filters on that collection's queryables. */
+function siteProblems(c: CatalogCollection, collections: CatalogCollection[]): string[] {
+  if (!c.site) return [];
+  const landmarks = collections.find((x) => x.id === c.site?.landmarks);
+  if (!landmarks) return [`${c.id}: site landmarks '${c.site.landmarks}' is not a collection`];
+  const problems: string[] = [];
+  const keys = new Set<string>();
+  for (const m of c.site.measures) {
+    if (keys.has(m.key)) problems.push(`${c.id}: site measure '${m.key}' is used twice`);
+    keys.add(m.key);
+    for (const p of Object.keys(m.where)) {
+      if (!landmarks.queryables.includes(p))
+        problems.push(
+          `${c.id}: site measure '${m.key}' filters on '${p}', not a queryable of ${landmarks.id}`,
+        );
+    }
+    if (m.sameDistrict && !landmarks.queryables.includes('district_code'))
+      problems.push(
+        `${c.id}: site measure '${m.key}' needs district_code, not a queryable of ${landmarks.id}`,
+      );
   }
   return problems;
 }
@@ -175,6 +207,8 @@ export function readCatalogFile(json: unknown, ajv: Ajv2020 = createAjv()): Cata
       label: entry.label ?? 'name',
       editable: entry.editable ?? false,
       display: withDefaults(entry, i),
+      site: entry.site ?? null,
+      nearby: entry.nearby ?? false,
     }),
   );
   const problems = crossProblems(collections);

@@ -2,8 +2,9 @@ import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
 /**
- * Our annotation keywords in geodata/schema (labels, units, enum titles, computed, widget, and
- * `x-text-lang`: the language a free-text property's values are written in, when not Vietnamese).
+ * Our annotation keywords in geodata/schema (labels, units, enum titles, computed, widget,
+ * `x-text-lang`: the language a free-text property's values are written in, when not Vietnamese,
+ * and `x-fact`: a value with its own source and confidence, see rules/facts.ts).
  */
 export const SCHEMA_ANNOTATIONS = [
   'x-title-vi',
@@ -12,6 +13,7 @@ export const SCHEMA_ANNOTATIONS = [
   'x-computed',
   'x-widget',
   'x-text-lang',
+  'x-fact',
 ] as const;
 
 /**

@@ -5,9 +5,11 @@ import { LoginLimiter } from './auth/login-limiter';
 import type { Catalog } from './catalog/catalog';
 import { loadCatalog } from './catalog/load-catalog';
 import type { Config } from './config';
+import { upgradeStoredFacts } from './editing/fact-upgrade';
 import { FeatureWriter } from './editing/feature-writer';
 import { GeometryChecker } from './editing/geometry-checker';
 import { createImports } from './imports/imports';
+import { type InquiryLimit, InquiryService } from './inquiries/inquiry-service';
 import { registerAuth } from './plugins/auth';
 import { registerCsrf } from './plugins/csrf';
 import { registerErrorHandler } from './plugins/errors';
@@ -32,12 +34,16 @@ import { registerCollectionRoutes } from './routes/collections';
 import { registerHistoryRoutes } from './routes/history';
 import { registerImportRoutes } from './routes/imports';
 import { registerIndicatorRoutes } from './routes/indicators';
+import { registerInquiryRoutes } from './routes/inquiries';
 import { registerItemsRoutes } from './routes/items';
 import { registerItemsWriteRoutes } from './routes/items-write';
 import { registerLandingRoutes } from './routes/landing';
+import { registerNearbyRoutes } from './routes/nearby';
 import { registerQueryablesRoutes } from './routes/queryables';
 import { registerSchemaRoutes } from './routes/schema';
 import { registerTileRoutes } from './routes/tiles';
+import { NearbyService } from './site/nearby';
+import { SiteService } from './site/site-service';
 import { type AppStore, databaseFile, openStore, storeLocation } from './store/open-store';
 import { holdServerLock } from './store/sqlite/server-lock';
 
@@ -59,6 +65,8 @@ export interface AppOverrides {
   responseCacheBytes?: number;
   /** Check every /api answer against its contract schema (a wrong one becomes a 500); tests turn it on. */
   checkResponses?: boolean;
+  /** Inquiries per address and window; default 5 per hour (inquiries/inquiry-service.ts), counted in the store. */
+  inquiryLimit?: InquiryLimit;
 }
 
 /** Fastify's trustProxy; a hop count becomes "trust the first n hops". */
@@ -110,6 +118,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   try {
     if (opened.seeded)
       app.log.info({ store: storeLocation(config) }, 'seeded the empty database from geodata/');
+    const upgraded = await upgradeStoredFacts(store, catalog);
+    if (upgraded > 0) app.log.info({ features: upgraded }, 'brought stored features to the site-fact schema');
     registerErrorHandler(app);
     const origins = originPolicy(config);
     registerRequestGate(app, securityHeaderSetter(config, headers), [
@@ -130,6 +140,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     await registerOpenApi(app);
     registerLandingRoutes(app);
     registerCollectionRoutes(app);
+    app.decorate('sites', new SiteService(store, catalog));
     registerItemsRoutes(app);
     registerTileRoutes(app);
     const writer = new FeatureWriter(store, new GeometryChecker());
@@ -140,6 +151,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerQueryablesRoutes(app);
     registerSchemaRoutes(app);
     registerIndicatorRoutes(app);
+    registerNearbyRoutes(app, new NearbyService(store, catalog));
+    const inquiryOptions = { clock, limit: overrides.inquiryLimit };
+    registerInquiryRoutes(app, new InquiryService(store, catalog, inquiryOptions));
     registerAppConfigRoutes(app);
     const imports = createImports(store, catalog, config.geodataDir, clock);
     app.addHook('onClose', () => imports.close());

@@ -27,13 +27,16 @@ const seen = new Map<string, Set<number>>();
 interface Case {
   /** The OpenAPI operation. */
   op: string;
-  url: string;
+  /** The URL, or a function of what earlier cases saw (e.g. the reference an inquiry got). */
+  url: string | (() => string);
   status: number;
   as?: keyof typeof who;
   body?: unknown;
   headers?: Record<string, string>;
   /** Send If-None-Match with the ETag of a first GET (expects 304). */
   revalidate?: boolean;
+  /** Reads the answer for later cases. */
+  after?: (body: string) => void;
 }
 
 /** Ids made by earlier cases (an import, a batch), put into later URLs for `:import` and `:batch`. */
@@ -41,7 +44,9 @@ const made = { import: '', batch: 0 };
 
 async function run(c: Case) {
   const [method = 'GET'] = c.op.split(' ');
-  c = { ...c, url: c.url.replace(':import', made.import).replace(':batch', String(made.batch)) };
+  const fill = (u: string) => u.replace(':import', made.import).replace(':batch', String(made.batch));
+  const given = c.url;
+  c = { ...c, url: typeof given === 'string' ? fill(given) : () => fill(given()) };
   const cookie = c.as ? who[c.as] : undefined;
   const write = !['GET', 'HEAD', 'OPTIONS'].includes(method);
   const headers: Record<string, string> = {
@@ -50,13 +55,14 @@ async function run(c: Case) {
     ...(cookie ? { cookie } : {}),
     ...c.headers,
   };
+  const url = typeof c.url === 'string' ? c.url : c.url();
   if (c.revalidate) {
-    const first = await t.app.inject({ method: 'GET', url: c.url, headers });
+    const first = await t.app.inject({ method: 'GET', url, headers });
     headers['if-none-match'] = String(first.headers.etag);
   }
   const res = await t.app.inject({
     method: method as 'GET',
-    url: c.url,
+    url,
     headers,
     ...(c.body === undefined
       ? {}
@@ -68,10 +74,13 @@ async function run(c: Case) {
   const statuses = seen.get(c.op) ?? new Set<number>();
   statuses.add(res.statusCode);
   seen.set(c.op, statuses);
+  c.after?.(res.body);
   return res;
 }
 
 const C = '/api/collections';
+/** The reference of the inquiry sent by the POST case (read by the later inquiry cases). */
+let inquiry = '';
 const V = `${C}/craft-villages`;
 const ITEM = '/api/collections/{collectionId}/items/{featureId}';
 const TILES = '/api/collections/{collectionId}/tiles';
@@ -321,6 +330,41 @@ const cases: Case[] = [
   { op: `OPTIONS ${ITEM}`, url: `${C}/nope/items/1`, status: 404 },
   // Imports and batches (issue 14).
   ...importCases(),
+  { op: 'GET /api/nearby', url: '/api/nearby?lon=103.75&lat=22.55&radius_km=10', status: 200 },
+  { op: 'GET /api/nearby', url: '/api/nearby?lon=103.75', status: 400 },
+  {
+    op: 'POST /api/inquiries',
+    url: '/api/inquiries',
+    status: 201,
+    body: { name: 'An', email: 'an@example.vn', language: 'vi', message: 'Xin chào' },
+    after: (body) => {
+      inquiry = String(JSON.parse(body).reference);
+    },
+  },
+  {
+    op: 'POST /api/inquiries',
+    url: '/api/inquiries',
+    status: 422,
+    body: { name: 'An', language: 'vi', message: 'x' },
+  },
+  { op: 'GET /api/inquiries', url: '/api/inquiries?status=new', status: 200, as: 'editor' },
+  { op: 'GET /api/inquiries', url: '/api/inquiries', status: 401 },
+  { op: 'GET /api/inquiries/{reference}', url: () => `/api/inquiries/${inquiry}`, status: 200, as: 'admin' },
+  { op: 'GET /api/inquiries/{reference}', url: () => `/api/inquiries/${inquiry}`, status: 403, as: 'viewer' },
+  {
+    op: 'PATCH /api/inquiries/{reference}',
+    url: () => `/api/inquiries/${inquiry}`,
+    status: 200,
+    as: 'editor',
+    body: { assignee: 'eddie', note: 'Gọi lại sáng mai.' },
+  },
+  {
+    op: 'PATCH /api/inquiries/{reference}',
+    url: '/api/inquiries/LC-0000-0000-0000',
+    status: 404,
+    as: 'editor',
+    body: { status: 'closed' },
+  },
   { op: 'GET (no route)', url: '/api/no-such-thing', status: 404 },
 ];
 
@@ -401,7 +445,15 @@ function importCases(): Case[] {
 }
 
 describe('every route answers in its contract shape', () => {
-  it.each(cases.map((c) => [`${c.op} ${c.url} → ${c.status}`, c] as const))('%s', async (_name, c) => {
+  it.each(
+    cases.map(
+      (c) =>
+        [
+          `${c.op} ${typeof c.url === 'string' ? c.url : '(from an earlier answer)'} → ${c.status}`,
+          c,
+        ] as const,
+    ),
+  )('%s', async (_name, c) => {
     const res = await run(c);
     // A body that broke its schema would have been turned into a 500 naming the violation.
     expect(res.statusCode, res.body).toBe(c.status);

@@ -103,7 +103,12 @@ describe('staff editing in the browser', () => {
       kind: 'cluster',
       district_code: '080',
       status: 'planned',
+      // A site fact with a value carries its own source and confidence (issue 15).
+      status_source: 'Khảo sát thực địa 2026',
+      status_confidence: 'reported',
       area_ha: '12,5',
+      area_ha_source: 'Khảo sát thực địa 2026',
+      area_ha_confidence: 'reported',
       source: 'Khảo sát thực địa 2026',
       confidence: 'reported',
       location_precision: 'surveyed',
@@ -151,7 +156,7 @@ describe('staff editing in the browser', () => {
     await a.save();
     await expect.poll(() => a.notice().textContent()).toMatch(/^Đã lưu/);
 
-    await b.fill('contact', 'Phòng Kinh tế, 0214 000 000');
+    await b.fill('notes', 'Phòng Kinh tế, 0214 000 000');
     await b.save();
     await b.conflictDialog().waitFor();
     expect(await b.conflictDialog().locator('tr[data-field="area_ha"]').textContent()).toContain('321');
@@ -161,7 +166,7 @@ describe('staff editing in the browser', () => {
     expect(await b.conflictDialog().count()).toBe(0);
 
     const after = await feature('industrial-clusters', 2);
-    expect(after.properties).toMatchObject({ area_ha: 321, contact: 'Phòng Kinh tế, 0214 000 000' });
+    expect(after.properties).toMatchObject({ area_ha: 321, notes: 'Phòng Kinh tế, 0214 000 000' });
   });
 
   it('an expired session asks for the login again and keeps the draft', async () => {
@@ -173,17 +178,17 @@ describe('staff editing in the browser', () => {
     await edit.enterEditMode();
     await edit.pickOnMap(lon, lat);
     await expect.poll(() => edit.field('name').inputValue()).toBe(String(target.properties.name));
-    await edit.fill('contact', 'UBND huyện Bảo Yên');
+    await edit.fill('notes', 'UBND huyện Bảo Yên');
     await edit.endSessionOnServer(session.baseUrl);
 
     await edit.save();
     await edit.page.getByTestId('login-dialog').waitFor();
     expect(await edit.page.getByTestId('staff-login').isVisible()).toBe(true);
     await edit.submitLogin('edna', TEST_PASSWORD);
-    expect(await edit.field('contact').inputValue()).toBe('UBND huyện Bảo Yên');
+    expect(await edit.field('notes').inputValue()).toBe('UBND huyện Bảo Yên');
     await edit.save();
     await expect.poll(() => edit.notice().textContent()).toMatch(/^Đã lưu/);
-    expect((await feature('industrial-clusters', 3)).properties.contact).toBe('UBND huyện Bảo Yên');
+    expect((await feature('industrial-clusters', 3)).properties.notes).toBe('UBND huyện Bảo Yên');
   });
 
   it('an unsaved draft is never replaced silently: picking another feature asks keep or discard', async () => {
@@ -207,7 +212,7 @@ describe('staff editing in the browser', () => {
     expect(await edit.wouldWarnOnUnload()).toBe(false);
 
     // One changed field: another pick asks first, with the focus on "keep editing".
-    await edit.fill('contact', 'Ban quản lý các KCN tỉnh');
+    await edit.fill('notes', 'Ban quản lý các KCN tỉnh');
     expect(await edit.wouldWarnOnUnload()).toBe(true);
     await edit.pickOnMap(...pb);
     await edit.discardDialog().waitFor();
@@ -219,7 +224,7 @@ describe('staff editing in the browser', () => {
     // "Keep editing": the draft stays, the map's selection goes back to it.
     await edit.keepDraft();
     expect(await edit.field('name').inputValue()).toBe(String(a.properties.name));
-    expect(await edit.field('contact').inputValue()).toBe('Ban quản lý các KCN tỉnh');
+    expect(await edit.field('notes').inputValue()).toBe('Ban quản lý các KCN tỉnh');
     await expect.poll(() => edit.app.urlHash()).toContain('sel=industrial-clusters/5');
 
     // Esc keeps too; then "discard" (from the keyboard) opens the other feature, nothing saved.
@@ -227,20 +232,20 @@ describe('staff editing in the browser', () => {
     await edit.discardDialog().waitFor();
     await page.keyboard.press('Escape');
     await edit.discardDialog().waitFor({ state: 'detached' });
-    expect(await edit.field('contact').inputValue()).toBe('Ban quản lý các KCN tỉnh');
+    expect(await edit.field('notes').inputValue()).toBe('Ban quản lý các KCN tỉnh');
     await edit.pickOnMap(...pb);
     await edit.discardDialog().waitFor();
     await edit.discardDraftWithKeyboard();
     await expect.poll(() => edit.field('name').inputValue()).toBe(String(b.properties.name));
-    expect(await edit.field('contact').inputValue()).toBe(String(b.properties.contact ?? ''));
-    expect((await feature('industrial-clusters', 5)).properties.contact).toEqual(a.properties.contact);
+    expect(await edit.field('notes').inputValue()).toBe(String(b.properties.notes ?? ''));
+    expect((await feature('industrial-clusters', 5)).properties.notes).toEqual(a.properties.notes);
 
     // Leaving edit mode with unsaved changes asks as well; "keep" leaves the editor open.
-    await edit.fill('contact', 'Sở Công Thương');
+    await edit.fill('notes', 'Sở Công Thương');
     await page.getByTestId('staff-edit-toggle').click();
     await edit.discardDialog().waitFor();
     await edit.keepDraft();
-    expect(await edit.field('contact').inputValue()).toBe('Sở Công Thương');
+    expect(await edit.field('notes').inputValue()).toBe('Sở Công Thương');
     // Closing the page asks the browser to warn (beforeunload); dismissing it keeps the page.
     const prompts: string[] = [];
     page.once('dialog', (d) => {

@@ -105,10 +105,10 @@ describe('the editor says what the server decided, in the UI language', () => {
     const edit = await editorAt(at(cluster));
     await edit.pickOnMap(...at(cluster));
     await expect.poll(() => edit.field('name').inputValue()).toBe(String(cluster.properties.name));
-    await edit.fill('contact', 'Phòng Kinh tế – Hạ tầng');
+    await edit.fill('notes', 'Phòng Kinh tế – Hạ tầng');
     await edit.save();
     await expect.poll(() => edit.notice().textContent()).toMatch(/^Đã lưu \(phiên bản 2\)/);
-    await edit.fill('contact', 'UBND huyện Bát Xát');
+    await edit.fill('notes', 'UBND huyện Bát Xát');
     await edit.save();
     await expect.poll(() => edit.notice().textContent()).toMatch(/^Đã lưu \(phiên bản 3\)/);
     await edit.openHistory();
@@ -116,6 +116,6 @@ describe('the editor says what the server decided, in the UI language', () => {
     await edit.page.getByTestId('history-revert-2-yes').click();
     await expect.poll(() => edit.historyPanel().getByRole('status').textContent()).toMatch(/phiên bản 2/);
     expect(await edit.notice().count()).toBe(0);
-    expect(await edit.field('contact').inputValue()).toBe('Phòng Kinh tế – Hạ tầng');
+    expect(await edit.field('notes').inputValue()).toBe('Phòng Kinh tế – Hạ tầng');
   });
 });

@@ -19,6 +19,7 @@ import { cql2Queryables, randomCql2Filters, runCql2Contract, seedCql2 } from './
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
 import { runFeatureStoreReadContract } from './feature-store-reads.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
+import { runInquiryStoreContract } from './inquiry-store.contract';
 import { runUserStoreContract } from './user-store.contract';
 
 /** A new database per harness (copied from the run's template in milliseconds), dropped by dispose. */
@@ -40,6 +41,14 @@ runFeatureStoreWriteContract('postgis', postgisHarness);
 runFeatureStoreReadContract('postgis', postgisHarness);
 runCql2Contract('postgis', postgisHarness);
 runBatchContract('postgis', postgisHarness);
+runInquiryStoreContract('postgis', () => {
+  const harness = postgisHarness();
+  const catalog = loadCatalog(FIXTURE_GEODATA);
+  return {
+    open: async () => openPostgisStore({ url: (await harness.database()).url, catalog }),
+    dispose: harness.dispose,
+  };
+});
 runUserStoreContract('postgis', () => {
   const harness = postgisHarness();
   return {

@@ -14,6 +14,7 @@ import { runCql2Contract } from './cql2.contract';
 import { runFeatureStoreContract, type StoreHarness } from './feature-store.contract';
 import { runFeatureStoreReadContract } from './feature-store-reads.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
+import { runInquiryStoreContract } from './inquiry-store.contract';
 import { runUserStoreContract } from './user-store.contract';
 
 function tempSqlite(): StoreHarness & { file: string } {
@@ -31,6 +32,11 @@ runFeatureStoreWriteContract('sqlite (temp file)', tempSqlite);
 runFeatureStoreReadContract('sqlite (temp file)', tempSqlite);
 runCql2Contract('sqlite (temp file)', tempSqlite);
 runBatchContract('sqlite (temp file)', tempSqlite);
+runInquiryStoreContract('sqlite (temp file)', () => {
+  const harness = tempSqlite();
+  const catalog = loadCatalog(FIXTURE_GEODATA);
+  return { open: async () => openSqliteStore({ file: harness.file, catalog }), dispose: harness.dispose };
+});
 runUserStoreContract('sqlite (temp file)', () => {
   const harness = tempSqlite();
   return { open: async () => openSqliteUserStore(harness.file), dispose: harness.dispose };

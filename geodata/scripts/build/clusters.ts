@@ -1,4 +1,12 @@
 import type { Feature } from 'geojson';
+import {
+  bacDuyenHaiFacts,
+  batXatFacts,
+  factProperties,
+  listedIn2023Facts,
+  phoLuFacts,
+  tangLoongFacts,
+} from './clusters.facts';
 import { type Facts, factByName, firstUrl, numberFigure, sourceOf } from './facts';
 import { approx, pointFeature } from './points';
 
@@ -14,7 +22,10 @@ const ZONE_TOTALS =
 const SITE_METHOD =
   'placed at the named commune/township centre from general knowledge; no source gives the site';
 
-/** Builds industrial-clusters.geojson: six points in five districts, all approximate. */
+/**
+ * Builds industrial-clusters.geojson: six points in five districts, all approximate, each with
+ * its structured site facts (clusters.facts.ts; null where no source gives one).
+ */
 export function buildClusters(facts: Facts): Feature[] {
   const tangLoong = factByName(facts.industrial_zones, 'KCN Tằng Loỏng');
   const bacDuyenHai = factByName(facts.industrial_zones, 'KCN Bắc Duyên Hải');
@@ -41,18 +52,18 @@ export function buildClusters(facts: Facts): Feature[] {
         name_en: 'Tang Loong Industrial Zone',
         kind: 'industrial_zone',
         district_code: '086',
-        commune: 'Thị trấn Tằng Loỏng; Xã Xuân Giao; Xã Gia Phú; Xã Phú Nhuận',
-        status: 'operating',
-        status_year: 2009,
-        area_ha: numberFigure(tangLoong, 'area_ha_2023'),
-        area_year: 2023,
+        ...factProperties(
+          tangLoongFacts(
+            tangLoong,
+            industries2009,
+            numberFigure(tangLoong, 'area_ha_2023'),
+            numberFigure(tangLoong, 'area_industrial_ha_2009'),
+          ),
+        ),
         area_figures: [
           `${numberFigure(tangLoong, 'area_ha_2023')} ha (2023; quanly.moitruongvadothi.vn, press)`,
           `${numberFigure(tangLoong, 'area_industrial_ha_2009')} ha industrial area plus ${numberFigure(tangLoong, 'area_resettlement_urban_ha_2009').toLocaleString('en-US')} ha resettlement and urban area (2009; laocai.gov.vn, provincial government)`,
         ],
-        industries: industries2009,
-        infrastructure: String(tangLoong.figures.infrastructure_2009),
-        contact: null,
         source: `${sourceOf(tangLoong)}; ${PLAN_2024}`,
         source_url: firstUrl(tangLoong),
         confidence: 'official',
@@ -67,17 +78,10 @@ export function buildClusters(facts: Facts): Feature[] {
         name_en: 'Bac Duyen Hai Industrial Zone',
         kind: 'industrial_zone',
         district_code: '080',
-        commune: 'Phường Duyên Hải',
-        status: 'operating',
-        status_year: 2023,
-        area_ha: numberFigure(bacDuyenHai, 'area_ha_2023'),
-        area_year: 2023,
+        ...factProperties(bacDuyenHaiFacts(bacDuyenHai, numberFigure(bacDuyenHai, 'area_ha_2023'))),
         area_figures: [
           `${numberFigure(bacDuyenHai, 'area_ha_2023')} ha (2023; quanly.moitruongvadothi.vn, press)`,
         ],
-        industries: [],
-        infrastructure: null,
-        contact: null,
         source: `${sourceOf(bacDuyenHai)}; ${PLAN_2024}`,
         source_url: firstUrl(bacDuyenHai),
         confidence: 'reported',
@@ -89,15 +93,8 @@ export function buildClusters(facts: Facts): Feature[] {
       name_en: 'Pho Rang Industrial Cluster',
       kind: 'cluster',
       district_code: '087',
-      commune: 'Thị trấn Phố Ràng',
-      status: 'operating',
-      status_year: 2023,
-      area_ha: null,
-      area_year: null,
+      ...factProperties(listedIn2023Facts(phoRang, 'Thị trấn Phố Ràng')),
       area_figures: [],
-      industries: [],
-      infrastructure: null,
-      contact: null,
       source: sourceOf(phoRang),
       source_url: firstUrl(phoRang),
       confidence: 'reported',
@@ -111,15 +108,8 @@ export function buildClusters(facts: Facts): Feature[] {
         name_en: 'Khanh Yen Thuong Industrial Cluster',
         kind: 'cluster',
         district_code: '089',
-        commune: 'Xã Khánh Yên Thượng',
-        status: 'operating',
-        status_year: 2023,
-        area_ha: null,
-        area_year: null,
+        ...factProperties(listedIn2023Facts(khanhYen, 'Xã Khánh Yên Thượng')),
         area_figures: [],
-        industries: [],
-        infrastructure: null,
-        contact: null,
         source: sourceOf(khanhYen),
         source_url: firstUrl(khanhYen),
         confidence: 'reported',
@@ -134,15 +124,8 @@ export function buildClusters(facts: Facts): Feature[] {
         name_en: 'Bat Xat Industrial Cluster',
         kind: 'cluster',
         district_code: '082',
-        commune: null,
-        status: 'planned',
-        status_year: 2022,
-        area_ha: null,
-        area_year: null,
+        ...factProperties(batXatFacts(batXat)),
         area_figures: [],
-        industries: [],
-        infrastructure: null,
-        contact: null,
         source: sourceOf(batXat),
         source_url: firstUrl(batXat),
         confidence: 'reported',
@@ -154,15 +137,8 @@ export function buildClusters(facts: Facts): Feature[] {
       name_en: 'Pho Lu Township Industrial Cluster',
       kind: 'cluster',
       district_code: '086',
-      commune: 'Thị trấn Phố Lu',
-      status: 'approved',
-      status_year: 2024,
-      area_ha: null,
-      area_year: null,
+      ...factProperties(phoLuFacts(phoLu)),
       area_figures: [],
-      industries: [],
-      infrastructure: null,
-      contact: null,
       source: sourceOf(phoLu),
       source_url: firstUrl(phoLu),
       confidence: 'reported',

@@ -10,6 +10,9 @@ import {
 } from './facts';
 import { approx, pointFeature } from './points';
 
+/** GSO code of Lào Cai city, the provincial capital. */
+const PROVINCIAL_CAPITAL = '080';
+
 const GENERAL_KNOWLEDGE = 'approximate coordinate from general knowledge; no published page gives it';
 
 function codeOf(district: string | null): string {
@@ -41,6 +44,7 @@ export function buildLandmarks(facts: Facts): Feature[] {
       name: 'Cửa khẩu quốc tế đường bộ Lào Cai',
       name_en: 'Lao Cai international road border gate (Lao Cai–Hekou)',
       kind: 'border_gate',
+      site_role: 'road_border_gate',
       ...base(
         road,
         'reported',
@@ -51,6 +55,7 @@ export function buildLandmarks(facts: Facts): Feature[] {
       name: 'Cửa khẩu quốc tế Kim Thành (cầu Kim Thành)',
       name_en: 'Kim Thanh international border gate No. II and bridge (freight)',
       kind: 'border_gate',
+      site_role: 'freight_border_gate',
       ...base(kim, 'reported', 'Bridge opened Sep 2009 (295 m, 4 lanes); freight gate.'),
     }),
     pointFeature(
@@ -64,6 +69,7 @@ export function buildLandmarks(facts: Facts): Feature[] {
         name: 'Ga Lào Cai',
         name_en: 'Lao Cai railway station',
         kind: 'railway_station',
+        site_role: 'main_railway_station',
         ...base(
           rail,
           'reported',
@@ -82,6 +88,7 @@ export function buildLandmarks(facts: Facts): Feature[] {
         name: 'Điểm cuối cao tốc Nội Bài – Lào Cai (CT.05)',
         name_en: 'Noi Bai–Lao Cai expressway (CT.05), Lao Cai end',
         kind: 'expressway_end',
+        site_role: 'expressway_end',
         ...base(
           expr,
           'reported',
@@ -93,7 +100,7 @@ export function buildLandmarks(facts: Facts): Feature[] {
   const seats = facts.landmarks.filter((l) => l.name.startsWith('District seat'));
   seats.forEach((seat, i) => {
     const code = codeOf(seat.district);
-    const fromMirror = code === '080';
+    const fromMirror = code === PROVINCIAL_CAPITAL;
     const name = seat.name.replace('District seat – ', '');
     const nameVi = SEAT_NAME_VI[code] ?? name;
     const row = fromMirror ? seat : factByName(facts.district_stats, FACT_DISTRICT_BY_CODE[code] ?? '');
@@ -112,6 +119,8 @@ export function buildLandmarks(facts: Facts): Feature[] {
           name: nameVi,
           name_en: name,
           kind: 'district_seat',
+          // The provincial capital's seat is also the provincial centre investors measure to.
+          site_role: code === PROVINCIAL_CAPITAL ? 'provincial_centre' : null,
           district_code: code,
           source: fromMirror ? sourceOf(seat) : `Seat name: ${sourceOf(row)}; coordinate: general knowledge`,
           source_url: fromMirror ? firstUrl(seat) : firstUrl(row),

@@ -1,13 +1,14 @@
 import type { FeatureCollection } from 'geojson';
 import { CONFIDENCE } from '../../../server/src/contract/vocabulary';
 import { type AreaFeature, toDistrictAreas } from '../../rules/districts';
+import { factSpecs } from '../../rules/facts';
 import type { RawIndicatorRow } from '../../rules/indicator-rows';
 import { createAjv } from '../../rules/json-schema';
 import { checkFeaturesInDistricts } from './district-membership.check';
 import { checkGeometries } from './geometry.check';
 import { checkArticleGrowth, checkIndicatorSums } from './indicators.check';
 import type { Problem } from './problem';
-import { checkIndicatorProvenance, checkProvenance } from './provenance.check';
+import { checkFacts, checkIndicatorProvenance, checkProvenance } from './provenance.check';
 import { checkRowsSchema, checkSchema, checkSharedVocabulary } from './schema.check';
 import { checkSharedBorders } from './shared-borders.check';
 import { checkRowSourceKinds, checkSourceKinds, type SourceKinds } from './source-kinds.check';
@@ -16,7 +17,7 @@ export { checkFeaturesInDistricts } from './district-membership.check';
 export { checkGeometries } from './geometry.check';
 export { checkArticleGrowth, checkIndicatorSums } from './indicators.check';
 export type { Problem } from './problem';
-export { checkIndicatorProvenance, checkProvenance } from './provenance.check';
+export { checkFacts, checkIndicatorProvenance, checkProvenance } from './provenance.check';
 export { checkRowsSchema, checkSchema, checkSharedVocabulary } from './schema.check';
 export { checkSharedBorders } from './shared-borders.check';
 
@@ -33,6 +34,11 @@ export interface GeodataBundle {
 export interface CheckResult {
   name: string;
   problems: Problem[];
+}
+
+/** The properties holding the sources of a schema's site facts (their URLs are checked too). */
+function factSourceProperties(schema: object): string[] {
+  return factSpecs(schema).map((s) => s.source);
 }
 
 /** Runs every check over the bundle, in a fixed order. Pure: no I/O. */
@@ -85,9 +91,15 @@ export function runAllChecks(bundle: GeodataBundle): CheckResult[] {
       ],
     },
     {
+      name: 'site facts: a value has its own source and confidence, a missing one has none',
+      problems: each((c) => checkFacts(c.id, c.data.features, c.schema)),
+    },
+    {
       name: 'every cited URL is an acceptable kind of source (source-kinds.json)',
       problems: [
-        ...each((c) => checkSourceKinds(c.id, c.data.features, bundle.sourceKinds)),
+        ...each((c) =>
+          checkSourceKinds(c.id, c.data.features, bundle.sourceKinds, factSourceProperties(c.schema)),
+        ),
         ...checkRowSourceKinds(bundle.indicators, bundle.sourceKinds),
       ],
     },

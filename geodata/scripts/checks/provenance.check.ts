@@ -1,5 +1,6 @@
 import type { Feature } from 'geojson';
 import { CONFIDENCE, isOneOf } from '../../../server/src/contract/vocabulary';
+import { checkFactProvenance, checkFactSchema, factSpecs } from '../../rules/facts';
 import { PROVINCE_CODE, type RawIndicatorRow } from '../../rules/indicator-rows';
 import { featureIdOf, label, type Problem, stringProp } from './problem';
 
@@ -17,6 +18,32 @@ export function checkProvenance(collection: string, features: Feature[]): Proble
         collection,
         featureId,
         message: `${label(f)} has no valid confidence (${CONFIDENCE.join('|')})`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks the site facts of a collection (`x-fact` in its schema, rules/facts.ts): the annotations
+ * name declared properties of the right types, and on every feature a fact with a value has a
+ * source and a confidence while one without a value ("not published") has neither.
+ */
+export function checkFacts(collection: string, features: Feature[], schema: object): Problem[] {
+  const problems: Problem[] = checkFactSchema(schema).map((message) => ({
+    check: 'fact_schema',
+    collection,
+    message,
+  }));
+  const specs = factSpecs(schema);
+  if (specs.length === 0) return problems;
+  for (const f of features) {
+    for (const p of checkFactProvenance(f.properties ?? {}, specs)) {
+      problems.push({
+        check: p.code,
+        collection,
+        featureId: featureIdOf(f),
+        message: `${label(f)}: ${p.property} ${p.message}`,
       });
     }
   }

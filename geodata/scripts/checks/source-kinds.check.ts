@@ -58,17 +58,22 @@ function problemText(url: string, v: Exclude<UrlVerdict, { acceptable: true }>, 
   return `cites ${url}, whose host is in no kind of source of geodata/source-kinds.json`;
 }
 
-/** Problems for every URL in `source` or `source_url` of the features that is not acceptable. */
+/**
+ * Problems for every URL in `source` or `source_url` of the features (and in the `extra`
+ * properties: the sources of site facts) that is not acceptable.
+ */
 export function checkSourceKinds(
   collection: string,
   features: Feature[],
   kinds: SourceKinds,
+  extra: readonly string[] = [],
 ): SourceProblem[] {
   const problems: SourceProblem[] = [];
   for (const f of features) {
     const p = f.properties ?? {};
     const featureId = typeof f.id === 'number' || typeof f.id === 'string' ? f.id : undefined;
-    const urls = new Set([...citedUrls(String(p.source ?? '')), ...citedUrls(String(p.source_url ?? ''))]);
+    const texts = ['source', 'source_url', ...extra].map((k) => (typeof p[k] === 'string' ? p[k] : ''));
+    const urls = new Set(texts.flatMap((t) => citedUrls(t)));
     for (const url of urls) {
       const v = classifyUrl(url, kinds);
       if (!v.acceptable)

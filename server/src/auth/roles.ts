@@ -1,7 +1,8 @@
 /**
  * What each role may do (the role names are the contract's, contract/vocabulary.ts). Anonymous
  * visitors (role `null`) read only; `viewer` is a signed-in reader; `editor` changes features;
- * `admin` also manages users, deleted features and the change log. One table below is the single
+ * `admin` also manages users, deleted features and the change log. Investor inquiries hold
+ * personal contact data, so only editors and admins (the promotion staff) read them. One table below is the single
  * source of these rules.
  */
 
@@ -23,10 +24,15 @@ export const ACTIONS = [
   'importFeatures',
   'importIndicators',
   'revertBatch',
+  'inquiries',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** Editors import features and undo batches of features (issue 14); indicator imports are the admin's. */
+/**
+ * Editors import features and undo batches of features (issue 14; indicator imports are the
+ * admin's), and work the investor inquiry inbox (read, take, note, answer); viewers may not read
+ * it.
+ */
 const EDITOR_ACTIONS: readonly Action[] = [
   'read',
   'create',
@@ -36,6 +42,7 @@ const EDITOR_ACTIONS: readonly Action[] = [
   'revert',
   'importFeatures',
   'revertBatch',
+  'inquiries',
 ];
 
 const PERMISSIONS: Readonly<Record<Role | 'anonymous', ReadonlySet<Action>>> = {

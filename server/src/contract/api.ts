@@ -30,9 +30,28 @@ export type {
   IndicatorsResponse,
   IndicatorValuesResponse,
 } from './indicators';
+export type {
+  InquiryBody,
+  InquiryDetail,
+  InquiryEvent,
+  InquiryList,
+  InquiryPatch,
+  InquiryReceipt,
+  InquirySite,
+  InquirySummary,
+} from './inquiries';
 export type { ItemsResponse } from './items';
 export type { AppConfigResponse, ConformanceResponse, LandingResponse, QueryablesResponse } from './ogc';
 export type { FieldProblem, Problem } from './problem';
+export type {
+  FeatureRef,
+  NearbyResponse,
+  NearbyResult,
+  Site,
+  SiteConfig,
+  SiteDistance,
+  SiteMeasure,
+} from './site';
 export type {
   TemplatedLink,
   TileLayer,
@@ -48,6 +67,9 @@ export type {
   FieldErrorCode,
   HistoryOperation,
   IndicatorStatus,
+  InquiryAction,
+  InquiryLanguage,
+  InquiryStatus,
   ProblemCode,
   Role,
 } from './vocabulary';

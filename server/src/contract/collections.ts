@@ -6,6 +6,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { Link, LocalizedText } from './common';
+import { SiteConfig } from './site';
 import { GEOMETRY_TYPES } from './vocabulary';
 
 /** How features are drawn: points, areas, or either (a cluster may be a point or a polygon). */
@@ -196,6 +197,10 @@ export const CollectionInfo = Type.Object(
     queryables: Type.Array(Type.String()),
     editable: Type.Boolean(),
     display: DisplayHints,
+    /** Its features carry a computed `site` (issue 15): the measures, with their titles, in row order. */
+    site: Type.Union([SiteConfig, Type.Null()]),
+    /** GET /api/nearby searches it by default. */
+    nearby: Type.Boolean(),
   },
   { additionalProperties: false },
 );

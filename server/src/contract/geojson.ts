@@ -6,6 +6,7 @@
 import type { Geometry as GeoJsonGeometry } from 'geojson';
 import { type Static, type TSchema, Type } from 'typebox';
 import { Link } from './common';
+import { Site } from './site';
 
 /** [lon, lat] or [lon, lat, altitude]. */
 const Position = Type.Array(Type.Number(), { minItems: 2, maxItems: 3 });
@@ -31,13 +32,15 @@ export type Geometry = GeoJsonGeometry;
 export const FeatureProperties = Type.Record(Type.String(), Type.Unknown());
 export type FeatureProperties = Static<typeof FeatureProperties>;
 
-/** A feature as the API sends it: an integer id, links when served on its own. */
+/** A feature as the API sends it: an integer id, links when served on its own, `site` for sites. */
 export const ApiFeature = Type.Object(
   {
     type: Type.Literal('Feature'),
     id: Type.Integer({ minimum: 0 }),
     geometry: Geometry,
     properties: FeatureProperties,
+    /** Computed, read-only distances of a site (collections with a catalog `site` hint; ignored in writes). */
+    site: Type.Optional(Site),
     links: Type.Optional(Type.Array(Link)),
   },
   { additionalProperties: false },

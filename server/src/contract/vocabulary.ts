@@ -154,6 +154,18 @@ export const PROBLEM_CODES = [
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
+/** Where an investor's inquiry stands in the staff inbox (issue 15). */
+export const INQUIRY_STATUSES = ['new', 'answered', 'closed'] as const;
+export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
+
+/** The languages an inquiry may ask to be answered in (the UI's two). */
+export const INQUIRY_LANGUAGES = ['vi', 'en'] as const;
+export type InquiryLanguage = (typeof INQUIRY_LANGUAGES)[number];
+
+/** What one recorded change of an inquiry did. */
+export const INQUIRY_ACTIONS = ['created', 'assigned', 'unassigned', 'status', 'note'] as const;
+export type InquiryAction = (typeof INQUIRY_ACTIONS)[number];
+
 /** GeoJSON geometry types the API stores and serves (no GeometryCollection). */
 export const GEOMETRY_TYPES = [
   'Point',

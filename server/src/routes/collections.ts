@@ -33,6 +33,8 @@ async function describe(
     queryables: c.queryables,
     editable: c.editable,
     display: c.display,
+    site: c.site,
+    nearby: c.nearby,
   };
 }
 

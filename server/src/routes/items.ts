@@ -7,6 +7,7 @@ import { toApiFeature } from '../editing/api-feature';
 import { parseFeatureId } from '../editing/feature-writer';
 import { notFound } from '../errors';
 import { EXPORT_FORMATS, isExportFormat } from '../export/formats';
+import { siteTag } from '../site/site-service';
 import { featureEtag } from '../writes/etag';
 import { COLLECTION_PARAMS, ITEM_PARAMS, querySchema, requireCollection } from './common';
 import { sendExport } from './export';
@@ -108,8 +109,10 @@ export function registerItemsRoutes(fastify: FastifyInstance): void {
         timeStamp: new Date().toISOString(),
         links: itemsLinks(request, collection.id, { offset, limit, numberReturned, hasMore: page.hasMore }),
       };
-      // Features arrive as GeoJSON text from the store; splice them in rather than re-serialize.
-      const body = `${JSON.stringify(head).slice(0, -1)},"features":[${page.featuresJson}]}`;
+      // Features arrive as GeoJSON text from the store; splice them in rather than re-serialize
+      // (a collection with a catalog `site` hint gets each feature's computed `site` added).
+      const features = await app.sites.addToPage(collection, page.featuresJson);
+      const body = `${JSON.stringify(head).slice(0, -1)},"features":[${features}]}`;
       return sendJsonText(reply, body, `${query.f === 'json' ? JSON_TYPE : GEOJSON_TYPE}; charset=utf-8`);
     },
   );
@@ -131,10 +134,13 @@ export function registerItemsRoutes(fastify: FastifyInstance): void {
       const id = parseFeatureId(featureId);
       const feature = id === undefined ? undefined : await app.store.getFeature(collection.id, id);
       if (!feature) throw notFound(`Feature '${featureId}' does not exist in collection '${collection.id}'`);
-      // Strong ETag of the version: send it back as If-Match to change the feature (304 on If-None-Match).
-      reply.header('etag', featureEtag(feature.version));
+      const site = await app.sites.forFeature(collection, feature);
+      // Strong ETag of the version (with a tag of its `site`, which moves with the landmarks): send
+      // it back as If-Match to change the feature (304 on If-None-Match).
+      reply.header('etag', featureEtag(feature.version, site && siteTag(site)));
       return reply.type(request.query.f === 'json' ? JSON_TYPE : GEOJSON_TYPE).send({
         ...toApiFeature(feature),
+        ...(site ? { site } : {}),
         links: featureLinks(baseUrl(request), collection.id, feature.id),
       });
     },

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/catalog';
 import { loadSeedData } from '../catalog/load-catalog';
 import type { Config } from '../config';
 import { type FeatureStore, StoreNotEmpty } from './feature-store';
+import type { InquiryStore } from './inquiry-store';
 import { redactUrl } from './postgis/connection';
 import { openPostgisStore } from './postgis/postgis-store';
 import { openPostgisUserStore } from './postgis/user-store';
@@ -10,8 +11,8 @@ import { openSqliteStore } from './sqlite/sqlite-store';
 import { openSqliteUserStore } from './sqlite/user-store';
 import type { UserStore } from './user-store';
 
-/** What the app holds: features (with history) and users/sessions, on one database. */
-export type AppStore = FeatureStore & UserStore;
+/** What the app holds: features (with history), users/sessions and inquiries, on one database. */
+export type AppStore = FeatureStore & UserStore & InquiryStore;
 
 /** The SQLite file under DATA_DIR (used when DATABASE_URL is not set). */
 export function databaseFile(config: Config): string {

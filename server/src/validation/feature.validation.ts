@@ -2,6 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { AreaFeature, DistrictArea } from '../../../geodata/rules/districts';
 import { isJsonObject } from '../writes/json-equal';
 import { checkDistrict } from './district.validation';
+import { factFieldErrors } from './facts.validation';
 import { dedupeFieldErrors, type FieldError } from './field-error';
 import { type GeometryCheck, validateGeometry } from './geometry.validation';
 import { validateProperties } from './properties.validation';
@@ -12,7 +13,8 @@ import { validateProperties } from './properties.validation';
  *
  * - 400 NotAFeature: not a JSON object with `type: "Feature"`, or `properties` / `geometry` is
  *   neither an object nor null (not GeoJSON at all).
- * - 422 with every problem found, per field: the properties (properties.validation.ts), the
+ * - 422 with every problem found, per field: the properties (properties.validation.ts; site
+ *   facts with their own provenance, facts.validation.ts), the
  *   geometry (geometry.validation.ts) and, when the schema declares `district_code` and the
  *   geometry is valid, the district (district.validation.ts). `district_code` is set from the
  *   location before the schema check (when missing, or when it names another district), so it is
@@ -77,7 +79,7 @@ export function validateFeatureWrite(input: FeatureWriteInput): FeatureWriteResu
 
   const current = input.current?.properties ?? undefined;
   const checked = validateProperties(properties, schema, { current, maxStringLength: input.maxStringLength });
-  errors.push(...checked.errors);
+  errors.push(...checked.errors, ...factFieldErrors(checked.properties, schema));
 
   if (errors.length > 0 || !geometry.valid) {
     return { valid: false, status: 422, errors: dedupeFieldErrors(errors) };

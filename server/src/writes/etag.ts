@@ -6,20 +6,28 @@
 
 export type IfMatch = { kind: 'missing' } | { kind: 'any' } | { kind: 'versions'; versions: number[] };
 
-/** The strong ETag of a feature version, e.g. featureEtag(3) → `"v3"`. Throws for a non-positive-integer. */
-export function featureEtag(version: number): string {
+/**
+ * The strong ETag of a feature version, e.g. featureEtag(3) → `"v3"`. A `variant` names a part
+ * of the answer derived from other data (the `site` distances, which move with the landmarks):
+ * `"v3-<variant>"`, so a conditional GET revalidates when only that part changed. If-Match reads
+ * the version alone, so either tag of version 3 lets a write of version 3 go ahead.
+ * Throws for a non-positive-integer version or a variant outside [A-Za-z0-9_-]{1,32}.
+ */
+export function featureEtag(version: number, variant?: string): string {
   if (!Number.isSafeInteger(version) || version < 1)
     throw new RangeError('version must be a positive integer');
-  return `"v${version}"`;
+  if (variant === undefined) return `"v${version}"`;
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(variant)) throw new RangeError('variant must be 1–32 of [A-Za-z0-9_-]');
+  return `"v${version}-${variant}"`;
 }
 
 /** One entity-tag: optional W/, then a quoted string of etagc characters (RFC 9110 §8.8.3). */
 const ENTITY_TAG = /^(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/;
-const VERSION_TAG = /^v([1-9][0-9]{0,14})$/;
+const VERSION_TAG = /^v([1-9][0-9]{0,14})(?:-[A-Za-z0-9_-]{1,32})?$/;
 
 /**
  * Parses If-Match. Absent or blank → missing (the route answers 428). `*` → any (matches any
- * existing feature). Otherwise the versions named by strong `"v<n>"` tags, in header order;
+ * existing feature). Otherwise the versions named by strong `"v<n>"` (or `"v<n>-<variant>"`) tags, in header order;
  * weak, foreign or malformed members are skipped, so `versions` may be empty (→ 412).
  * Repeated headers (an array) are read as one comma-separated list.
  */

@@ -15,7 +15,7 @@ const properties: Record<string, unknown> = {
   name: 'KCN Bắc Duyên Hải',
   area_ha: 12.5,
   industries: ['cơ khí', 'chế biến'],
-  contact: null,
+  managing_body: null,
 };
 
 /** A stored feature opened as it was loaded: the form holds its values, the map its geometry. */
@@ -42,7 +42,7 @@ describe('isDraftDirty', () => {
 
   it('is true once one attribute input differs from the opened version', () => {
     const base = opened();
-    expect(isDraftDirty({ ...base, values: { ...base.values, contact: 'Sở Công Thương' } })).toBe(true);
+    expect(isDraftDirty({ ...base, values: { ...base.values, managing_body: 'Sở Công Thương' } })).toBe(true);
     expect(isDraftDirty({ ...base, values: { ...base.values, area_ha: '12,6' } })).toBe(true);
     expect(isDraftDirty({ ...base, values: { ...base.values, industries: ['cơ khí'] } })).toBe(true);
   });

@@ -23,14 +23,14 @@ describe('fieldsFromSchema', () => {
     expect(byName('status_year')?.kind).toBe('year');
     expect(byName('area_ha')?.kind).toBe('number');
     expect(byName('industries')?.kind).toBe('stringList');
-    expect(byName('infrastructure')?.kind).toBe('textarea');
+    expect(byName('power_supply')?.kind).toBe('textarea');
     expect(byName('source_url')?.kind).toBe('url');
     expect(facilityFields.find((f) => f.name === 'khuyen_cong_supported')?.kind).toBe('checkbox');
   });
 
   it('carries both labels, the unit and localized enum titles', () => {
     const area = byName('area_ha');
-    expect(area?.label).toEqual({ en: 'Area', vi: 'Diện tích' });
+    expect(area?.label).toEqual({ en: 'Total area', vi: 'Tổng diện tích' });
     expect(area?.unit).toEqual({ vi: 'ha', en: 'ha' });
     expect(byName('kind')?.options?.[0]).toEqual({
       value: 'cluster',

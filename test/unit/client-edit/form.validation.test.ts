@@ -23,8 +23,6 @@ const validCluster = {
   area_ha: 12.5,
   area_year: null,
   industries: ['mechanics'],
-  infrastructure: null,
-  contact: null,
   source: 'Sở Công Thương',
   source_url: 'https://example.org/a',
   confidence: 'reported',

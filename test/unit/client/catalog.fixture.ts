@@ -32,6 +32,8 @@ function infoOf(c: CatalogCollection): CollectionInfo {
     queryables: c.queryables,
     editable: c.editable,
     display: c.display,
+    site: c.site,
+    nearby: c.nearby,
   };
 }
 

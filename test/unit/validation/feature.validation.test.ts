@@ -314,3 +314,41 @@ describe('validateFeatureWrite: geometry', () => {
     expect(() => validateFeatureWrite({ ...input, province: point as never })).toThrow(TypeError);
   });
 });
+
+describe('validateFeatureWrite: site facts keep their own provenance', () => {
+  const point = { type: 'Point', coordinates: [104.1, 22.3] };
+
+  it('refuses a fact value without a source and confidence, naming both fields', () => {
+    const result = validateFeatureWrite(
+      clusterInput(point, clusterProperties({ power_supply: '22 kV line' })),
+    );
+    expect(errorsOf(result)).toEqual([
+      {
+        field: 'properties.power_supply_source',
+        code: 'Required',
+        message: 'is required because power_supply has a value (say where it comes from)',
+        params: { fact: 'power_supply' },
+      },
+      {
+        field: 'properties.power_supply_confidence',
+        code: 'Required',
+        message:
+          'is required because power_supply has a value (one of official, reported, approximate, illustrative)',
+        params: { fact: 'power_supply' },
+      },
+    ]);
+  });
+
+  it('accepts a fact with its source and confidence, and refuses provenance without a value', () => {
+    const ok = clusterProperties({
+      power_supply: '22 kV line',
+      power_supply_source: 'Phone call with the district office, 2026',
+      power_supply_confidence: 'reported',
+    });
+    expect(validateFeatureWrite(clusterInput(point, ok)).valid).toBe(true);
+    const orphan = clusterProperties({ occupancy_pct_confidence: 'official' });
+    expect(errorsOf(validateFeatureWrite(clusterInput(point, orphan)))).toMatchObject([
+      { field: 'properties.occupancy_pct_confidence', code: 'Invalid' },
+    ]);
+  });
+});

@@ -33,8 +33,14 @@ export function facilityProperties(overrides: Record<string, unknown> = {}): Rec
   };
 }
 
+/** Every property of the cluster schema empty: null, or [] for lists (the site facts a test does not set). */
+const CLUSTER_NULLS = Object.fromEntries(
+  Object.entries(clustersSchema.properties).map(([k, def]) => [k, def.type === 'array' ? [] : null]),
+);
+
 export function clusterProperties(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
+    ...CLUSTER_NULLS,
     name: 'Cụm thử',
     name_en: 'Test cluster',
     kind: 'cluster',
@@ -42,11 +48,15 @@ export function clusterProperties(overrides: Record<string, unknown> = {}): Reco
     commune: null,
     status: 'planned',
     status_year: 2024,
+    status_source: 'Test fixture',
+    status_confidence: 'illustrative',
     area_ha: 40,
     area_year: 2024,
+    area_ha_source: 'Test fixture',
+    area_ha_confidence: 'illustrative',
     industries: ['wood'],
-    infrastructure: null,
-    contact: null,
+    industries_source: 'Test fixture',
+    industries_confidence: 'illustrative',
     source: 'Test fixture',
     source_url: 'https://example.org/cluster',
     confidence: 'illustrative',

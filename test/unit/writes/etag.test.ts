@@ -58,3 +58,18 @@ describe('evaluateIfMatch', () => {
     expect(evaluateIfMatch('W/"v3"', 3)).toBe('stale');
   });
 });
+
+describe('feature tags with a derived part (a site’s distances)', () => {
+  it('appends the variant, and If-Match reads the version of either form', () => {
+    expect(featureEtag(3, 'NebGgWxx2o_-')).toBe('"v3-NebGgWxx2o_-"');
+    expect(evaluateIfMatch('"v3-NebGgWxx2o_-"', 3)).toBe('ok');
+    expect(evaluateIfMatch('"v3-other"', 3)).toBe('ok');
+    expect(evaluateIfMatch('"v2-NebGgWxx2o_-"', 3)).toBe('stale');
+    expect(parseIfMatch('"v3-a b"')).toEqual({ kind: 'versions', versions: [] });
+  });
+
+  it('throws for a variant outside [A-Za-z0-9_-]{1,32} (misuse)', () => {
+    expect(() => featureEtag(3, '')).toThrow(RangeError);
+    expect(() => featureEtag(3, 'a"b')).toThrow(RangeError);
+  });
+});

@@ -143,6 +143,46 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX indicator_history_by_batch ON indicator_history (batch_id);
   `,
+  // 6 (issue 15): investor inquiries, their history
+  // (every change with who and when) and the per-address submission log of the rate limit. `seq`
+  // orders inquiries of the same instant and is never shown; the public handle is the random
+  // `reference`. No revision trigger: inquiries do not touch the map's caches.
+  `
+  CREATE TABLE inquiries (
+    seq bigserial PRIMARY KEY,
+    reference text COLLATE "C" NOT NULL UNIQUE,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    status text NOT NULL DEFAULT 'new' CHECK (status IN ('new','answered','closed')),
+    assignee text,
+    name text NOT NULL,
+    organisation text,
+    email text,
+    phone text,
+    language text NOT NULL CHECK (language IN ('vi','en')),
+    message text NOT NULL,
+    sites jsonb NOT NULL
+  );
+  CREATE INDEX inquiries_by_time ON inquiries (created_at, seq);
+  CREATE INDEX inquiries_by_status ON inquiries (status, created_at, seq);
+  CREATE TABLE inquiry_events (
+    seq bigserial PRIMARY KEY,
+    inquiry bigint NOT NULL REFERENCES inquiries (seq) ON DELETE CASCADE,
+    at timestamptz NOT NULL,
+    username text,
+    action text NOT NULL CHECK (action IN ('created','assigned','unassigned','status','note')),
+    from_value text,
+    to_value text,
+    note text
+  );
+  CREATE INDEX inquiry_events_by_inquiry ON inquiry_events (inquiry, seq);
+  CREATE TABLE inquiry_submissions (
+    key text NOT NULL,
+    at_ms bigint NOT NULL
+  );
+  CREATE INDEX inquiry_submissions_by_key ON inquiry_submissions (key, at_ms);
+  CREATE INDEX inquiry_submissions_by_time ON inquiry_submissions (at_ms);
+  `,
 ];
 
 /** statement_timeout of start-up work (migrations, waiting for another instance's seed). */

@@ -1,11 +1,13 @@
 import type { Catalog, IndicatorRow, SeedData } from '../../catalog/catalog';
 import { type FeatureStore, StoreNotEmpty } from '../feature-store';
+import type { InquiryStore } from '../inquiry-store';
 import type { UserStore } from '../user-store';
 import { postgisBatches } from './batches';
 import { openConnection, type PoolOptions, type Queryable } from './connection';
 import { postgisFeatureReads } from './feature-reads';
 import { featureRowWriter } from './feature-rows';
 import { postgisFeatureWrites } from './feature-writes';
+import { postgisInquiryMethods } from './inquiry-store';
 import { DERIVE_SQL } from './migration-4';
 import { LOCK_SEED, lockSql, migrate, STARTUP_TIMEOUT } from './migrations';
 import { postgisTiles } from './tiles';
@@ -18,8 +20,8 @@ export interface PostgisStoreOptions extends PoolOptions {
   now?: () => Date;
 }
 
-/** The PostGIS backend holds features, history, users, sessions and login failures in one database. */
-export type PostgisStore = FeatureStore & UserStore;
+/** The PostGIS backend holds features, history, users, sessions, login failures and inquiries in one database. */
+export type PostgisStore = FeatureStore & UserStore & InquiryStore;
 
 async function insertIndicators(tx: Queryable, rows: readonly IndicatorRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -88,6 +90,7 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
     ...postgisFeatureWrites(conn, rows, now),
     ...postgisBatches(conn, rows, options.catalog, now),
     ...postgisUserMethods(conn),
+    ...postgisInquiryMethods(conn),
     seed: (data, opts) => seed(data, opts?.replace === true),
     vectorTile: (collection, tile) => tiles.vectorTile(collection, tile),
     close: () => conn.close(),

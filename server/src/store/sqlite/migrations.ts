@@ -153,6 +153,46 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX indicator_history_by_batch ON indicator_history (batch_id);
   `,
+  // 6 (issue 15): investor inquiries, their history
+  // (every change with who and when) and the per-address submission log of the rate limit.
+  // `seq` orders inquiries of the same instant and is never shown; the public handle is the
+  // random `reference`. Nothing here moves store_meta.revision (map caches stay valid).
+  `
+  CREATE TABLE inquiries (
+    seq INTEGER PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','answered','closed')),
+    assignee TEXT,
+    name TEXT NOT NULL,
+    organisation TEXT,
+    email TEXT,
+    phone TEXT,
+    language TEXT NOT NULL CHECK (language IN ('vi','en')),
+    message TEXT NOT NULL,
+    sites TEXT NOT NULL CHECK (json_valid(sites))
+  );
+  CREATE INDEX inquiries_by_time ON inquiries (created_at, seq);
+  CREATE INDEX inquiries_by_status ON inquiries (status, created_at, seq);
+  CREATE TABLE inquiry_events (
+    seq INTEGER PRIMARY KEY,
+    inquiry INTEGER NOT NULL REFERENCES inquiries (seq) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    username TEXT,
+    action TEXT NOT NULL CHECK (action IN ('created','assigned','unassigned','status','note')),
+    from_value TEXT,
+    to_value TEXT,
+    note TEXT
+  );
+  CREATE INDEX inquiry_events_by_inquiry ON inquiry_events (inquiry, seq);
+  CREATE TABLE inquiry_submissions (
+    key TEXT NOT NULL,
+    at_ms INTEGER NOT NULL
+  );
+  CREATE INDEX inquiry_submissions_by_key ON inquiry_submissions (key, at_ms);
+  CREATE INDEX inquiry_submissions_by_time ON inquiry_submissions (at_ms);
+  `,
 ];
 
 /** Brings the database to the latest schema, each migration in its own transaction. */

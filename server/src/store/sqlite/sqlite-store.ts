@@ -8,6 +8,7 @@ import {
   type FeatureTextPage,
   StoreNotEmpty,
 } from '../feature-store';
+import type { InquiryStore } from '../inquiry-store';
 import type { UserStore } from '../user-store';
 import { sqliteBatches } from './batches';
 import { collectionCodes } from './collection-codes';
@@ -17,6 +18,7 @@ import { featureReads } from './feature-reads';
 import { featureRowWriter, toFeature } from './feature-rows';
 import { sqliteFeatureOps, sqliteFeatureWrites } from './feature-writes';
 import { fidOf, fidRange } from './fid';
+import { sqliteInquiryMethods } from './inquiry-store';
 import { DERIVE_SQL, DROP_FEATURE_TRIGGERS, FEATURE_TRIGGERS } from './migration-3';
 import { jsonPath } from './query-sql';
 import { queryableIndexes } from './queryable-indexes';
@@ -37,8 +39,8 @@ export interface SqliteStoreOptions {
 /** Page cache while a seed derives its tables (KiB). */
 const SEED_CACHE_KIB = 512 * 1024;
 
-/** The SQLite backend holds features, history, users and sessions in one database file. */
-export type SqliteStore = FeatureStore & UserStore;
+/** The SQLite backend holds features, history, users, sessions and inquiries in one database file. */
+export type SqliteStore = FeatureStore & UserStore & InquiryStore;
 
 /** Opens (creating and migrating as needed) a SQLite feature store; see connection.ts for pragmas. */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
@@ -163,6 +165,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       guard,
     ),
     ...asyncMethods(sqliteUserMethods(conn), guard),
+    ...asyncMethods(sqliteInquiryMethods(conn), guard),
     isEmpty: () => guard(isEmpty),
     seed: (data, opts) =>
       guard(() => {
