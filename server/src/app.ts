@@ -24,6 +24,7 @@ import { registerRequestLog } from './plugins/request-log';
 import { registerRevisionCache } from './plugins/response-cache';
 import { registerResponseCheck } from './plugins/response-check';
 import { securityHeaderSetter, securityHeaders } from './plugins/security-headers';
+import { registerSerializerCache } from './plugins/serializer-cache';
 import { registerStaticClient } from './plugins/static-client';
 import { registerStore } from './plugins/store';
 import { hostRefusal, originPolicy } from './plugins/trusted-origin';
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const upgraded = await upgradeStoredFacts(store, catalog);
     if (upgraded > 0) app.log.info({ features: upgraded }, 'brought stored features to the site-fact schema');
     registerErrorHandler(app);
+    registerSerializerCache(app);
     const origins = originPolicy(config);
     registerRequestGate(app, securityHeaderSetter(config, headers), [
       closingOrUrlRefusal(app),
