@@ -108,6 +108,11 @@ describe('Content-Security-Policy in the browser', () => {
       district_code: '080',
       status: 'planned',
       area_ha: '3',
+      // A site fact with a value carries its own source and confidence (issue 15).
+      status_source: 'Kiểm thử CSP',
+      status_confidence: 'reported',
+      area_ha_source: 'Kiểm thử CSP',
+      area_ha_confidence: 'reported',
       source: 'Kiểm thử CSP',
       confidence: 'reported',
       location_precision: 'surveyed',
