@@ -1,4 +1,4 @@
-import type { Geometry, Position } from 'geojson';
+import type { Position } from 'geojson';
 import proj4 from 'proj4';
 import { ImportFileError } from '../source';
 
@@ -63,25 +63,4 @@ export function reprojectionFor(prjText: string, layer: string): Reprojection {
     name,
     identity: false,
   };
-}
-
-/** Every position of a geometry through `fn` (a new geometry). */
-export function mapPositions(geometry: Geometry, fn: (p: Position) => Position): Geometry {
-  switch (geometry.type) {
-    case 'Point':
-      return { type: 'Point', coordinates: fn(geometry.coordinates) };
-    case 'MultiPoint':
-    case 'LineString':
-      return { type: geometry.type, coordinates: geometry.coordinates.map(fn) };
-    case 'MultiLineString':
-    case 'Polygon':
-      return { type: geometry.type, coordinates: geometry.coordinates.map((l) => l.map(fn)) };
-    case 'MultiPolygon':
-      return {
-        type: 'MultiPolygon',
-        coordinates: geometry.coordinates.map((pl) => pl.map((l) => l.map(fn))),
-      };
-    case 'GeometryCollection':
-      return { type: 'GeometryCollection', geometries: geometry.geometries.map((g) => mapPositions(g, fn)) };
-  }
 }

@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import { read as readShp } from 'shapefile';
+import { mapPositions } from '../../crs/transform';
 import {
   decodeAs,
   decodeText,
@@ -9,7 +10,7 @@ import {
 } from '../encoding';
 import { ImportFileError, type SourceTable } from '../source';
 import { featureTable, flatten, homogeneous, type ReadFeature } from './features';
-import { mapPositions, reprojectionFor } from './prj';
+import { reprojectionFor } from './prj';
 import { unzipEntries } from './zip';
 
 const PARTS = /\.(shp|dbf|prj|cpg)$/i;
