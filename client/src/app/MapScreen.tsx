@@ -340,6 +340,7 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
             for (const u of checked.unknown) dispatch({ type: 'filter', key: u.key, value: undefined });
           }}
           basemapFailed={basemapChoice.failed}
+          filteredGroups={large.filteredGroups(state.view?.zoom)}
         />
         {hover && hoverText && <Tooltip x={hover.x} y={hover.y} text={hoverText} />}
         {chooser && chooserItems.length > 0 && (

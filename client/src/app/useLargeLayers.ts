@@ -20,6 +20,8 @@ const LIST_PAGE = 100;
 const SEARCH_PAGE = 8;
 /** Quiet time (ms) before the view's list or a search goes to the server. */
 const DEBOUNCE_MS = 250;
+/** From this zoom tiles hold single points, no clusters (server/src/tiles: CLUSTER_MAX_ZOOM 14). */
+const TILE_POINTS_ZOOM = 15;
 
 interface Options {
   api: ApiClient;
@@ -165,7 +167,18 @@ export function useLargeLayers(o: Options) {
     return { collection: c, feature };
   };
 
-  return { serverList, remoteSearch, chooseFetched, hoverHit, hasTiled: tiled.length > 0 };
+  /**
+   * Shown tiled layers a filter narrows while the map shows their (unfilterable) count bubbles:
+   * their titles, for a note over the map.
+   */
+  const filteredGroups = (zoom: number | undefined): string[] =>
+    zoom !== undefined && zoom < TILE_POINTS_ZOOM
+      ? tiled
+          .filter((c) => isShown(c, visible) && Object.keys(serverFilters(catalog, c.id, filters)).length > 0)
+          .map((c) => c.title[lang])
+      : [];
+
+  return { serverList, remoteSearch, chooseFetched, hoverHit, filteredGroups, hasTiled: tiled.length > 0 };
 }
 
 /** A feature the server listed or found, kept (by ref key) for opening it, as a list row. */

@@ -12,6 +12,19 @@ export interface InteractionFigures {
   itemPages: number;
 }
 
+/** Records every animation frame's duration in window.__frames until window.__stop. */
+const FRAME_RECORDER = `(() => {
+  window.__frames = [];
+  window.__stop = false;
+  let last = performance.now();
+  const tick = (t) => {
+    window.__frames.push(t - last);
+    last = t;
+    if (!window.__stop) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
 const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
@@ -48,18 +61,8 @@ export async function measureInteraction(
       polling: 100,
     });
     const heapAfterLoad = await heap();
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __stop: boolean };
-      w.__frames = [];
-      w.__stop = false;
-      let last = performance.now();
-      const tick = (t: number): void => {
-        w.__frames.push(t - last);
-        last = t;
-        if (!w.__stop) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+    await page.evaluate(FRAME_RECORDER);
     const cx = viewport.width / 3;
     const cy = viewport.height / 2;
     await page.mouse.move(cx, cy);

@@ -63,14 +63,14 @@ describe('a tiled collection in the map style', () => {
       ['get', 'point_count'],
       { locale: 'vi-VN' },
     ]);
-    expect(JSON.stringify(s.layers.find((l) => l.id === 'facilities-symbol')?.filter)).toContain(
-      'point_count',
-    );
+    expect(
+      JSON.stringify((s.layers.find((l) => l.id === 'facilities-symbol') as SymbolLayerSpecification).filter),
+    ).toContain('point_count');
   });
 
   it('a filter becomes a layer filter on its points and hides the (attribute-less) count bubbles', () => {
     const s = style({ district: '083' });
-    const symbol = s.layers.find((l) => l.id === 'facilities-symbol');
+    const symbol = s.layers.find((l) => l.id === 'facilities-symbol') as SymbolLayerSpecification;
     expect(JSON.stringify(symbol?.filter)).toContain(
       JSON.stringify(['==', ['to-string', ['get', 'district_code']], '083']),
     );
