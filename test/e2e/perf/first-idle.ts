@@ -15,7 +15,7 @@ import type { Browser } from 'playwright-core';
 import { ensureClientBuilt, launchBrowser } from '../../helpers/browser';
 import { seedLargeDataDir } from '../../helpers/largeData';
 import { startTestServer } from '../../helpers/server';
-import { measureInteraction } from './interaction';
+import { type InteractionFigures, measureInteraction } from './interaction';
 
 const RUNS = 5;
 const LARGE = 100_000;
@@ -90,6 +90,7 @@ async function main(): Promise<void> {
   const server = await startTestServer();
   const browser = await launchBrowser();
   let appMedian = 0;
+  let shipped: InteractionFigures | undefined;
   try {
     const app: number[] = [];
     const bare: number[] = [];
@@ -110,18 +111,19 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
+    shipped = await measureInteraction(browser, server.url, VIEWPORT);
   } finally {
     await server.close();
   }
   try {
-    await large(browser, appMedian);
+    await large(browser, appMedian, shipped);
   } finally {
     await browser.close();
   }
 }
 
 /** The 100,000-facility case against the shipped data's median first idle. */
-async function large(browser: Browser, shippedMedian: number): Promise<void> {
+async function large(browser: Browser, shippedMedian: number, shipped: InteractionFigures): Promise<void> {
   process.stderr.write(`perf:map: seeding ${LARGE.toLocaleString('en')} synthetic facilities …\n`);
   const dataDir = await seedLargeDataDir(LARGE);
   const server = await startTestServer({ dataDir });
@@ -142,6 +144,7 @@ async function large(browser: Browser, shippedMedian: number): Promise<void> {
         `  ratio large / shipped data: ${(m / shippedMedian).toFixed(2)} (goal ≤ 1.5)`,
         `  JS heap in the tab: ${mb(r.heapAfterLoad)} after load, ${mb(r.heapAfterPan)} after pan and zoom`,
         `  pan and zoom (${r.frames} frames): median frame ${ms(r.medianFrame)}, p95 ${ms(r.p95Frame)}, longest ${ms(r.maxFrame)}; tiles requested ${r.tiles}, items pages ${r.itemPages}`,
+        `  shipped data, same pan and zoom: median frame ${ms(shipped.medianFrame)}, p95 ${ms(shipped.p95Frame)}; heap ${mb(shipped.heapAfterPan)} → median frame ratio large / shipped ${(r.medianFrame / shipped.medianFrame).toFixed(2)}`,
         `first-load JS (gzip): ${(size.firstLoadMainThreadGzipBytes / 1024).toFixed(1)} KB of ${size.budgetKB} KB`,
         '',
       ].join('\n'),
