@@ -120,6 +120,7 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
     filters: checked.applied,
     visible: model.visible,
     bounds,
+    listShown: activeTab === 'list',
     selected: state.selected,
     index: model.index,
     lang,

@@ -30,6 +30,8 @@ interface Options {
   filters: Filters;
   visible: ReadonlySet<string>;
   bounds: BBox | undefined;
+  /** The List tab is shown: only then are the tiled layers' features in view asked for. */
+  listShown: boolean;
   selected: FeatureRef | undefined;
   index: ReadonlyMap<string, IndexedFeature>;
   lang: Lang;
@@ -44,7 +46,8 @@ interface Options {
  * fetched by id, and the tooltip from the tile's attributes. Small collections are untouched.
  */
 export function useLargeLayers(o: Options) {
-  const { api, data, updates, filters, visible, bounds, selected, index, lang, dispatch, pick } = o;
+  const { api, data, updates, filters, visible, bounds, listShown, selected, index, lang, dispatch, pick } =
+    o;
   const tiled = useMemo(
     () => data.catalog.collections.filter((c) => data.tiled.has(c.id)),
     [data.catalog, data.tiled],
@@ -79,7 +82,7 @@ export function useLargeLayers(o: Options) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: revisions is a trigger (an edit renews the list).
   useEffect(() => {
     const shown = tiled.filter((c) => c.display.listed && isShown(c, visible));
-    if (!bounds || shown.length === 0) {
+    if (!listShown || !bounds || shown.length === 0) {
       setServerList({ items: [], more: false });
       return;
     }
@@ -111,7 +114,7 @@ export function useLargeLayers(o: Options) {
       clearTimeout(timer);
       abort.abort();
     };
-  }, [api, catalog, tiled, visible, bounds, filters, revisions, lang]);
+  }, [api, catalog, tiled, visible, bounds, listShown, filters, revisions, lang]);
 
   /** Search hits of the tiled collections from the server's `q` (with the filters), bounded. */
   const remoteSearch = useCallback(
