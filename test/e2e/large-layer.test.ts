@@ -75,6 +75,13 @@ describe('a layer of tens of thousands of facilities', () => {
     );
     expect(counts).toBe(true);
     await app.screenshot('large-layer-clusters.png');
+    // The List tab shows the features in view from the server: a bbox page, not the whole layer.
+    expect(requests.some((r) => r.includes('bbox='))).toBe(false);
+    await app.openTab('list');
+    await expect
+      .poll(() => page.getByTestId('feature-list-item').filter({ hasText: 'Synthetic facility' }).count())
+      .toBeGreaterThan(0);
+    expect(pageRequests(requests).some((r) => r.includes('bbox=') && r.includes('limit=100'))).toBe(true);
     expect(record.consoleErrors).toEqual([]);
     expect(record.foreignRequests).toEqual([]);
     await page.close();
