@@ -29,6 +29,16 @@ export interface Versioned {
   etag: string;
 }
 
+/** A page query of a collection's items (all server parameters). */
+export interface ItemsQuery {
+  limit: number;
+  offset?: number;
+  bbox?: readonly [number, number, number, number];
+  q?: string;
+  /** Equality filters on the collection's queryables (property → value). */
+  filters?: Readonly<Record<string, string>>;
+}
+
 /** Page size used when loading a whole collection. */
 const PAGE = 1000;
 
@@ -52,16 +62,51 @@ export class ApiClient {
   }
 
   /** Every feature of a collection, following `next` links page by page. */
-  async allItems(collection: string, signal?: AbortSignal): Promise<ApiFeature[]> {
+  async allItems(collection: string, signal?: AbortSignal, after?: ItemsResponse): Promise<ApiFeature[]> {
     const out: ApiFeature[] = [];
     let path: string | undefined = `${items(collection)}?limit=${PAGE}`;
+    if (after) {
+      out.push(...after.features);
+      path = this.nextPath(after);
+    }
     while (path) {
       const page: ItemsResponse = await this.get(path, signal);
       out.push(...page.features);
-      const next = page.links?.find((l) => l.rel === 'next');
-      path = next && page.features.length > 0 ? this.relative(next.href) : undefined;
+      path = this.nextPath(page);
     }
     return out;
+  }
+
+  /** The path of a page's `next` link (undefined on the last page). */
+  nextPath(page: ItemsResponse): string | undefined {
+    const next = page.links?.find((l) => l.rel === 'next');
+    return next && page.features.length > 0 ? this.relative(next.href) : undefined;
+  }
+
+  /**
+   * One page of a collection's items: `limit` features from `offset`, narrowed by `bbox`
+   * (w,s,e,n), free text `q` and equality `filters` on queryables (server parameters).
+   */
+  itemsPage(collection: string, query: ItemsQuery, signal?: AbortSignal): Promise<ItemsResponse> {
+    const params = new URLSearchParams({ limit: String(query.limit) });
+    if (query.offset) params.set('offset', String(query.offset));
+    if (query.bbox) params.set('bbox', query.bbox.map((v) => v.toFixed(6)).join(','));
+    if (query.q) params.set('q', query.q);
+    for (const [k, v] of Object.entries(query.filters ?? {})) params.set(k, v);
+    return this.get(`${items(collection)}?${params}`, signal);
+  }
+
+  /** One feature by id. */
+  feature(collection: string, id: number, signal?: AbortSignal): Promise<ApiFeature> {
+    return this.get(item(collection, id), signal);
+  }
+
+  /**
+   * The collection's vector tile URL template (OGC API – Tiles, WebMercatorQuad, `{z}/{y}/{x}`),
+   * absolute against `origin` (MapLibre fetches it from its worker).
+   */
+  tilesUrl(collection: string, origin: string): string {
+    return `${new URL(this.baseUrl, origin).href.replace(/\/$/, '')}/collections/${enc(collection)}/tiles/WebMercatorQuad/{z}/{y}/{x}`;
   }
 
   /** The collection's JSON Schema of `properties` (geodata/schema/<id>.schema.json). */

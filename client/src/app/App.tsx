@@ -36,5 +36,5 @@ export function App({ api, testHooks }: Props) {
       </p>
     );
   }
-  return <MapScreen api={api} data={data.data} reloadCollection={data.reload} testHooks={testHooks} />;
+  return <MapScreen api={api} data={data.data} updates={data} testHooks={testHooks} />;
 }

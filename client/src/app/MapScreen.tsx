@@ -17,9 +17,9 @@ import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { useI18n } from '../i18n/I18n';
 import { refKey } from '../lib/featureLabel';
 import { geometryBbox } from '../lib/geometry';
-import { decodeUrlState, type MapViewState } from '../lib/urlState';
+import { decodeUrlState, type FeatureRef, type MapViewState } from '../lib/urlState';
 import { type HoverInfo, type MapClick, MapView } from '../map/MapView';
-import { labelOf } from './derive';
+import { labelOf, mergeLists } from './derive';
 import { EditorTab } from './EditorTab';
 import { choroplethArea, filterChoices } from './filterModel';
 import { MapNotices } from './MapNotices';
@@ -27,10 +27,11 @@ import { StaffControls } from './StaffControls';
 import { appReducer, initialAppState, type TabId } from './state';
 import { Tabs } from './Tabs';
 import { tooltipText } from './tooltipText';
-import type { AppData } from './useAppData';
+import type { AppData, DataUpdates } from './useAppData';
 import { useBasemapFallback } from './useBasemapFallback';
 import { useBasemapStyle } from './useBasemapStyle';
 import { useFilterState } from './useFilterState';
+import { useLargeLayers } from './useLargeLayers';
 import { isIllustrative, useMapModel } from './useMapModel';
 import { useMapPadding } from './useMapPadding';
 import { useSelection } from './useSelection';
@@ -50,13 +51,13 @@ interface Props {
   /** Reads, sessions and writes (the one HTTP client). */
   api: ApiClient;
   data: AppData;
-  /** Fetches one collection again (after a staff edit changed it). */
-  reloadCollection: (collection: string) => void;
+  /** Puts an edited or fetched feature into the data (no collection is fetched again). */
+  updates: DataUpdates;
   testHooks: boolean;
 }
 
 /** The map with its side panel (a bottom sheet on narrow screens). State flows down, events up. */
-export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
+export function MapScreen({ api, data, updates, testHooks }: Props) {
   const { t, lang, n, setLang } = useI18n();
   const { catalog } = data;
   const link = useMemo(() => linkSchema(catalog), [catalog]);
@@ -112,13 +113,30 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     onShowPanel: showPanel,
     onChooser: setChooser,
   });
+  const large = useLargeLayers({
+    api,
+    data,
+    updates,
+    filters: checked.applied,
+    visible: model.visible,
+    bounds,
+    listShown: activeTab === 'list',
+    selected: state.selected,
+    index: model.index,
+    lang,
+    dispatch,
+    pick,
+  });
+  const choose = (ref: FeatureRef): void => {
+    if (!large.chooseFetched(ref)) chooseAndZoom(ref);
+  };
   const onDataChanged = useCallback(
     (change: { collection: string; id: number; feature: ApiFeature | null }) => {
-      reloadCollection(change.collection);
+      updates.applyChange(change);
       const wasSelected = state.selected?.collection === change.collection && state.selected.id === change.id;
       if (change.feature === null && wasSelected) dispatch({ type: 'select', ref: undefined });
     },
-    [reloadCollection, state.selected],
+    [updates, state.selected],
   );
   const onViewChange = useCallback((view: MapViewState, b: BBox) => {
     dispatch({ type: 'view', view });
@@ -148,7 +166,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
 
   const hoverText =
     hover && !chooser
-      ? tooltipText(model.index.get(refKey(hover.ref.collection, hover.ref.id)), {
+      ? tooltipText(large.hoverHit(hover), {
           lang,
           t,
           n,
@@ -230,7 +248,13 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     {
       id: 'list',
       label: t('tab.list'),
-      content: () => <FeatureList items={model.listItems} onChoose={chooseAndZoom} />,
+      content: () => (
+        <FeatureList
+          items={large.hasTiled ? mergeLists(model.listItems, large.serverList.items, lang) : model.listItems}
+          more={large.serverList.more}
+          onChoose={choose}
+        />
+      ),
     },
     {
       id: 'details',
@@ -283,7 +307,11 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
       </a>
       <header className="topbar">
         <h1 className="app-title">{t('app.title')}</h1>
-        <SearchBox entries={model.searchEntries} onChoose={chooseAndZoom} />
+        <SearchBox
+          entries={model.searchEntries}
+          remote={large.hasTiled ? large.remoteSearch : undefined}
+          onChoose={choose}
+        />
         <StaffControls
           staff={staff}
           onEditToggled={(on) => dispatch({ type: 'tab', tab: on ? 'edit' : 'layers' })}
@@ -313,6 +341,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
             for (const u of checked.unknown) dispatch({ type: 'filter', key: u.key, value: undefined });
           }}
           basemapFailed={basemapChoice.failed}
+          filteredGroups={large.filteredGroups(state.view?.zoom)}
         />
         {hover && hoverText && <Tooltip x={hover.x} y={hover.y} text={hoverText} />}
         {chooser && chooserItems.length > 0 && (

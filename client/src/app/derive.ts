@@ -105,6 +105,11 @@ export function featuresInView(
   return out.sort((a, b) => a.label.localeCompare(b.label, lang));
 }
 
+/** Two lists of features in view as one, sorted by label. */
+export function mergeLists(a: readonly ListItem[], b: readonly ListItem[], lang: Lang): ListItem[] {
+  return [...a, ...b].sort((x, y) => x.label.localeCompare(y.label, lang));
+}
+
 /**
  * The point features for the map, with a `_slot` property on those that share their place with
  * others of any visible layer that spreads (`spread` hint; lib/spread), so each keeps its own

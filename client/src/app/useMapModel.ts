@@ -21,6 +21,7 @@ import {
 } from './derive';
 import { legendsFor } from './legends';
 import type { AppState } from './state';
+import { tiledLayers, withoutTiled, withTiledCounts } from './tiled';
 import type { AppData } from './useAppData';
 
 /** Lào Cai's extent, used only if the catalog has no frame (or it has no features). */
@@ -59,17 +60,25 @@ export function useMapModel({
     () => filterAll(catalog, data.features, state.filters),
     [catalog, data.features, state.filters],
   );
-  const spread = useMemo(() => withSpreadSlots(catalog, filtered, visible), [catalog, filtered, visible]);
+  // Tiled collections are drawn, listed and searched from the server; what is loaded of them
+  // (picked, found, saved) only serves the index (details, selection, tooltips).
+  const local = useMemo(() => withoutTiled(filtered, data.tiled), [filtered, data.tiled]);
+  const spread = useMemo(() => withSpreadSlots(catalog, local, visible), [catalog, local, visible]);
   const index = useMemo(() => indexFeatures(catalog, data.features), [catalog, data.features]);
   const searchEntries = useMemo(
-    () => searchEntriesFor(catalog, data.features, lang),
-    [catalog, data.features, lang],
+    () => searchEntriesFor(catalog, withoutTiled(data.features, data.tiled), lang),
+    [catalog, data.features, data.tiled, lang],
   );
   const listItems = useMemo(
-    () => featuresInView(catalog, filtered, visible, bounds, lang),
-    [catalog, filtered, visible, bounds, lang],
+    () => featuresInView(catalog, local, visible, bounds, lang),
+    [catalog, local, visible, bounds, lang],
   );
-  const interaction = useMemo(() => mapInteraction(catalog), [catalog]);
+  const interaction = useMemo(() => mapInteraction(catalog, data.tiled), [catalog, data.tiled]);
+  const { tiled, tileUrls, revisions } = data;
+  const tiles = useMemo(
+    () => tiledLayers(catalog, { tiled, tileUrls, revisions }, state.filters),
+    [catalog, tiled, tileUrls, revisions, state.filters],
+  );
 
   const choropleth: Choropleth | undefined = useMemo(
     () => (indicatorValues ? buildChoropleth(indicatorValues.values, state.classMethod) : undefined),
@@ -82,8 +91,8 @@ export function useMapModel({
     return out;
   }, [catalog, data.features]);
   const legend = useMemo(
-    () => legendsFor(catalog, filtered, colors, lang),
-    [catalog, filtered, colors, lang],
+    () => withTiledCounts(catalog, legendsFor(catalog, filtered, colors, lang), data.counts, data.tiled),
+    [catalog, filtered, colors, lang, data.counts, data.tiled],
   );
   const illustrativeCodes = useMemo(
     () =>
@@ -130,8 +139,10 @@ export function useMapModel({
       highlight,
       lang,
       attribution,
+      tiles,
     });
   }, [
+    tiles,
     basemap,
     catalog,
     spread,

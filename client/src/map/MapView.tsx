@@ -13,6 +13,7 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
+import type { ApiFeature } from '../../../server/src/contract/api';
 import type { FeatureRef, MapViewState } from '../lib/urlState';
 import { keepForeign } from './keepForeign';
 import { HOVER_STATE } from './layers/points';
@@ -32,6 +33,9 @@ export type ViewRequest = ViewRequestInput & { seq: number };
 
 export interface HoverInfo {
   ref: FeatureRef;
+  /** The hovered feature's attributes as drawn (all a vector tile holds of a tiled feature). */
+  properties: Readonly<Record<string, unknown>>;
+  geometry: ApiFeature['geometry'];
   /** Pointer position in CSS pixels relative to the map container. */
   x: number;
   y: number;
@@ -132,8 +136,9 @@ export function MapView(props: MapViewProps) {
     map.on('error', (e) => {
       const sourceId = (e as { sourceId?: unknown }).sourceId;
       const type = typeof sourceId === 'string' ? map.getSource(sourceId)?.type : undefined;
-      // Our own data are GeoJSON; a failing tile source belongs to the basemap.
-      if (typeof sourceId === 'string' && type && type !== 'geojson')
+      // A failing tile source that is not one of our collections belongs to the basemap.
+      const ours = typeof sourceId === 'string' && propsRef.current.interaction.dataSources.has(sourceId);
+      if (typeof sourceId === 'string' && type && type !== 'geojson' && !ours)
         propsRef.current.onBasemapError?.(sourceId);
       else console.error(e.error ?? e);
     });
@@ -176,10 +181,15 @@ export function MapView(props: MapViewProps) {
       });
     };
     const expandGroup = (f: MapGeoJSONFeature): void => {
+      const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+      // A cluster of vector tiles splits on the tiles of the next zooms (8 × 8 cells per tile).
+      if (f.sourceLayer) {
+        map.easeTo({ center: [lon, lat], zoom: Math.min(map.getZoom() + 2, map.getMaxZoom()) });
+        return;
+      }
       const source = map.getSource<GeoJSONSource>(f.source);
       const clusterId = Number(f.properties.cluster_id);
       void source?.getClusterExpansionZoom(clusterId).then((zoom: number) => {
-        const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
         map.easeTo({ center: [lon, lat], zoom });
       });
     };
@@ -201,9 +211,9 @@ export function MapView(props: MapViewProps) {
     });
     // Hover: the feature under the pointer gets the hover state (its uncertainty disc shows) and a
     // tooltip; not after a touch (a tap would leave a tooltip standing on a phone).
-    let hovered: { source: string; id: number } | undefined;
+    let hovered: { source: string; sourceLayer?: string; id: number } | undefined;
     let touch = false;
-    const setHovered = (next: { source: string; id: number } | undefined): void => {
+    const setHovered = (next: { source: string; sourceLayer?: string; id: number } | undefined): void => {
       if (hovered?.source === next?.source && hovered?.id === next?.id) return;
       if (hovered && map.getSource(hovered.source)) map.setFeatureState(hovered, { [HOVER_STATE]: false });
       hovered = next;
@@ -230,9 +240,15 @@ export function MapView(props: MapViewProps) {
         return;
       }
       canvas.style.cursor = 'pointer';
-      setHovered({ source: f.source, id: Number(f.id) });
+      setHovered({
+        source: f.source,
+        ...(f.sourceLayer ? { sourceLayer: f.sourceLayer } : {}),
+        id: Number(f.id),
+      });
       propsRef.current.onHover({
         ref: { collection: f.source, id: Number(f.id) },
+        properties: f.properties,
+        geometry: f.geometry as ApiFeature['geometry'],
         x: e.point.x,
         y: e.point.y,
       });

@@ -34,7 +34,20 @@ export interface MapStyleInput {
   lang: Lang;
   /** Attribution texts of our sources (plain text), in the UI language. */
   attribution: { boundaries: string; context: string };
+  /** The collections drawn from vector tiles: tile URL template and the filter on their points. */
+  tiles?: Readonly<Record<string, TiledLayer>>;
 }
+
+/** A collection drawn from vector tiles (OGC API – Tiles, MVT, zooms 0–16). */
+export interface TiledLayer {
+  /** `…/tiles/WebMercatorQuad/{z}/{y}/{x}`, with the data revision after `#` so an edit renews the source. */
+  url: string;
+  /** The active filters as an expression on tile attributes, if any. */
+  filter: ExpressionSpecification | undefined;
+}
+
+/** The highest zoom our tile endpoint serves (server/src/tiles/web-mercator.ts, MAX_TILE_ZOOM). */
+const TILE_MAX_ZOOM = 16;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -60,6 +73,11 @@ function sourcesOf(input: MapStyleInput): StyleSpecification['sources'] {
     [CONTEXT_SOURCE]: { type: 'geojson', data: input.context, attribution: input.attribution.context },
   };
   for (const c of input.catalog.collections) {
+    const tiled = input.tiles?.[c.id];
+    if (tiled) {
+      sources[c.id] = { type: 'vector', tiles: [tiled.url], minzoom: 0, maxzoom: TILE_MAX_ZOOM };
+      continue;
+    }
     const data = input.data[c.id] ?? EMPTY;
     const cluster = c.display.cluster;
     sources[c.id] = {
@@ -89,7 +107,14 @@ export function buildMapStyle(input: MapStyleInput): StyleSpecification {
   const symbols: Stacked[] = [];
   for (const c of catalog.collections) {
     const d = c.display;
-    const style = { c, colors: input.colors[c.id] ?? {}, visible: isShown(c, visible), lang };
+    const tiled = input.tiles?.[c.id];
+    const style = {
+      c,
+      colors: input.colors[c.id] ?? {},
+      visible: isShown(c, visible),
+      lang,
+      ...(tiled ? { tiled: { filter: tiled.filter } } : {}),
+    };
     if (d.choropleth) {
       const on = visible.has(d.choropleth.toggle.key);
       const codes = input.choropleth.illustrativeCodes;
@@ -142,16 +167,22 @@ export interface MapInteraction {
   areas: ReadonlySet<string>;
   /** Count bubbles of merged points: a click zooms in to split them. */
   groups: ReadonlySet<string>;
+  /** Sources holding our data (one per collection): their errors are not the basemap's. */
+  dataSources: ReadonlySet<string>;
 }
 
-/** The pickable layers of the catalog's collections, in the stacking order of buildMapStyle. */
-export function mapInteraction(catalog: Catalog): MapInteraction {
+/**
+ * The pickable layers of the catalog's collections, in the stacking order of buildMapStyle;
+ * `tiled` collections always have count bubbles (their tiles cluster at low zoom).
+ */
+export function mapInteraction(catalog: Catalog, tiled: ReadonlySet<string> = new Set()): MapInteraction {
+  const grouped = (c: CatalogCollection) => c.display.cluster !== null || tiled.has(c.id);
   const pickable = catalog.collections.filter((c) => c.display.pickable);
   const byOrder = (a: CatalogCollection, b: CatalogCollection) => b.display.order - a.display.order;
   const points = pickable
     .filter(hasPoints)
     .sort((a, b) => symbolRank(b) - symbolRank(a) || byOrder(a, b))
-    .flatMap((c) => [layerId(c.id, 'symbol'), ...(c.display.cluster ? [layerId(c.id, 'groups')] : [])]);
+    .flatMap((c) => [layerId(c.id, 'symbol'), ...(grouped(c) ? [layerId(c.id, 'groups')] : [])]);
   const areaLayerIds = pickable
     .filter((c) => c.display.geometry !== 'point')
     .sort(byOrder)
@@ -160,8 +191,13 @@ export function mapInteraction(catalog: Catalog): MapInteraction {
       if (d.geometry === 'point-or-area' || d.symbol === 'fill') return layerId(c.id, 'area');
       return layerId(c.id, d.choropleth ? 'choropleth' : 'hit');
     });
-  const groups = pickable.filter((c) => c.display.cluster).map((c) => layerId(c.id, 'groups'));
-  return { layers: [...points, ...areaLayerIds], areas: new Set(areaLayerIds), groups: new Set(groups) };
+  const groups = pickable.filter(grouped).map((c) => layerId(c.id, 'groups'));
+  return {
+    layers: [...points, ...areaLayerIds],
+    areas: new Set(areaLayerIds),
+    groups: new Set(groups),
+    dataSources: new Set(catalog.collections.map((c) => c.id)),
+  };
 }
 
 /**

@@ -31,15 +31,18 @@ export class E2eSession {
   /**
    * `users`: accounts created in the temp database before the server answers (no default account).
    * `geodataDir`: the datasets and catalog the server seeds from and describes (its GEODATA_DIR;
-   * default the shipped geodata/).
+   * default the shipped geodata/). `dataDir`: an already seeded DATA_DIR (e.g. helpers/largeData), kept on close.
    * `E2E_CLIENT_DIR` (environment) serves another built client instead of dist/client, e.g. a
    * build of main's client, to check that a new browser test fails there.
    */
-  static async start(opts: { users?: TestUser[]; geodataDir?: string } = {}): Promise<E2eSession> {
+  static async start(
+    opts: { users?: TestUser[]; geodataDir?: string; dataDir?: string } = {},
+  ): Promise<E2eSession> {
     await ensureClientBuilt();
     const server = await startTestServer({
       users: opts.users,
       geodataDir: opts.geodataDir,
+      dataDir: opts.dataDir,
       clientDir: process.env.E2E_CLIENT_DIR,
     });
     try {

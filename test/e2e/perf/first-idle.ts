@@ -3,15 +3,22 @@
  * (data loaded, indicator classes applied), 5 runs, median — next to a bare MapLibre page with an
  * empty style served from the same origin, measured in the same run. Prints the ratio.
  * Both pages are loaded in a fresh browser context (cold cache) each run.
+ * Then the same app on the shipped data plus 100,000 synthetic facilities (a temp database,
+ * test/helpers/largeData; the facilities come as vector tiles): its first idle over the shipped
+ * data's (goal ≤ 1.5), the JS heap in the tab after load and after a scripted pan and zoom, and the
+ * frame times during that pan and zoom; and the first-load JS (dist/client/first-load.json).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { ensureClientBuilt, launchBrowser } from '../../helpers/browser';
+import { seedLargeDataDir } from '../../helpers/largeData';
 import { startTestServer } from '../../helpers/server';
+import { type InteractionFigures, measureInteraction } from './interaction';
 
 const RUNS = 5;
+const LARGE = 100_000;
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const MAPLIBRE_DIST = path.join(REPO, 'node_modules/maplibre-gl/dist');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -82,6 +89,8 @@ async function main(): Promise<void> {
   await ensureClientBuilt();
   const server = await startTestServer();
   const browser = await launchBrowser();
+  let appMedian = 0;
+  let shipped: InteractionFigures | undefined;
   try {
     const app: number[] = [];
     const bare: number[] = [];
@@ -91,7 +100,7 @@ async function main(): Promise<void> {
       app.push(await timeApp(browser, server.url));
     }
     const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
-    const appMedian = median(app);
+    appMedian = median(app);
     const bareMedian = median(bare);
     process.stdout.write(
       [
@@ -102,9 +111,47 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
+    shipped = await measureInteraction(browser, server.url, VIEWPORT);
+  } finally {
+    await server.close();
+  }
+  try {
+    await large(browser, appMedian, shipped);
   } finally {
     await browser.close();
+  }
+}
+
+/** The 100,000-facility case against the shipped data's median first idle. */
+async function large(browser: Browser, shippedMedian: number, shipped: InteractionFigures): Promise<void> {
+  process.stderr.write(`perf:map: seeding ${LARGE.toLocaleString('en')} synthetic facilities …\n`);
+  const dataDir = await seedLargeDataDir(LARGE);
+  const server = await startTestServer({ dataDir });
+  try {
+    const runs: number[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await timeApp(browser, server.url));
+    const m = median(runs);
+    const r = await measureInteraction(browser, server.url, VIEWPORT);
+    const size = JSON.parse(readFileSync(path.join(REPO, 'dist/client/first-load.json'), 'utf8')) as {
+      firstLoadMainThreadGzipBytes: number;
+      budgetKB: number;
+    };
+    const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
+    const ms = (x: number) => `${x.toFixed(0)} ms`;
+    process.stdout.write(
+      [
+        `${LARGE.toLocaleString('en')} facilities (vector tiles), first idle, ${RUNS} runs: ${runs.map((x) => x.toFixed(0)).join(', ')}  → median ${m.toFixed(0)} ms`,
+        `  ratio large / shipped data: ${(m / shippedMedian).toFixed(2)} (goal ≤ 1.5)`,
+        `  JS heap in the tab: ${mb(r.heapAfterLoad)} after load, ${mb(r.heapAfterPan)} after pan and zoom`,
+        `  pan and zoom (${r.frames} frames): median frame ${ms(r.medianFrame)}, p95 ${ms(r.p95Frame)}, longest ${ms(r.maxFrame)}; tiles requested ${r.tiles}, items pages ${r.itemPages}`,
+        `  shipped data, same pan and zoom: median frame ${ms(shipped.medianFrame)}, p95 ${ms(shipped.p95Frame)}; heap ${mb(shipped.heapAfterPan)} → median frame ratio large / shipped ${(r.medianFrame / shipped.medianFrame).toFixed(2)}`,
+        `first-load JS (gzip): ${(size.firstLoadMainThreadGzipBytes / 1024).toFixed(1)} KB of ${size.budgetKB} KB`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
     await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

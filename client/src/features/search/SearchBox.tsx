@@ -1,20 +1,52 @@
-import { type KeyboardEvent, useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/I18n';
 import { type SearchEntry, searchEntries } from '../../lib/search';
 
 interface Props {
   entries: readonly SearchEntry[];
+  /** Hits the server finds (`q`) in layers the client does not hold; asked DEBOUNCE_MS after typing stops. */
+  remote?: (query: string, signal: AbortSignal) => Promise<SearchEntry[]>;
   onChoose: (entry: SearchEntry) => void;
 }
 
+const LIMIT = 12;
+const DEBOUNCE_MS = 250;
+
+/** The server's hits for the query, once typing paused (stale answers are dropped). */
+function useRemoteHits(remote: Props['remote'], query: string): SearchEntry[] {
+  const [hits, setHits] = useState<{ query: string; entries: SearchEntry[] }>({ query: '', entries: [] });
+  useEffect(() => {
+    const q = query.trim();
+    if (!remote || q === '') return;
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      remote(q, abort.signal).then(
+        (entries) => setHits({ query, entries }),
+        () => undefined,
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [remote, query]);
+  return hits.query === query ? hits.entries : [];
+}
+
 /** Search across all layers (diacritics and case ignored), as an ARIA combobox with a listbox. */
-export function SearchBox({ entries, onChoose }: Props) {
+export function SearchBox({ entries, remote, onChoose }: Props) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = useId();
-  const hits = useMemo(() => searchEntries(entries, query, 12), [entries, query]);
+  const remoteHits = useRemoteHits(remote, query);
+  const hits = useMemo(() => {
+    const local = searchEntries(entries, query, LIMIT);
+    const seen = new Set(local.map((h) => `${h.collection}/${h.id}`));
+    const more = remoteHits.filter((h) => !seen.has(`${h.collection}/${h.id}`));
+    return [...local, ...more].slice(0, LIMIT);
+  }, [entries, query, remoteHits]);
   const showList = open && query.trim() !== '';
 
   const choose = (entry: SearchEntry | undefined): void => {

@@ -28,6 +28,17 @@ export interface CollectionStyle {
   colors: ValueColors;
   visible: boolean;
   lang: Lang;
+  /**
+   * Drawn from the collection's vector tiles (source layer = collection id; clusters with
+   * `point_count` at low zoom), with the active filters as `filter` on its points. Cluster
+   * bubbles carry no attributes, so they are hidden while a filter narrows the layer.
+   */
+  tiled?: { filter: ExpressionSpecification | undefined };
+}
+
+/** The source (and, for vector tiles, the source layer) of a collection's layers. */
+export function sourceOf(c: CatalogCollection, tiled: boolean): { source: string; 'source-layer'?: string } {
+  return tiled ? { source: c.id, 'source-layer': c.id } : { source: c.id };
 }
 
 /** The feature's colour: by `colorBy`, else the layer's colour. */
@@ -126,15 +137,18 @@ export function pointLayers(p: CollectionStyle): {
   const { c, visible, lang } = p;
   const d = c.display;
   const color = colorExpression(c, p.colors);
-  const base: ExpressionSpecification = d.cluster
-    ? ['all', IS_POINT, ['!', ['has', 'point_count']]]
-    : IS_POINT;
+  const tiled = p.tiled;
+  const on = sourceOf(c, tiled !== undefined);
+  const base: ExpressionSpecification =
+    d.cluster || tiled
+      ? ['all', IS_POINT, ['!', ['has', 'point_count']], ...(tiled?.filter ? [tiled.filter] : [])]
+      : IS_POINT;
   const halos: LayerSpecification[] = d.uncertainty
     ? [
         {
           id: layerId(c.id, 'halo'),
           type: 'circle',
-          source: c.id,
+          ...on,
           filter: ['all', base, IS_APPROXIMATE],
           layout: { visibility: visibility(visible) },
           paint: {
@@ -167,7 +181,7 @@ export function pointLayers(p: CollectionStyle): {
   const symbol: LayerSpecification = {
     id: layerId(c.id, 'symbol'),
     type: 'symbol',
-    source: c.id,
+    ...on,
     filter: base,
     layout: {
       visibility: visibility(visible),
@@ -178,22 +192,34 @@ export function pointLayers(p: CollectionStyle): {
     },
     paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
   };
-  return { halos, symbols: [...groupLayers(c, visible), symbol] };
+  const groupsShown = visible && !tiled?.filter;
+  return { halos, symbols: [...groupLayers(c, groupsShown, lang, tiled !== undefined), symbol] };
 }
 
-/** Points merged at low zoom (`cluster`): circles sized by count, with the count; click zooms in. */
-function groupLayers(c: CatalogCollection, visible: boolean): LayerSpecification[] {
+/**
+ * Points merged at low zoom (`cluster`, and always in vector tiles): circles sized by count,
+ * with the count (in the locale's digits for tiles); click zooms in.
+ */
+function groupLayers(
+  c: CatalogCollection,
+  visible: boolean,
+  lang: Lang,
+  tiled: boolean,
+): LayerSpecification[] {
   const cluster = c.display.cluster;
-  if (!cluster) return [];
+  if (!cluster && !tiled) return [];
+  const count: ExpressionSpecification = tiled
+    ? ['number-format', ['get', 'point_count'], { locale: lang === 'vi' ? 'vi-VN' : 'en-GB' }]
+    : ['to-string', ['get', 'point_count_abbreviated']];
   return [
     {
       id: layerId(c.id, 'groups'),
       type: 'circle',
-      source: c.id,
+      ...sourceOf(c, tiled),
       filter: ['has', 'point_count'],
       layout: { visibility: visibility(visible) },
       paint: {
-        'circle-color': cluster.color,
+        'circle-color': cluster?.color ?? c.display.color,
         'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 100, 21, 1000, 27],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
@@ -202,11 +228,11 @@ function groupLayers(c: CatalogCollection, visible: boolean): LayerSpecification
     {
       id: layerId(c.id, 'group-count'),
       type: 'symbol',
-      source: c.id,
+      ...sourceOf(c, tiled),
       filter: ['has', 'point_count'],
       layout: {
         visibility: visibility(visible),
-        'text-field': ['to-string', ['get', 'point_count_abbreviated']],
+        'text-field': count,
         'text-font': FONT_REGULAR,
         'text-size': 12,
         'text-allow-overlap': true,
