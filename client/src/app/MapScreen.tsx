@@ -1,8 +1,19 @@
 import type { BBox } from 'geojson';
-import { Fragment, type ReactNode, useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  Fragment,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import type { ApiFeature } from '../../../server/src/contract/api';
 import type { ApiClient } from '../api/client';
 import { hasPoints, linkSchema } from '../catalog/catalog';
+import { useChangeValues } from '../features/charts/useChangeValues';
 import { FeatureList } from '../features/feature-list/FeatureList';
 import { FiltersPanel } from '../features/filters/FiltersPanel';
 import { IndicatorPanel } from '../features/indicators/IndicatorPanel';
@@ -37,6 +48,10 @@ import { useSelection } from './useSelection';
 import { useStaffEditing } from './useStaffEditing';
 import { useUrlSync } from './useUrlSync';
 import { useViewEffects } from './useViewEffects';
+
+// The planner's panels (issue 16) are chunks of their own, loaded when first opened.
+const ChartPanel = lazy(() => import('../features/charts/ChartPanel'));
+const DistrictProfile = lazy(() => import('../features/district-profile/DistrictProfile'));
 
 /** A tab of the side panel: its content is rendered while it is active (or always, hidden, with keepMounted). */
 interface Panel {
@@ -83,6 +98,9 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   const meta = resolveIndicator(data.indicators, state.indicator);
   const year = resolveYear(meta, state.year);
   const values = useIndicatorValues(api, meta?.id, year);
+  // The change view colours the map by the change between the first and the last year.
+  const changeValues = useChangeValues(api, meta, state.change);
+  const [chartHover, setChartHover] = useState<string | undefined>(undefined);
   const basemapChoice = useBasemapFallback(state.basemap);
   const basemap = useBasemapStyle(basemapChoice.shown, data.customBasemapStyleUrl, catalog.frame?.id);
   const attribution = useMemo(
@@ -95,12 +113,25 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     lang,
     basemap,
     context: data.context,
-    indicatorValues: values,
+    indicatorValues: changeValues ?? values,
+    diverging: changeValues !== undefined,
     bounds,
     highlight: checked.highlight,
     attribution,
   });
   const illustrative = isIllustrative(meta, values);
+  const join = catalog.choropleth?.display.choropleth?.joinProperty;
+  // The district under the pointer on the map (its code), for the chart; a hovered bar's district for the map.
+  const hoverCode =
+    hover && join && hover.ref.collection === catalog.choropleth?.id
+      ? String(model.index.get(refKey(hover.ref.collection, hover.ref.id))?.feature.properties?.[join] ?? '')
+      : undefined;
+  // A selected district offers its profile.
+  const selectedCode =
+    join && model.selected && model.selected.collection.id === catalog.choropleth?.id
+      ? String(model.selected.feature.properties?.[join] ?? '')
+      : undefined;
+  const chartArea = chartHover ? choroplethArea(catalog, data.features, chartHover) : undefined;
 
   const showPanel = useCallback(() => setSheetOpen(true), []);
   const { pick, selectForEdit, onMapClick, zoomTo, chooseAndZoom } = useSelection({
@@ -135,6 +166,11 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     return a && c ? labelOf(c, a.feature, lang) : undefined;
   };
 
+  const districts = (catalog.choropleth ? (data.features[catalog.choropleth.id] ?? []) : []).map((f) => {
+    const code = String(f.properties?.[join ?? ''] ?? '');
+    return { code, name: areaName(code) ?? code };
+  });
+
   useViewEffects({
     selected: state.selected,
     hasLinkView: state.view !== undefined,
@@ -163,9 +199,17 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
 
   const choroplethLegend = (
     <ChoroplethLegend
-      title={meta?.title[lang] ?? ''}
-      unit={values?.unit[lang] ?? meta?.unit[lang] ?? ''}
-      year={values?.year ?? null}
+      title={
+        changeValues && meta
+          ? t('legend.changeTitle', {
+              title: meta.title[lang],
+              from: meta.years[0] ?? '',
+              to: meta.years.at(-1) ?? '',
+            })
+          : (meta?.title[lang] ?? '')
+      }
+      unit={state.change === 'pct' && changeValues ? '%' : (values?.unit[lang] ?? meta?.unit[lang] ?? '')}
+      year={changeValues ? null : (values?.year ?? null)}
       choropleth={model.choropleth}
       illustrative={illustrative}
     />
@@ -209,10 +253,48 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
             onYear={(y) => dispatch({ type: 'year', year: y })}
             onMethod={(method) => dispatch({ type: 'classMethod', method })}
             onDistrict={selectArea}
+            onProfile={(code) => dispatch({ type: 'profile', code })}
             districtName={areaName}
           />
           {choroplethLegend}
         </>
+      ),
+    },
+    {
+      id: 'charts',
+      label: t('tab.charts'),
+      content: () => (
+        <Suspense fallback={<p className="note">{t('charts.loading')}</p>}>
+          <ChartPanel
+            api={api}
+            indicators={data.indicators}
+            meta={meta}
+            onIndicator={(indicator) => dispatch({ type: 'indicator', indicator })}
+            change={state.change}
+            onChange={(change) => dispatch({ type: 'change', change })}
+            highlight={hoverCode}
+            onHover={setChartHover}
+            onDistrict={(code) => dispatch({ type: 'profile', code })}
+            districtName={areaName}
+          />
+          {choroplethLegend}
+        </Suspense>
+      ),
+    },
+    {
+      id: 'profile',
+      label: t('tab.profile'),
+      content: () => (
+        <Suspense fallback={<p className="note">{t('charts.loading')}</p>}>
+          <DistrictProfile
+            api={api}
+            indicators={data.indicators}
+            code={state.profile}
+            districts={districts}
+            onChoose={(code) => dispatch({ type: 'profile', code })}
+            onZoom={selectArea}
+          />
+        </Suspense>
       ),
     },
     {
@@ -244,6 +326,9 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
             schema={model.selected?.collection.schema}
             onZoomTo={() => state.selected && zoomTo(state.selected)}
             onClose={() => dispatch({ type: 'select', ref: undefined })}
+            onProfile={
+              selectedCode === undefined ? undefined : () => dispatch({ type: 'profile', code: selectedCode })
+            }
           />
         ) : (
           <p>{t('details.none')}</p>
@@ -305,6 +390,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           onViewChange={onViewChange}
           onMapReady={staff.onMapReady}
           onBasemapError={basemapChoice.onBasemapError}
+          highlighted={chartArea && { collection: chartArea.collection, id: chartArea.feature.id }}
         />
         <MapNotices
           illustrative={illustrative && choroplethKey !== undefined && model.visible.has(choroplethKey)}

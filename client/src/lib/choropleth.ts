@@ -11,7 +11,8 @@ export interface ChoroplethClass {
 }
 
 export interface Choropleth {
-  method: ClassMethod;
+  /** How the classes were made; 'diverging': around 0 (lib/changeChoropleth). */
+  method: ClassMethod | 'diverging';
   classes: ChoroplethClass[];
   /** Fill colour per district code; districts without a value get NO_DATA_COLOR. */
   colorByCode: Record<string, string>;

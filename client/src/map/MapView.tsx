@@ -15,7 +15,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import type { FeatureRef, MapViewState } from '../lib/urlState';
 import { keepForeign } from './keepForeign';
-import { HOVER_STATE } from './layers/points';
+import { HIGHLIGHT_STATE, HOVER_STATE } from './layers/points';
 import { drawSymbol, SYMBOL_PIXEL_RATIO } from './layers/symbols';
 import { installMapProbe } from './probe';
 import type { MapInteraction } from './style';
@@ -72,6 +72,8 @@ export interface MapViewProps {
    * Such tools add their own sources/layers; they never replace the style.
    */
   onMapReady?: (map: MapLibreMap | null) => void;
+  /** A feature the app highlights (outlined while set), e.g. the district of a hovered chart bar. */
+  highlighted?: FeatureRef;
 }
 
 /** Diffs the map to `style`, keeping sources/layers that other tools added to the map. */
@@ -259,6 +261,19 @@ export function MapView(props: MapViewProps) {
     if (!map || !styleReadyRef.current) return;
     applyStyle(map, props.style, appliedStyleRef);
   }, [props.style]);
+
+  const highlightedKey = props.highlighted ? `${props.highlighted.collection}/${props.highlighted.id}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the ref's content.
+  useEffect(() => {
+    const map = mapRef.current;
+    const ref = props.highlighted;
+    if (!map || !ref || !map.getSource(ref.collection)) return;
+    const target = { source: ref.collection, id: ref.id };
+    map.setFeatureState(target, { [HIGHLIGHT_STATE]: true });
+    return () => {
+      if (map.getSource(ref.collection)) map.setFeatureState(target, { [HIGHLIGHT_STATE]: false });
+    };
+  }, [highlightedKey]);
 
   // Only a new request moves the camera; a padding change alone must not.
   // biome-ignore lint/correctness/useExhaustiveDependencies: padding is read, not a trigger.

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { IndicatorsResponse, IndicatorValuesResponse } from '../contract/indicators';
 import { EXPORT_FORMATS } from '../export/formats';
@@ -8,6 +8,14 @@ import { indicatorCsv, indicatorXlsx } from '../export/indicator-table';
 import { indicatorValues, listIndicators } from '../indicators/indicator-service';
 import { querySchema } from './common';
 import { readResponses } from './responses';
+
+/** A download (a stream, like the items downloads: the contract check reads JSON answers only). */
+function download(reply: FastifyReply, body: string | Buffer, type: string, fileName: string): FastifyReply {
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .send(Readable.from([body]));
+}
 
 /** The downloads of the same answer, advertised in a Link header (RFC 8288). */
 function alternateLinks(url: string): string {
@@ -70,17 +78,9 @@ export function registerIndicatorRoutes(fastify: FastifyInstance): void {
       const { f, year } = request.query;
       const values = await indicatorValues(app.catalog, app.store, request.params.indicator, year);
       const file = `${values.indicator}${values.year === null ? '' : `-${values.year}`}`;
-      // Sent as streams like the items downloads (the contract check reads JSON answers only).
-      if (f === 'csv')
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${file}.csv"`)
-          .send(Readable.from([indicatorCsv(values)]));
+      if (f === 'csv') return download(reply, indicatorCsv(values), 'text/csv; charset=utf-8', `${file}.csv`);
       if (f === 'xlsx')
-        return reply
-          .type(EXPORT_FORMATS.xlsx.type)
-          .header('content-disposition', `attachment; filename="${file}.xlsx"`)
-          .send(Readable.from([await indicatorXlsx(values)]));
+        return download(reply, await indicatorXlsx(values), EXPORT_FORMATS.xlsx.type, `${file}.xlsx`);
       return reply.header('link', alternateLinks(request.url)).send(values);
     },
   );

@@ -12,6 +12,8 @@ interface Props {
   onYear: (year: number) => void;
   onMethod: (method: ClassMethod) => void;
   onDistrict: (code: string) => void;
+  /** Opens the district's profile (a button in each ranking row) when given. */
+  onProfile?: (code: string) => void;
   /** The district's name in the UI language (the API's `district_name` is Vietnamese). */
   districtName: (code: string) => string | undefined;
 }
@@ -97,6 +99,17 @@ export function IndicatorPanel(p: Props) {
                 <button type="button" className="link" onClick={() => p.onDistrict(v.district_code)}>
                   {p.districtName(v.district_code) ?? v.district_name}
                 </button>
+                {p.onProfile && (
+                  <button
+                    type="button"
+                    className="link profile-link"
+                    data-testid="ranking-profile"
+                    aria-label={`${t('profile.open')}: ${p.districtName(v.district_code) ?? v.district_name}`}
+                    onClick={() => p.onProfile?.(v.district_code)}
+                  >
+                    {t('profile.open')}
+                  </button>
+                )}
               </td>
               <td className="num">
                 {v.value === null ? t('legend.noData') : n(v.value)}
