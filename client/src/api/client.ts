@@ -64,6 +64,37 @@ export class ApiClient {
     return out;
   }
 
+  /**
+   * One page of a collection's items (the API's own paging and filters: `limit`, `offset`, `bbox`
+   * lon/lat, `q` free text, and equality filters on queryable properties).
+   */
+  itemsPage(
+    collection: string,
+    query: {
+      limit: number;
+      offset: number;
+      bbox?: readonly number[];
+      q?: string;
+      filters?: Record<string, string>;
+    },
+    signal?: AbortSignal,
+  ): Promise<ItemsResponse> {
+    const p = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+    if (query.bbox) p.set('bbox', query.bbox.map((n) => n.toFixed(6)).join(','));
+    if (query.q) p.set('q', query.q);
+    for (const [k, v] of Object.entries(query.filters ?? {})) if (v !== '') p.set(k, v);
+    return this.get(`${items(collection)}?${p.toString()}`, signal);
+  }
+
+  /** The properties the items route filters on (`/queryables`: their names). */
+  async queryables(collection: string, signal?: AbortSignal): Promise<string[]> {
+    const body: { properties?: Record<string, unknown> } = await this.get(
+      `/collections/${enc(collection)}/queryables`,
+      signal,
+    );
+    return Object.keys(body.properties ?? {});
+  }
+
   /** The collection's JSON Schema of `properties` (geodata/schema/<id>.schema.json). */
   schema(collection: string, signal?: AbortSignal): Promise<PropertySchema> {
     return this.get(`/collections/${enc(collection)}/schema`, signal);

@@ -52,6 +52,7 @@ import { useViewEffects } from './useViewEffects';
 // The planner's panels (issue 16) are chunks of their own, loaded when first opened.
 const ChartPanel = lazy(() => import('../features/charts/ChartPanel'));
 const DistrictProfile = lazy(() => import('../features/district-profile/DistrictProfile'));
+const AttributeTable = lazy(() => import('../features/attribute-table/AttributeTable'));
 
 /** A tab of the side panel: its content is rendered while it is active (or always, hidden, with keepMounted). */
 interface Panel {
@@ -298,6 +299,24 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
       ),
     },
     {
+      id: 'table',
+      label: t('tab.table'),
+      content: () => (
+        <Suspense fallback={<p className="note">{t('charts.loading')}</p>}>
+          <AttributeTable
+            api={api}
+            collections={catalog.collections}
+            bounds={bounds}
+            selected={state.selected}
+            onSelect={(ref) => {
+              dispatch({ type: 'select', ref, tab: 'table' });
+              zoomTo(ref);
+            }}
+          />
+        </Suspense>
+      ),
+    },
+    {
       id: 'filters',
       label: activeFilters ? t('tab.filtersActive', { count: activeFilters }) : t('tab.filters'),
       content: () => (
@@ -362,7 +381,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   const wrap = mapWrapRef.current;
 
   return (
-    <div className="app" data-testid="app" data-lang={lang}>
+    <div className={`app${activeTab === 'table' ? ' wide-panel' : ''}`} data-testid="app" data-lang={lang}>
       <a className="skip-link" href="#side-panel" data-testid="skip-link">
         {t('app.skipToPanel')}
       </a>

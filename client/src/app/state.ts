@@ -31,7 +31,7 @@ export type Action =
   /** A filter (catalog filter key) set to a value, or cleared with undefined. */
   | { type: 'filter'; key: string; value: string | undefined }
   | { type: 'clearFilters' }
-  /** Selecting opens the details tab, unless `tab` names another (edit mode keeps its tab). */
+  /** Selecting opens the details tab, unless `tab` names another (edit mode keeps its tab, so does the table). */
   | { type: 'select'; ref: FeatureRef | undefined; tab?: TabId }
   | { type: 'basemap'; basemap: BasemapId }
   | { type: 'tab'; tab: TabId }
@@ -73,7 +73,12 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'clearFilters':
       return { ...state, filters: {} };
     case 'select':
-      return { ...state, selected: action.ref, tab: action.ref ? (action.tab ?? 'details') : state.tab };
+      // The attribute table stays open on a map pick (its row is marked).
+      return {
+        ...state,
+        selected: action.ref,
+        tab: action.ref ? (action.tab ?? (state.tab === 'table' ? 'table' : 'details')) : state.tab,
+      };
     case 'basemap':
       return { ...state, basemap: action.basemap };
     case 'tab':
