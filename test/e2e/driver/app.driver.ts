@@ -77,7 +77,7 @@ export class MapAppDriver {
   }
 
   async openTab(
-    id: 'layers' | 'indicators' | 'charts' | 'profile' | 'filters' | 'list' | 'details' | 'edit',
+    id: 'layers' | 'indicators' | 'charts' | 'profile' | 'table' | 'filters' | 'list' | 'details' | 'edit',
   ): Promise<void> {
     await this.page.getByTestId(`tab-${id}`).click();
   }
