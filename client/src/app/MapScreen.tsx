@@ -29,7 +29,7 @@ import { useI18n } from '../i18n/I18n';
 import { refKey } from '../lib/featureLabel';
 import { geometryBbox } from '../lib/geometry';
 import { decodeUrlState, type MapViewState } from '../lib/urlState';
-import { type HoverInfo, type MapClick, MapView } from '../map/MapView';
+import { type HoverInfo, type MapClick, type MapSnapshot, MapView } from '../map/MapView';
 import { labelOf } from './derive';
 import { EditorTab } from './EditorTab';
 import { choroplethArea, filterChoices } from './filterModel';
@@ -53,6 +53,7 @@ import { useViewEffects } from './useViewEffects';
 const ChartPanel = lazy(() => import('../features/charts/ChartPanel'));
 const DistrictProfile = lazy(() => import('../features/district-profile/DistrictProfile'));
 const AttributeTable = lazy(() => import('../features/attribute-table/AttributeTable'));
+const PrintLayout = lazy(() => import('../features/print/PrintLayout'));
 
 /** A tab of the side panel: its content is rendered while it is active (or always, hidden, with keepMounted). */
 interface Panel {
@@ -102,6 +103,11 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   // The change view colours the map by the change between the first and the last year.
   const changeValues = useChangeValues(api, meta, state.change);
   const [chartHover, setChartHover] = useState<string | undefined>(undefined);
+  const [printOpen, setPrintOpen] = useState(false);
+  const captureRef = useRef<(() => Promise<MapSnapshot>) | null>(null);
+  const onCaptureReady = useCallback((c: (() => Promise<MapSnapshot>) | null) => {
+    captureRef.current = c;
+  }, []);
   const basemapChoice = useBasemapFallback(state.basemap);
   const basemap = useBasemapStyle(basemapChoice.shown, data.customBasemapStyleUrl, catalog.frame?.id);
   const attribution = useMemo(
@@ -392,6 +398,9 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           staff={staff}
           onEditToggled={(on) => dispatch({ type: 'tab', tab: on ? 'edit' : 'layers' })}
         />
+        <button type="button" data-testid="print-open" onClick={() => setPrintOpen(true)}>
+          {t('print.open')}
+        </button>
         <LanguageSwitch />
       </header>
       <main className="map-wrap" ref={mapWrapRef}>
@@ -410,6 +419,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           onMapReady={staff.onMapReady}
           onBasemapError={basemapChoice.onBasemapError}
           highlighted={chartArea && { collection: chartArea.collection, id: chartArea.feature.id }}
+          onCaptureReady={onCaptureReady}
         />
         <MapNotices
           illustrative={illustrative && choroplethKey !== undefined && model.visible.has(choroplethKey)}
@@ -435,6 +445,32 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           />
         )}
       </main>
+      {printOpen && captureRef.current && (
+        <Suspense fallback={null}>
+          <PrintLayout
+            capture={captureRef.current}
+            defaultTitle={`${t('app.title')} — ${meta?.title[lang] ?? ''}`}
+            legend={choroplethLegend}
+            legendTitle={meta?.title[lang] ?? ''}
+            legendRows={(model.choropleth?.classes ?? []).map((c) => ({
+              color: c.color,
+              label: c.from === c.to ? n(c.from) : `${n(c.from)} – ${n(c.to)}`,
+            }))}
+            layers={catalog.toggles.filter((x) => model.visible.has(x.key)).map((x) => x.title[lang])}
+            illustrative={illustrative && choroplethKey !== undefined && model.visible.has(choroplethKey)}
+            sources={[
+              ...new Set(
+                [values?.province?.source, ...(values?.values ?? []).map((v) => v.source)].filter(
+                  (x): x is string => typeof x === 'string',
+                ),
+              ),
+            ]}
+            attribution={`${t('attribution.data')} | ${t('attribution.context')}`}
+            shareUrl={window.location.href}
+            onClose={() => setPrintOpen(false)}
+          />
+        </Suspense>
+      )}
       <aside
         ref={panelRef}
         id="side-panel"

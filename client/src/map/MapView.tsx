@@ -37,6 +37,33 @@ export interface HoverInfo {
   y: number;
 }
 
+/** One captured frame of the map (for print and PNG export). */
+export interface MapSnapshot {
+  dataUrl: string;
+  width: number;
+  height: number;
+  metersPerPixel: number;
+  bearing: number;
+}
+
+/** The next rendered frame as an image (read inside the render event, before the buffer is cleared). */
+function captureFrame(map: MapLibreMap): Promise<MapSnapshot> {
+  return new Promise((resolve) => {
+    map.once('render', () => {
+      const canvas = map.getCanvas();
+      const lat = map.getCenter().lat;
+      resolve({
+        dataUrl: canvas.toDataURL('image/png'),
+        width: canvas.clientWidth,
+        height: canvas.clientHeight,
+        metersPerPixel: (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom()),
+        bearing: map.getBearing(),
+      });
+    });
+    map.triggerRepaint();
+  });
+}
+
 /** A click on the map: every feature within CLICK_RADIUS px of it (top-most first), and where. */
 export interface MapClick {
   refs: FeatureRef[];
@@ -72,6 +99,12 @@ export interface MapViewProps {
    * Such tools add their own sources/layers; they never replace the style.
    */
   onMapReady?: (map: MapLibreMap | null) => void;
+  /**
+   * Seam for print and image export: called once the map has its first style with a function that
+   * captures the next frame (PNG data URL, its CSS size, metres per CSS pixel at the centre, bearing),
+   * and with null on removal.
+   */
+  onCaptureReady?: (capture: (() => Promise<MapSnapshot>) | null) => void;
   /** A feature the app highlights (outlined while set), e.g. the district of a hovered chart bar. */
   highlighted?: FeatureRef;
 }
@@ -122,6 +155,7 @@ export function MapView(props: MapViewProps) {
     map.once('style.load', () => {
       styleReadyRef.current = true;
       propsRef.current.onMapReady?.(map);
+      propsRef.current.onCaptureReady?.(() => captureFrame(map));
       applyStyle(map, propsRef.current.style, appliedStyleRef);
     });
     // Our symbols are drawn on demand (map/layers/symbols): no sprite, no request.
@@ -249,6 +283,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       removeProbe?.();
       propsRef.current.onMapReady?.(null);
+      propsRef.current.onCaptureReady?.(null);
       map.remove();
       mapRef.current = null;
       styleReadyRef.current = false;
