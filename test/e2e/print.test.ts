@@ -123,3 +123,22 @@ describe('print and export', () => {
     await other.screenshot('planner-chart-phone-en.png');
   });
 });
+
+describe('the embed view', () => {
+  it('the embed snippet opens a minimal read-only view (map and legend; no panel, no login)', async () => {
+    const app = await given({ width: 1440, height: 900 });
+    await app.open('#ind=population_density');
+    await app.page.getByTestId('print-open').click();
+    const snippet = await app.page.getByTestId('share-embed').inputValue();
+    const src = /src="([^"]+)"/.exec(snippet)?.[1]?.replaceAll('&amp;', '&');
+    expect(src).toMatch(/\?embed#/);
+    expect(snippet).toContain('<iframe');
+    const embed = await given({ width: 800, height: 600 });
+    await embed.page.goto(String(src).replace('?embed', '?embed&test'));
+    await embed.waitForMap();
+    expect(await embed.page.getByTestId('embed-legend').isVisible()).toBe(true);
+    expect(await embed.page.getByTestId('side-panel').isVisible()).toBe(false);
+    expect(await embed.page.getByText('Đăng nhập cán bộ').isVisible()).toBe(false);
+    await embed.screenshot('planner-embed-vi.png');
+  });
+});

@@ -70,10 +70,12 @@ interface Props {
   /** Fetches one collection again (after a staff edit changed it). */
   reloadCollection: (collection: string) => void;
   testHooks: boolean;
+  /** The minimal read-only view for an iframe: the map, its legend and notices only. */
+  embed?: boolean;
 }
 
 /** The map with its side panel (a bottom sheet on narrow screens). State flows down, events up. */
-export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
+export function MapScreen({ api, data, reloadCollection, testHooks, embed = false }: Props) {
   const { t, lang, n, setLang } = useI18n();
   const { catalog } = data;
   const link = useMemo(() => linkSchema(catalog), [catalog]);
@@ -387,7 +389,11 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   const wrap = mapWrapRef.current;
 
   return (
-    <div className={`app${activeTab === 'table' ? ' wide-panel' : ''}`} data-testid="app" data-lang={lang}>
+    <div
+      className={`app${activeTab === 'table' ? ' wide-panel' : ''}${embed ? ' embed' : ''}`}
+      data-testid="app"
+      data-lang={lang}
+    >
       <a className="skip-link" href="#side-panel" data-testid="skip-link">
         {t('app.skipToPanel')}
       </a>
@@ -429,6 +435,14 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           }}
           basemapFailed={basemapChoice.failed}
         />
+        {embed && (
+          <div className="embed-legend" data-testid="embed-legend">
+            {choroplethLegend}
+            <a href={window.location.href.replace(/[?&]embed\b[^#]*/, '')} target="_blank" rel="noopener">
+              {t('share.openFull')}
+            </a>
+          </div>
+        )}
         {hover && hoverText && <Tooltip x={hover.x} y={hover.y} text={hoverText} />}
         {chooser && chooserItems.length > 0 && (
           <FeatureChooser

@@ -23,6 +23,16 @@ export interface PrintLayoutProps {
 }
 
 type Paper = 'A4' | 'A3';
+
+/** An iframe of the minimal read-only view (`?embed`) of the same link; the title is escaped. */
+export function embedSnippet(shareUrl: string, title: string): string {
+  const u = new URL(shareUrl);
+  u.searchParams.delete('test');
+  u.searchParams.set('embed', '');
+  const src = `${u.origin}${u.pathname}?${u.searchParams.toString().replace(/=(&|$)/g, '$1')}${u.hash}`;
+  const attr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+  return `<iframe src="${attr(src)}" title="${attr(title)}" width="800" height="600" style="border:0" loading="lazy"></iframe>`;
+}
 type Orientation = 'landscape' | 'portrait';
 
 /** The @page rule of the chosen paper (a constructed sheet: the CSP allows no inline <style>). */
@@ -119,6 +129,10 @@ export default function PrintLayout(p: PrintLayoutProps) {
           {t('details.close')}
         </button>
       </div>
+      <label className="field embed-code">
+        <span>{t('share.embed')}</span>
+        <textarea data-testid="share-embed" readOnly rows={2} value={embedSnippet(p.shareUrl, title)} />
+      </label>
       <article className={`print-sheet ${paper} ${orientation}`} data-testid="print-sheet">
         <h1 className="print-title" data-testid="print-title">
           {title}
@@ -139,7 +153,9 @@ export default function PrintLayout(p: PrintLayoutProps) {
             {scaleMeters > 0 && (
               <div className="print-scale" data-testid="print-scale">
                 <span className="print-scale-bar" style={{ width: `${scalePct}%` }} />
-                {distanceLabel(scaleMeters, (n) => formatNumber(n, lang))}
+                <span className="print-scale-label">
+                  {distanceLabel(scaleMeters, (n) => formatNumber(n, lang))}
+                </span>
               </div>
             )}
           </figure>
