@@ -194,3 +194,30 @@ describe('the district profile', () => {
     expect(await app.urlHash()).toContain('profile=089');
   });
 });
+
+describe('the planner panels on a desk and a phone, in both languages', () => {
+  for (const lang of ['vi', 'en'] as const)
+    for (const vp of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ])
+      it(`charts, profile and table fit ${vp.width}×${vp.height} (${lang})`, async () => {
+        const app = await given(vp, { locale: lang === 'vi' ? 'vi-VN' : 'en-US' });
+        await app.open(`#ind=establishments&profile=083&lang=${lang}`);
+        await app.page.getByTestId('profile-counts').waitFor();
+        const overflow = () =>
+          app.page.evaluate(() => {
+            const panel = document.querySelector('[data-testid="side-panel"]')!;
+            return panel.scrollWidth - panel.clientWidth;
+          });
+        expect(await overflow()).toBeLessThanOrEqual(1);
+        await app.screenshot(`planner-profile-${vp.width}-${lang}.png`);
+        await app.openTab('charts');
+        await app.page.locator('[data-testid="chart"] rect[data-code]').first().waitFor();
+        expect(await overflow()).toBeLessThanOrEqual(1);
+        await app.screenshot(`planner-chart-${vp.width}-${lang}.png`);
+        await app.openTab('table');
+        await app.page.locator('[data-testid="attribute-table"] tbody tr').first().waitFor();
+        await app.screenshot(`planner-table-${vp.width}-${lang}.png`);
+      });
+});

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/I18n';
 import { formatNumber } from '../../lib/format';
 import { ChartTable } from './ChartTable';
 import { barsOf, changesOf, districtOrder } from './chartData';
-import { changePlot, valuesPlot } from './plots';
+import { CHANGE_COLORS, changePlot, valuesPlot, yearColors } from './plots';
 import { useIndicatorSeries } from './useIndicatorSeries';
 import './charts.css';
 
@@ -135,6 +135,23 @@ export default function ChartPanel(p: ChartPanelProps) {
         </p>
       )}
       {!series && <p className="note">{all ? t('charts.failed') : t('charts.loading')}</p>}
+      {series && (
+        <ul className="chart-key" data-testid="chart-key">
+          {change
+            ? (['down', 'up'] as const).map((k) => (
+                <li key={k}>
+                  <Key color={CHANGE_COLORS[k]} />
+                  {t(`charts.key.${k}`)}
+                </li>
+              ))
+            : series.map((s, i) => (
+                <li key={s.year ?? 'now'}>
+                  <Key color={yearColors(series.map((x) => String(x.year)))[i] ?? '#3182bd'} />
+                  {s.year ?? t('profile.now')}
+                </li>
+              ))}
+        </ul>
+      )}
       <figure className="chart-figure">
         <div
           ref={host}
@@ -178,4 +195,8 @@ export default function ChartPanel(p: ChartPanelProps) {
       )}
     </section>
   );
+}
+
+function Key({ color }: { color: string }) {
+  return <span className="chart-key-swatch" style={{ background: color }} aria-hidden="true" />;
 }

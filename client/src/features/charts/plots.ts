@@ -3,6 +3,11 @@ import type { Bar, Change } from './chartData';
 
 /** Colours of the years (oldest light, latest dark: ColorBrewer Blues), and of change (PuOr, diverging). */
 const YEAR_COLORS = ['#9ecae1', '#3182bd', '#08519c'];
+
+/** The colour of each year's bars (the chart's key). */
+export function yearColors(years: readonly string[]): string[] {
+  return YEAR_COLORS.slice(-years.length);
+}
 export const CHANGE_COLORS = { down: '#b35806', up: '#542788' } as const;
 const HATCH_OPACITY = 0.45;
 
@@ -87,7 +92,7 @@ export function valuesPlot(
     x: { label: c.unit, grid: true, tickFormat: c.format, nice: true, ticks: 4 },
     fy: { domain: names, label: null, axis: 'left', padding: 0.15 },
     y: { domain: [...years], axis: null },
-    color: { domain: [...years], range: YEAR_COLORS.slice(-years.length) },
+    color: { domain: [...years], range: yearColors(years) },
     marks: [
       barX(bars, {
         fy: 'name',
