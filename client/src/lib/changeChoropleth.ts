@@ -1,5 +1,4 @@
-import type { Choropleth, ChoroplethClass } from './choropleth';
-import { NO_DATA_COLOR } from './palette';
+import { assignClasses, type Choropleth } from './choropleth';
 
 /**
  * Diverging palette for change (ColorBrewer PuOr, 5 classes, colour-blind safe): strong decline,
@@ -21,35 +20,6 @@ function classOf(v: number, max: number): number {
 export function buildChangeChoropleth(
   values: readonly { district_code: string; value: number | null }[],
 ): Choropleth {
-  const known = values.flatMap((v) => (v.value === null ? [] : [v.value]));
-  const max = Math.max(0, ...known.map(Math.abs));
-  const classes: ChoroplethClass[] = DIVERGING_5.map((color) => ({
-    from: Infinity,
-    to: -Infinity,
-    color,
-    count: 0,
-  }));
-  const colorByCode: Record<string, string> = {};
-  let hasNoData = false;
-  for (const v of values) {
-    if (v.value === null) {
-      hasNoData = true;
-      colorByCode[v.district_code] = NO_DATA_COLOR;
-      continue;
-    }
-    const cls = classes[classOf(v.value, max)]!;
-    cls.count += 1;
-    cls.from = Math.min(cls.from, v.value);
-    cls.to = Math.max(cls.to, v.value);
-    colorByCode[v.district_code] = cls.color;
-  }
-  const used = classes.filter((c) => c.count > 0);
-  const allEqual = used.length === 1 && used[0]!.from === used[0]!.to ? used[0]!.from : undefined;
-  return {
-    method: 'diverging',
-    classes: used,
-    colorByCode,
-    hasNoData,
-    ...(allEqual !== undefined ? { allEqual } : {}),
-  };
+  const max = Math.max(0, ...values.map((v) => Math.abs(v.value ?? 0)));
+  return assignClasses(values, DIVERGING_5, (v) => classOf(v, max), 'diverging');
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { PROVINCE_CODE } from '../../../geodata/rules/indicator-rows';
+import { INDICATOR_COLUMNS, PROVINCE_CODE } from '../../../geodata/rules/indicator-rows';
 import type { IndicatorValuesResponse } from '../contract/api';
 import { CSV_BOM, csvLines } from './csv';
 import type { Cell } from './rows';
@@ -9,15 +9,10 @@ import type { Cell } from './rows';
  * download imports again) with the district's name after its code; one row per district, then the
  * province total when there is one. Computed indicators have no year (empty cell).
  */
-export const INDICATOR_COLUMNS = [
+export const INDICATOR_TABLE_COLUMNS = [
   'district_code',
   'district_name',
-  'year',
-  'indicator',
-  'value',
-  'unit',
-  'status',
-  'source',
+  ...INDICATOR_COLUMNS.slice(1),
 ] as const;
 
 export function indicatorRows(v: IndicatorValuesResponse): Cell[][] {
@@ -47,14 +42,14 @@ export function indicatorRows(v: IndicatorValuesResponse): Cell[][] {
 
 /** CSV for spreadsheets: UTF-8 with BOM, CRLF, quoted where needed, formula-leading text neutralised. */
 export function indicatorCsv(v: IndicatorValuesResponse): string {
-  return CSV_BOM + csvLines([[...INDICATOR_COLUMNS], ...indicatorRows(v)]);
+  return CSV_BOM + csvLines([[...INDICATOR_TABLE_COLUMNS], ...indicatorRows(v)]);
 }
 
 /** The same table as an XLSX workbook (one sheet named after the indicator, typed cells). */
 export async function indicatorXlsx(v: IndicatorValuesResponse): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(v.indicator.slice(0, 31));
-  sheet.addRow([...INDICATOR_COLUMNS]);
+  sheet.addRow([...INDICATOR_TABLE_COLUMNS]);
   for (const row of indicatorRows(v)) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -3,6 +3,7 @@ import type { IndicatorMeta, IndicatorValuesResponse } from '../../../../server/
 import type { ApiClient } from '../../api/client';
 import { useI18n } from '../../i18n/I18n';
 import { formatNumber } from '../../lib/format';
+import { IndicatorSelect } from '../indicators/IndicatorSelect';
 import { ChartTable } from './ChartTable';
 import { barsOf, changesOf, districtOrder } from './chartData';
 import { CHANGE_COLORS, changePlot, valuesPlot, yearColors } from './plots';
@@ -97,22 +98,12 @@ export default function ChartPanel(p: ChartPanelProps) {
   return (
     <section aria-labelledby="charts-title" data-testid="chart-panel">
       <h2 id="charts-title">{t('charts.title')}</h2>
-      <label className="field">
-        <span>{t('indicators.choose')}</span>
-        <select
-          data-testid="chart-indicator"
-          value={p.meta?.id ?? ''}
-          onChange={(e) => p.onIndicator(e.target.value)}
-        >
-          {p.indicators.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.statuses.includes('illustrative')
-                ? `${i.title[lang]} (${t('indicators.illustrativeTag')})`
-                : i.title[lang]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <IndicatorSelect
+        indicators={p.indicators}
+        value={p.meta?.id}
+        onChange={p.onIndicator}
+        testId="chart-indicator"
+      />
       <fieldset className="field" disabled={!canChange}>
         <legend>{t('charts.mode')}</legend>
         {([undefined, 'pct', 'abs'] as const).map((m) => (

@@ -1,6 +1,7 @@
 import type { IndicatorMeta, IndicatorValuesResponse } from '../../../../server/src/contract/api';
 import { useI18n } from '../../i18n/I18n';
 import type { ClassMethod } from '../../lib/classify';
+import { IndicatorSelect } from './IndicatorSelect';
 
 interface Props {
   indicators: IndicatorMeta[];
@@ -28,22 +29,12 @@ export function IndicatorPanel(p: Props) {
   return (
     <section aria-labelledby="ind-title" data-testid="indicator-panel">
       <h2 id="ind-title">{t('indicators.title')}</h2>
-      <label className="field">
-        <span>{t('indicators.choose')}</span>
-        <select
-          data-testid="indicator-select"
-          value={p.meta?.id ?? ''}
-          onChange={(e) => p.onIndicator(e.target.value)}
-        >
-          {p.indicators.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.statuses.includes('illustrative')
-                ? `${i.title[lang]} (${t('indicators.illustrativeTag')})`
-                : i.title[lang]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <IndicatorSelect
+        indicators={p.indicators}
+        value={p.meta?.id}
+        onChange={p.onIndicator}
+        testId="indicator-select"
+      />
       {p.meta && p.meta.years.length > 0 && (
         <label className="field">
           <span>{t('indicators.year')}</span>
