@@ -7,6 +7,8 @@
 export interface ClientConfig {
   apiBase: string;
   testHooks: boolean;
+  /** `?embed`: the minimal read-only view for an iframe (map, legend, notices; no panel, no login). */
+  embed: boolean;
   /** Remembered UI language key in localStorage. */
   langStorageKey: string;
 }
@@ -16,6 +18,7 @@ export function loadClientConfig(search: string): ClientConfig {
   return Object.freeze({
     apiBase: `${base}/api`,
     testHooks: import.meta.env.MODE === 'test' || new URLSearchParams(search).has('test'),
+    embed: new URLSearchParams(search).has('embed'),
     langStorageKey: 'laocai-map.lang',
   });
 }

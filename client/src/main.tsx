@@ -40,7 +40,7 @@ createRoot(root).render(
       })}
       onLangChange={rememberLang}
     >
-      <App api={api} testHooks={config.testHooks} />
+      <App api={api} testHooks={config.testHooks} embed={config.embed} />
     </I18nProvider>
   </StrictMode>,
 );

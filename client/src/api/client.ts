@@ -92,13 +92,22 @@ export class ApiClient {
     if (query.offset) params.set('offset', String(query.offset));
     if (query.bbox) params.set('bbox', query.bbox.map((v) => v.toFixed(6)).join(','));
     if (query.q) params.set('q', query.q);
-    for (const [k, v] of Object.entries(query.filters ?? {})) params.set(k, v);
+    for (const [k, v] of Object.entries(query.filters ?? {})) if (v !== '') params.set(k, v);
     return this.get(`${items(collection)}?${params}`, signal);
   }
 
   /** One feature by id. */
   feature(collection: string, id: number, signal?: AbortSignal): Promise<ApiFeature> {
     return this.get(item(collection, id), signal);
+  }
+
+  /** The properties the items route filters on (`/queryables`: their names). */
+  async queryables(collection: string, signal?: AbortSignal): Promise<string[]> {
+    const body: { properties?: Record<string, unknown> } = await this.get(
+      `/collections/${enc(collection)}/queryables`,
+      signal,
+    );
+    return Object.keys(body.properties ?? {});
   }
 
   /**

@@ -7,10 +7,12 @@ import { useAppData } from './useAppData';
 interface Props {
   api: ApiClient;
   testHooks: boolean;
+  /** The minimal read-only view for an iframe. */
+  embed?: boolean;
 }
 
 /** Layout root: loads the data, then shows the map screen (or a loading / error message). */
-export function App({ api, testHooks }: Props) {
+export function App({ api, testHooks, embed = false }: Props) {
   const { t } = useI18n();
   const data = useAppData(api);
   if (data.status === 'loading') {
@@ -36,5 +38,5 @@ export function App({ api, testHooks }: Props) {
       </p>
     );
   }
-  return <MapScreen api={api} data={data.data} updates={data} testHooks={testHooks} />;
+  return <MapScreen api={api} data={data.data} updates={data} testHooks={testHooks} embed={embed} />;
 }

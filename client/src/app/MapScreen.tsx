@@ -1,8 +1,19 @@
 import type { BBox } from 'geojson';
-import { Fragment, type ReactNode, useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  Fragment,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import type { ApiFeature } from '../../../server/src/contract/api';
 import type { ApiClient } from '../api/client';
 import { hasPoints, linkSchema } from '../catalog/catalog';
+import { useChangeValues } from '../features/charts/useChangeValues';
 import { FeatureList } from '../features/feature-list/FeatureList';
 import { FiltersPanel } from '../features/filters/FiltersPanel';
 import { IndicatorPanel } from '../features/indicators/IndicatorPanel';
@@ -18,7 +29,7 @@ import { useI18n } from '../i18n/I18n';
 import { refKey } from '../lib/featureLabel';
 import { geometryBbox } from '../lib/geometry';
 import { decodeUrlState, type FeatureRef, type MapViewState } from '../lib/urlState';
-import { type HoverInfo, type MapClick, MapView } from '../map/MapView';
+import { type HoverInfo, type MapClick, type MapSnapshot, MapView } from '../map/MapView';
 import { labelOf, mergeLists } from './derive';
 import { EditorTab } from './EditorTab';
 import { choroplethArea, filterChoices } from './filterModel';
@@ -39,6 +50,12 @@ import { useStaffEditing } from './useStaffEditing';
 import { useUrlSync } from './useUrlSync';
 import { useViewEffects } from './useViewEffects';
 
+// The planner's panels (issue 16) are chunks of their own, loaded when first opened.
+const ChartPanel = lazy(() => import('../features/charts/ChartPanel'));
+const DistrictProfile = lazy(() => import('../features/district-profile/DistrictProfile'));
+const AttributeTable = lazy(() => import('../features/attribute-table/AttributeTable'));
+const PrintLayout = lazy(() => import('../features/print/PrintLayout'));
+
 /** A tab of the side panel: its content is rendered while it is active (or always, hidden, with keepMounted). */
 interface Panel {
   id: TabId;
@@ -54,10 +71,12 @@ interface Props {
   /** Puts an edited or fetched feature into the data (no collection is fetched again). */
   updates: DataUpdates;
   testHooks: boolean;
+  /** The minimal read-only view for an iframe: the map, its legend and notices only. */
+  embed?: boolean;
 }
 
 /** The map with its side panel (a bottom sheet on narrow screens). State flows down, events up. */
-export function MapScreen({ api, data, updates, testHooks }: Props) {
+export function MapScreen({ api, data, updates, testHooks, embed = false }: Props) {
   const { t, lang, n, setLang } = useI18n();
   const { catalog } = data;
   const link = useMemo(() => linkSchema(catalog), [catalog]);
@@ -84,6 +103,14 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
   const meta = resolveIndicator(data.indicators, state.indicator);
   const year = resolveYear(meta, state.year);
   const values = useIndicatorValues(api, meta?.id, year);
+  // The change view colours the map by the change between the first and the last year.
+  const changeValues = useChangeValues(api, meta, state.change);
+  const [chartHover, setChartHover] = useState<string | undefined>(undefined);
+  const [printOpen, setPrintOpen] = useState(false);
+  const captureRef = useRef<(() => Promise<MapSnapshot>) | null>(null);
+  const onCaptureReady = useCallback((c: (() => Promise<MapSnapshot>) | null) => {
+    captureRef.current = c;
+  }, []);
   const basemapChoice = useBasemapFallback(state.basemap);
   const basemap = useBasemapStyle(basemapChoice.shown, data.customBasemapStyleUrl, catalog.frame?.id);
   const attribution = useMemo(
@@ -96,12 +123,25 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
     lang,
     basemap,
     context: data.context,
-    indicatorValues: values,
+    indicatorValues: changeValues ?? values,
+    diverging: changeValues !== undefined,
     bounds,
     highlight: checked.highlight,
     attribution,
   });
   const illustrative = isIllustrative(meta, values);
+  const join = catalog.choropleth?.display.choropleth?.joinProperty;
+  // The district under the pointer on the map (its code), for the chart; a hovered bar's district for the map.
+  const hoverCode =
+    hover && join && hover.ref.collection === catalog.choropleth?.id
+      ? String(model.index.get(refKey(hover.ref.collection, hover.ref.id))?.feature.properties?.[join] ?? '')
+      : undefined;
+  // A selected district offers its profile.
+  const selectedCode =
+    join && model.selected && model.selected.collection.id === catalog.choropleth?.id
+      ? String(model.selected.feature.properties?.[join] ?? '')
+      : undefined;
+  const chartArea = chartHover ? choroplethArea(catalog, data.features, chartHover) : undefined;
 
   const showPanel = useCallback(() => setSheetOpen(true), []);
   const { pick, selectForEdit, onMapClick, zoomTo, chooseAndZoom } = useSelection({
@@ -153,6 +193,11 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
     return a && c ? labelOf(c, a.feature, lang) : undefined;
   };
 
+  const districts = (catalog.choropleth ? (data.features[catalog.choropleth.id] ?? []) : []).map((f) => {
+    const code = String(f.properties?.[join ?? ''] ?? '');
+    return { code, name: areaName(code) ?? code };
+  });
+
   useViewEffects({
     selected: state.selected,
     hasLinkView: state.view !== undefined,
@@ -181,9 +226,17 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
 
   const choroplethLegend = (
     <ChoroplethLegend
-      title={meta?.title[lang] ?? ''}
-      unit={values?.unit[lang] ?? meta?.unit[lang] ?? ''}
-      year={values?.year ?? null}
+      title={
+        changeValues && meta
+          ? t('legend.changeTitle', {
+              title: meta.title[lang],
+              from: meta.years[0] ?? '',
+              to: meta.years.at(-1) ?? '',
+            })
+          : (meta?.title[lang] ?? '')
+      }
+      unit={state.change === 'pct' && changeValues ? '%' : (values?.unit[lang] ?? meta?.unit[lang] ?? '')}
+      year={changeValues ? null : (values?.year ?? null)}
       choropleth={model.choropleth}
       illustrative={illustrative}
     />
@@ -227,10 +280,66 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
             onYear={(y) => dispatch({ type: 'year', year: y })}
             onMethod={(method) => dispatch({ type: 'classMethod', method })}
             onDistrict={selectArea}
+            onProfile={(code) => dispatch({ type: 'profile', code })}
             districtName={areaName}
           />
           {choroplethLegend}
         </>
+      ),
+    },
+    {
+      id: 'charts',
+      label: t('tab.charts'),
+      content: () => (
+        <Suspense fallback={<p className="note">{t('charts.loading')}</p>}>
+          <ChartPanel
+            api={api}
+            indicators={data.indicators}
+            meta={meta}
+            onIndicator={(indicator) => dispatch({ type: 'indicator', indicator })}
+            change={state.change}
+            onChange={(change) => dispatch({ type: 'change', change })}
+            highlight={hoverCode}
+            onHover={setChartHover}
+            onDistrict={(code) => dispatch({ type: 'profile', code })}
+            districtName={areaName}
+          />
+          {choroplethLegend}
+        </Suspense>
+      ),
+    },
+    {
+      id: 'profile',
+      label: t('tab.profile'),
+      content: () => (
+        <Suspense fallback={<p className="note">{t('charts.loading')}</p>}>
+          <DistrictProfile
+            api={api}
+            indicators={data.indicators}
+            code={state.profile}
+            districts={districts}
+            onChoose={(code) => dispatch({ type: 'profile', code })}
+            onZoom={selectArea}
+          />
+        </Suspense>
+      ),
+    },
+    {
+      id: 'table',
+      label: t('tab.table'),
+      content: () => (
+        <Suspense fallback={<p className="note">{t('charts.loading')}</p>}>
+          <AttributeTable
+            api={api}
+            collections={catalog.collections}
+            bounds={bounds}
+            selected={state.selected}
+            onSelect={(ref) => {
+              dispatch({ type: 'select', ref, tab: 'table' });
+              zoomTo(ref);
+            }}
+          />
+        </Suspense>
       ),
     },
     {
@@ -268,6 +377,9 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
             schema={model.selected?.collection.schema}
             onZoomTo={() => state.selected && zoomTo(state.selected)}
             onClose={() => dispatch({ type: 'select', ref: undefined })}
+            onProfile={
+              selectedCode === undefined ? undefined : () => dispatch({ type: 'profile', code: selectedCode })
+            }
           />
         ) : (
           <p>{t('details.none')}</p>
@@ -301,7 +413,11 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
   const wrap = mapWrapRef.current;
 
   return (
-    <div className="app" data-testid="app" data-lang={lang}>
+    <div
+      className={`app${activeTab === 'table' ? ' wide-panel' : ''}${embed ? ' embed' : ''}`}
+      data-testid="app"
+      data-lang={lang}
+    >
       <a className="skip-link" href="#side-panel" data-testid="skip-link">
         {t('app.skipToPanel')}
       </a>
@@ -316,6 +432,9 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
           staff={staff}
           onEditToggled={(on) => dispatch({ type: 'tab', tab: on ? 'edit' : 'layers' })}
         />
+        <button type="button" data-testid="print-open" onClick={() => setPrintOpen(true)}>
+          {t('print.open')}
+        </button>
         <LanguageSwitch />
       </header>
       <main className="map-wrap" ref={mapWrapRef}>
@@ -333,6 +452,8 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
           onViewChange={onViewChange}
           onMapReady={staff.onMapReady}
           onBasemapError={basemapChoice.onBasemapError}
+          highlighted={chartArea && { collection: chartArea.collection, id: chartArea.feature.id }}
+          onCaptureReady={onCaptureReady}
         />
         <MapNotices
           illustrative={illustrative && choroplethKey !== undefined && model.visible.has(choroplethKey)}
@@ -343,6 +464,14 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
           basemapFailed={basemapChoice.failed}
           filteredGroups={large.filteredGroups(state.view?.zoom)}
         />
+        {embed && (
+          <div className="embed-legend" data-testid="embed-legend">
+            {choroplethLegend}
+            <a href={window.location.href.replace(/[?&]embed\b[^#]*/, '')} target="_blank" rel="noopener">
+              {t('share.openFull')}
+            </a>
+          </div>
+        )}
         {hover && hoverText && <Tooltip x={hover.x} y={hover.y} text={hoverText} />}
         {chooser && chooserItems.length > 0 && (
           <FeatureChooser
@@ -359,6 +488,32 @@ export function MapScreen({ api, data, updates, testHooks }: Props) {
           />
         )}
       </main>
+      {printOpen && captureRef.current && (
+        <Suspense fallback={null}>
+          <PrintLayout
+            capture={captureRef.current}
+            defaultTitle={`${t('app.title')} — ${meta?.title[lang] ?? ''}`}
+            legend={choroplethLegend}
+            legendTitle={meta?.title[lang] ?? ''}
+            legendRows={(model.choropleth?.classes ?? []).map((c) => ({
+              color: c.color,
+              label: c.from === c.to ? n(c.from) : `${n(c.from)} – ${n(c.to)}`,
+            }))}
+            layers={catalog.toggles.filter((x) => model.visible.has(x.key)).map((x) => x.title[lang])}
+            illustrative={illustrative && choroplethKey !== undefined && model.visible.has(choroplethKey)}
+            sources={[
+              ...new Set(
+                [values?.province?.source, ...(values?.values ?? []).map((v) => v.source)].filter(
+                  (x): x is string => typeof x === 'string',
+                ),
+              ),
+            ]}
+            attribution={`${t('attribution.data')} | ${t('attribution.context')}`}
+            shareUrl={window.location.href}
+            onClose={() => setPrintOpen(false)}
+          />
+        </Suspense>
+      )}
       <aside
         ref={panelRef}
         id="side-panel"

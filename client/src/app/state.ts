@@ -3,7 +3,16 @@ import type { BasemapId, FeatureRef, MapViewState, UrlState } from '../lib/urlSt
 import type { ViewRequest, ViewRequestInput } from '../map/MapView';
 
 /** `edit` exists only while a signed-in editor or admin is in edit mode. */
-export type TabId = 'layers' | 'indicators' | 'filters' | 'list' | 'details' | 'edit';
+export type TabId =
+  | 'layers'
+  | 'indicators'
+  | 'charts'
+  | 'profile'
+  | 'table'
+  | 'filters'
+  | 'list'
+  | 'details'
+  | 'edit';
 
 /** The whole UI state: the shareable part (URL) plus what only this tab needs. */
 export interface AppState extends UrlState {
@@ -22,15 +31,19 @@ export type Action =
   /** A filter (catalog filter key) set to a value, or cleared with undefined. */
   | { type: 'filter'; key: string; value: string | undefined }
   | { type: 'clearFilters' }
-  /** Selecting opens the details tab, unless `tab` names another (edit mode keeps its tab). */
+  /** Selecting opens the details tab, unless `tab` names another (edit mode keeps its tab, so does the table). */
   | { type: 'select'; ref: FeatureRef | undefined; tab?: TabId }
   | { type: 'basemap'; basemap: BasemapId }
   | { type: 'tab'; tab: TabId }
   | { type: 'moveTo'; request: ViewRequestInput }
+  /** Opens a district's profile (its code) in the profile tab; undefined closes it. */
+  | { type: 'profile'; code: string | undefined }
+  | { type: 'change'; change: 'pct' | 'abs' | undefined }
   | { type: 'restore'; state: UrlState };
 
 export function initialAppState(url: UrlState): AppState {
-  return { ...url, tab: url.selected ? 'details' : 'layers', classMethod: 'quantile' };
+  const tab: TabId = url.profile ? 'profile' : url.selected ? 'details' : 'layers';
+  return { ...url, tab, classMethod: 'quantile' };
 }
 
 export function appReducer(state: AppState, action: Action): AppState {
@@ -60,13 +73,22 @@ export function appReducer(state: AppState, action: Action): AppState {
     case 'clearFilters':
       return { ...state, filters: {} };
     case 'select':
-      return { ...state, selected: action.ref, tab: action.ref ? (action.tab ?? 'details') : state.tab };
+      // The attribute table stays open on a map pick (its row is marked).
+      return {
+        ...state,
+        selected: action.ref,
+        tab: action.ref ? (action.tab ?? (state.tab === 'table' ? 'table' : 'details')) : state.tab,
+      };
     case 'basemap':
       return { ...state, basemap: action.basemap };
     case 'tab':
       return { ...state, tab: action.tab };
     case 'moveTo':
       return { ...state, viewRequest: { ...action.request, seq: (state.viewRequest?.seq ?? 0) + 1 } };
+    case 'profile':
+      return { ...state, profile: action.code, tab: action.code ? 'profile' : state.tab };
+    case 'change':
+      return { ...state, change: action.change };
     case 'restore':
       return { ...state, ...action.state };
   }
@@ -82,5 +104,7 @@ export function toUrlState(s: AppState): UrlState {
     filters: s.filters,
     selected: s.selected,
     basemap: s.basemap,
+    profile: s.profile,
+    change: s.change,
   };
 }

@@ -3,6 +3,7 @@ import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { useMemo } from 'react';
 import type { IndicatorMeta, IndicatorValuesResponse } from '../../../server/src/contract/api';
 import { type ValueColors, valueColors } from '../catalog/presentation';
+import { buildChangeChoropleth } from '../lib/changeChoropleth';
 import { buildChoropleth, type Choropleth } from '../lib/choropleth';
 import { refKey } from '../lib/featureLabel';
 import type { Lang } from '../lib/format';
@@ -41,6 +42,8 @@ export interface MapModelInput {
   /** The area an area filter chose, when it names a known area. */
   highlight: { collection: string; property: string; value: string } | undefined;
   attribution: { boundaries: string; context: string };
+  /** The values are changes (issue 16's change view): classes around 0, diverging palette. */
+  diverging?: boolean;
 }
 
 export function useMapModel({
@@ -53,6 +56,7 @@ export function useMapModel({
   bounds,
   highlight,
   attribution,
+  diverging = false,
 }: MapModelInput) {
   const { catalog } = data;
   const visible = useMemo(() => new Set<string>(state.layers), [state.layers]);
@@ -81,8 +85,13 @@ export function useMapModel({
   );
 
   const choropleth: Choropleth | undefined = useMemo(
-    () => (indicatorValues ? buildChoropleth(indicatorValues.values, state.classMethod) : undefined),
-    [indicatorValues, state.classMethod],
+    () =>
+      indicatorValues
+        ? diverging
+          ? buildChangeChoropleth(indicatorValues.values)
+          : buildChoropleth(indicatorValues.values, state.classMethod)
+        : undefined,
+    [indicatorValues, state.classMethod, diverging],
   );
   // Colours stay fixed per value (from all features); legends list only what the filters leave.
   const colors = useMemo(() => {

@@ -11,7 +11,8 @@ export interface ChoroplethClass {
 }
 
 export interface Choropleth {
-  method: ClassMethod;
+  /** How the classes were made; 'diverging': around 0 (lib/changeChoropleth). */
+  method: ClassMethod | 'diverging';
   classes: ChoroplethClass[];
   /** Fill colour per district code; districts without a value get NO_DATA_COLOR. */
   colorByCode: Record<string, string>;
@@ -36,7 +37,19 @@ export function buildChoropleth(
     method,
   );
   const n = Math.max(0, breaks.length - 1);
-  const colors = sequentialColors(n);
+  return assignClasses(values, sequentialColors(n), (v) => classIndex(breaks, v), method);
+}
+
+/**
+ * Puts each district in the class `indexOf` gives (−1 or beyond: none), each class's range the
+ * smallest to largest of its values; unknown values are "no data". Empty classes are dropped.
+ */
+export function assignClasses(
+  values: readonly { district_code: string; value: number | null }[],
+  colors: readonly string[],
+  indexOf: (value: number) => number,
+  method: Choropleth['method'],
+): Choropleth {
   const classes: ChoroplethClass[] = colors.map((color) => ({
     from: Infinity,
     to: -Infinity,
@@ -46,8 +59,7 @@ export function buildChoropleth(
   const colorByCode: Record<string, string> = {};
   let hasNoData = false;
   for (const v of values) {
-    const idx = classIndex(breaks, v.value);
-    const cls = classes[idx];
+    const cls = v.value === null ? undefined : classes[indexOf(v.value)];
     if (!cls || v.value === null) {
       hasNoData = true;
       colorByCode[v.district_code] = NO_DATA_COLOR;

@@ -42,6 +42,10 @@ export interface UrlState {
   filters: Filters;
   selected?: FeatureRef;
   basemap: BasemapId;
+  /** The district whose profile is open (its code, the choropleth's join value). */
+  profile?: string;
+  /** The map and the chart show the change between the indicator's first and last year (percent or absolute). */
+  change?: 'pct' | 'abs';
 }
 
 /** The state of a link that says nothing: the toggles visible at first, no filter, the offline basemap. */
@@ -70,6 +74,8 @@ export function encodeUrlState(state: UrlState, schema: LinkSchema): string {
   }
   if (state.selected) p.set('sel', `${state.selected.collection}/${state.selected.id}`);
   if (state.basemap !== 'offline') p.set('base', state.basemap);
+  if (state.profile) p.set('profile', state.profile);
+  if (state.change) p.set('change', state.change);
   if (state.lang) p.set('lang', state.lang);
   return `#${p.toString().replaceAll('%2F', '/').replaceAll('%2C', ',')}`;
 }
@@ -98,6 +104,10 @@ export function decodeUrlState(hash: string, schema: LinkSchema): UrlState {
   if (sel) state.selected = sel;
   const base = p.get('base');
   if (base && (BASEMAPS as readonly string[]).includes(base)) state.basemap = base as BasemapId;
+  const profile = token(p.get('profile'));
+  if (profile) state.profile = profile;
+  const change = p.get('change');
+  if (change === 'pct' || change === 'abs') state.change = change;
   const lang = linkLanguage(hash);
   if (lang) state.lang = lang;
   return state;

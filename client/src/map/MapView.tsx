@@ -16,7 +16,7 @@ import { useEffect, useRef } from 'react';
 import type { ApiFeature } from '../../../server/src/contract/api';
 import type { FeatureRef, MapViewState } from '../lib/urlState';
 import { keepForeign } from './keepForeign';
-import { HOVER_STATE } from './layers/points';
+import { HIGHLIGHT_STATE, HOVER_STATE } from './layers/points';
 import { drawSymbol, SYMBOL_PIXEL_RATIO } from './layers/symbols';
 import { installMapProbe } from './probe';
 import type { MapInteraction } from './style';
@@ -39,6 +39,33 @@ export interface HoverInfo {
   /** Pointer position in CSS pixels relative to the map container. */
   x: number;
   y: number;
+}
+
+/** One captured frame of the map (for print and PNG export). */
+export interface MapSnapshot {
+  dataUrl: string;
+  width: number;
+  height: number;
+  metersPerPixel: number;
+  bearing: number;
+}
+
+/** The next rendered frame as an image (read inside the render event, before the buffer is cleared). */
+function captureFrame(map: MapLibreMap): Promise<MapSnapshot> {
+  return new Promise((resolve) => {
+    map.once('render', () => {
+      const canvas = map.getCanvas();
+      const lat = map.getCenter().lat;
+      resolve({
+        dataUrl: canvas.toDataURL('image/png'),
+        width: canvas.clientWidth,
+        height: canvas.clientHeight,
+        metersPerPixel: (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom()),
+        bearing: map.getBearing(),
+      });
+    });
+    map.triggerRepaint();
+  });
 }
 
 /** A click on the map: every feature within CLICK_RADIUS px of it (top-most first), and where. */
@@ -76,6 +103,14 @@ export interface MapViewProps {
    * Such tools add their own sources/layers; they never replace the style.
    */
   onMapReady?: (map: MapLibreMap | null) => void;
+  /**
+   * Seam for print and image export: called once the map has its first style with a function that
+   * captures the next frame (PNG data URL, its CSS size, metres per CSS pixel at the centre, bearing),
+   * and with null on removal.
+   */
+  onCaptureReady?: (capture: (() => Promise<MapSnapshot>) | null) => void;
+  /** A feature the app highlights (outlined while set), e.g. the district of a hovered chart bar. */
+  highlighted?: FeatureRef;
 }
 
 /** Diffs the map to `style`, keeping sources/layers that other tools added to the map. */
@@ -124,6 +159,7 @@ export function MapView(props: MapViewProps) {
     map.once('style.load', () => {
       styleReadyRef.current = true;
       propsRef.current.onMapReady?.(map);
+      propsRef.current.onCaptureReady?.(() => captureFrame(map));
       applyStyle(map, propsRef.current.style, appliedStyleRef);
     });
     // Our symbols are drawn on demand (map/layers/symbols): no sprite, no request.
@@ -263,6 +299,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       removeProbe?.();
       propsRef.current.onMapReady?.(null);
+      propsRef.current.onCaptureReady?.(null);
       map.remove();
       mapRef.current = null;
       styleReadyRef.current = false;
@@ -275,6 +312,19 @@ export function MapView(props: MapViewProps) {
     if (!map || !styleReadyRef.current) return;
     applyStyle(map, props.style, appliedStyleRef);
   }, [props.style]);
+
+  const highlightedKey = props.highlighted ? `${props.highlighted.collection}/${props.highlighted.id}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the ref's content.
+  useEffect(() => {
+    const map = mapRef.current;
+    const ref = props.highlighted;
+    if (!map || !ref || !map.getSource(ref.collection)) return;
+    const target = { source: ref.collection, id: ref.id };
+    map.setFeatureState(target, { [HIGHLIGHT_STATE]: true });
+    return () => {
+      if (map.getSource(ref.collection)) map.setFeatureState(target, { [HIGHLIGHT_STATE]: false });
+    };
+  }, [highlightedKey]);
 
   // Only a new request moves the camera; a padding change alone must not.
   // biome-ignore lint/correctness/useExhaustiveDependencies: padding is read, not a trigger.

@@ -17,6 +17,8 @@ export interface MapProbe {
   renderedFeatures: (
     layers?: string[],
   ) => { source: string; id: number | string | undefined; layer: string }[];
+  /** A feature's state (hover, highlight), read only. */
+  featureState: (source: string, id: number) => Record<string, unknown>;
   /** Number of `idle` events seen so far. */
   idleCount: () => number;
   /** performance.now() (ms since navigation start) of the latest `idle` event; -1 before the first. */
@@ -60,6 +62,7 @@ export function installMapProbe(map: MapLibreMap): () => void {
       map
         .queryRenderedFeatures(layers ? { layers: layers.filter((id) => map.getLayer(id)) } : undefined)
         .map((f) => ({ source: f.source, id: f.id, layer: f.layer.id })),
+    featureState: (source, id) => ({ ...map.getFeatureState({ source, id }) }),
     idleCount: () => idles,
     lastIdleAt: () => lastIdle,
     marks: () => ({ created, load }),

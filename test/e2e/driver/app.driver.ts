@@ -76,7 +76,9 @@ export class MapAppDriver {
     await this.page.getByTestId(`lang-${lang}`).click();
   }
 
-  async openTab(id: 'layers' | 'indicators' | 'filters' | 'list' | 'details' | 'edit'): Promise<void> {
+  async openTab(
+    id: 'layers' | 'indicators' | 'charts' | 'profile' | 'table' | 'filters' | 'list' | 'details' | 'edit',
+  ): Promise<void> {
     await this.page.getByTestId(`tab-${id}`).click();
   }
 

@@ -1,6 +1,7 @@
 import type { IndicatorMeta, IndicatorValuesResponse } from '../../../../server/src/contract/api';
 import { useI18n } from '../../i18n/I18n';
 import type { ClassMethod } from '../../lib/classify';
+import { IndicatorSelect } from './IndicatorSelect';
 
 interface Props {
   indicators: IndicatorMeta[];
@@ -12,6 +13,8 @@ interface Props {
   onYear: (year: number) => void;
   onMethod: (method: ClassMethod) => void;
   onDistrict: (code: string) => void;
+  /** Opens the district's profile (a button in each ranking row) when given. */
+  onProfile?: (code: string) => void;
   /** The district's name in the UI language (the API's `district_name` is Vietnamese). */
   districtName: (code: string) => string | undefined;
 }
@@ -26,22 +29,12 @@ export function IndicatorPanel(p: Props) {
   return (
     <section aria-labelledby="ind-title" data-testid="indicator-panel">
       <h2 id="ind-title">{t('indicators.title')}</h2>
-      <label className="field">
-        <span>{t('indicators.choose')}</span>
-        <select
-          data-testid="indicator-select"
-          value={p.meta?.id ?? ''}
-          onChange={(e) => p.onIndicator(e.target.value)}
-        >
-          {p.indicators.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.statuses.includes('illustrative')
-                ? `${i.title[lang]} (${t('indicators.illustrativeTag')})`
-                : i.title[lang]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <IndicatorSelect
+        indicators={p.indicators}
+        value={p.meta?.id}
+        onChange={p.onIndicator}
+        testId="indicator-select"
+      />
       {p.meta && p.meta.years.length > 0 && (
         <label className="field">
           <span>{t('indicators.year')}</span>
@@ -97,6 +90,17 @@ export function IndicatorPanel(p: Props) {
                 <button type="button" className="link" onClick={() => p.onDistrict(v.district_code)}>
                   {p.districtName(v.district_code) ?? v.district_name}
                 </button>
+                {p.onProfile && (
+                  <button
+                    type="button"
+                    className="link profile-link"
+                    data-testid="ranking-profile"
+                    aria-label={`${t('profile.open')}: ${p.districtName(v.district_code) ?? v.district_name}`}
+                    onClick={() => p.onProfile?.(v.district_code)}
+                  >
+                    {t('profile.open')}
+                  </button>
+                )}
               </td>
               <td className="num">
                 {v.value === null ? t('legend.noData') : n(v.value)}

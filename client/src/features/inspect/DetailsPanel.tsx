@@ -15,6 +15,8 @@ interface Props {
   schema: PropertySchema | undefined;
   onZoomTo: () => void;
   onClose: () => void;
+  /** Opens the area's profile (districts), when it has one. */
+  onProfile?: () => void;
 }
 
 /** A value as text, or as a link when it is one and safeHref lets it through (never otherwise). */
@@ -30,7 +32,7 @@ function Value({ v }: { v: DisplayValue }) {
 }
 
 /** A feature's properties in readable form, its provenance, and "zoom to". Text only, never HTML. */
-export function DetailsPanel({ kind, labelProperty, feature, schema, onZoomTo, onClose }: Props) {
+export function DetailsPanel({ kind, labelProperty, feature, schema, onZoomTo, onClose, onProfile }: Props) {
   const { t, lang, n } = useI18n();
   if (!feature) return <p data-testid="details-missing">{t('details.notFound')}</p>;
   const p = feature.properties ?? {};
@@ -57,6 +59,11 @@ export function DetailsPanel({ kind, labelProperty, feature, schema, onZoomTo, o
         <button type="button" data-testid="details-zoom" onClick={onZoomTo}>
           {t('details.zoomTo')}
         </button>
+        {onProfile && (
+          <button type="button" data-testid="details-profile" onClick={onProfile}>
+            {t('profile.open')}
+          </button>
+        )}
         <button type="button" data-testid="details-close" onClick={onClose}>
           {t('details.close')}
         </button>

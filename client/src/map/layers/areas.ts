@@ -2,7 +2,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { CatalogCollection } from '../../catalog/catalog';
 import type { Lang } from '../../lib/format';
 import { FONT_BOLD, labelExpression, labelSource, layerId, visibility } from './common';
-import { type CollectionStyle, colorExpression } from './points';
+import { type CollectionStyle, colorExpression, HIGHLIGHT_STATE, HOVER_STATE } from './points';
 import { symbolId } from './symbols';
 
 /**
@@ -70,6 +70,27 @@ export function choroplethLayers(
       source: c.id,
       layout: { visibility: 'visible' },
       paint: { 'fill-color': fillColor, 'fill-opacity': visible ? 0.85 : 0 },
+    },
+    // The area under the pointer, or highlighted from elsewhere (a chart's bar), is outlined.
+    {
+      id: layerId(c.id, 'hover'),
+      type: 'line',
+      source: c.id,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': '#c2410c',
+        'line-width': 3,
+        'line-opacity': [
+          'case',
+          [
+            'any',
+            ['boolean', ['feature-state', HOVER_STATE], false],
+            ['boolean', ['feature-state', HIGHLIGHT_STATE], false],
+          ],
+          1,
+          0,
+        ],
+      },
     },
   ];
 }

@@ -25,7 +25,8 @@ export type LayerPart =
   | 'label'
   | 'choropleth'
   | 'illustrative-hatch'
-  | 'highlight';
+  | 'highlight'
+  | 'hover';
 
 export function layerId(collection: string, part: LayerPart): string {
   return `${collection}-${part}`;

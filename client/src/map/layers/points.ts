@@ -19,6 +19,8 @@ import { scaledSize, symbolId } from './symbols';
 
 /** Feature state MapView sets on the feature under the pointer. */
 export const HOVER_STATE = 'hover';
+/** Feature state of a feature the app highlights (e.g. a district whose chart bar is hovered). */
+export const HIGHLIGHT_STATE = 'highlight';
 const HOVERED: ExpressionSpecification = ['boolean', ['feature-state', HOVER_STATE], false];
 
 /** What the point layers of one collection are drawn from. */

@@ -1,0 +1,277 @@
+import type { BBox } from 'geojson';
+import { useEffect, useMemo, useState } from 'react';
+import type { ApiFeature } from '../../../../server/src/contract/api';
+import type { ApiClient } from '../../api/client';
+import { enumTitle, enumValues, propertyLabel, propertyUnit } from '../../api/schema';
+import type { CatalogCollection } from '../../catalog/catalog';
+import { useI18n } from '../../i18n/I18n';
+import type { FeatureRef } from '../../lib/urlState';
+import { formatProperty } from '../inspect/formatProperty';
+import { useItemsPage } from './useItemsPage';
+import './attribute-table.css';
+
+export interface AttributeTableProps {
+  api: ApiClient;
+  collections: readonly CatalogCollection[];
+  /** The map's visible bounds, for "only what is in view". */
+  bounds: BBox | undefined;
+  selected: FeatureRef | undefined;
+  onSelect: (ref: FeatureRef) => void;
+}
+
+const PAGE_SIZE = 50;
+
+type Sort = { key: string; dir: 1 | -1 } | undefined;
+
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined || a === '') return 1;
+  if (b === null || b === undefined || b === '') return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'vi');
+}
+
+/**
+ * Every layer as a table (its own chunk): columns from the schema (titles, units, enum titles,
+ * locale numbers), pages read from the server with the API's limit/offset (so 100,000 rows cost
+ * one page at a time), per-column filters on the layer's queryables (server side) and free text
+ * (`q`), "only what is in view" (`bbox`), sort by a column (within the page: the API has no sort
+ * parameter), and a row click selects the feature on the map (the map's selection is marked here).
+ */
+export default function AttributeTable(p: AttributeTableProps) {
+  const { t, lang } = useI18n();
+  const [collectionId, setCollectionId] = useState(p.collections[0]?.id ?? '');
+  const collection = p.collections.find((c) => c.id === collectionId);
+  const [offset, setOffset] = useState(0);
+  const [inView, setInView] = useState(false);
+  const [q, setQ] = useState('');
+  const [filters, setFilters] = useState<Record<string, string>>({});
+  const [sort, setSort] = useState<Sort>(undefined);
+  const [queryables, setQueryables] = useState<string[]>([]);
+  // A new layer starts again: first page, no filter, no sort.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a new layer only.
+  useEffect(() => {
+    setOffset(0);
+    setFilters({});
+    setSort(undefined);
+    setQ('');
+    const abort = new AbortController();
+    p.api.queryables(collectionId, abort.signal).then(setQueryables, () => setQueryables([]));
+    return () => abort.abort();
+  }, [collectionId]);
+  const bbox = inView ? p.bounds : undefined;
+  const { page, pageOffset, loading, failed } = useItemsPage(p.api, {
+    collection: collectionId,
+    limit: PAGE_SIZE,
+    offset,
+    bbox,
+    q,
+    filters,
+  });
+  const schema = collection?.schema;
+  const columns = useMemo(() => Object.keys(schema?.properties ?? {}), [schema]);
+  const rows = useMemo(() => {
+    const list = [...(page?.features ?? [])];
+    if (sort) list.sort((a, b) => sort.dir * compare(a.properties?.[sort.key], b.properties?.[sort.key]));
+    return list;
+  }, [page, sort]);
+  const yesNo = { yes: t('details.yes'), no: t('details.no') };
+  const cell = (f: ApiFeature, key: string) =>
+    formatProperty(schema, key, f.properties?.[key], lang, yesNo)?.text ?? '';
+  const matched = page?.numberMatched;
+  const hasNext = page ? (page.links ?? []).some((l) => l.rel === 'next') : false;
+  const setFilter = (key: string, value: string) => {
+    setOffset(0);
+    setFilters((f) => ({ ...f, [key]: value }));
+  };
+  const title = (key: string) => {
+    const unit = propertyUnit(schema, key, lang);
+    return `${propertyLabel(schema, key, lang)}${unit ? ` (${unit})` : ''}`;
+  };
+  return (
+    <section aria-labelledby="table-title" data-testid="attribute-table">
+      <h2 id="table-title">{t('table.title')}</h2>
+      <div className="table-controls">
+        <label className="field">
+          <span>{t('table.layer')}</span>
+          <select
+            data-testid="table-layer"
+            value={collectionId}
+            onChange={(e) => setCollectionId(e.target.value)}
+          >
+            {p.collections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('table.search')}</span>
+          <input
+            type="search"
+            data-testid="table-q"
+            value={q}
+            onChange={(e) => {
+              setOffset(0);
+              setQ(e.target.value);
+            }}
+          />
+        </label>
+        <label className="radio">
+          <input
+            type="checkbox"
+            data-testid="table-in-view"
+            checked={inView}
+            onChange={(e) => {
+              setOffset(0);
+              setInView(e.target.checked);
+            }}
+          />
+          {t('table.inView')}
+        </label>
+      </div>
+      <p className="note" aria-live="polite" data-testid="table-status">
+        {failed
+          ? t('table.failed')
+          : page
+            ? t('table.rows', {
+                from: page.numberReturned === 0 ? 0 : pageOffset + 1,
+                to: pageOffset + page.numberReturned,
+                total: matched === undefined ? '…' : matched,
+              })
+            : t('charts.loading')}
+        {loading ? ' …' : ''}
+        {sort && (hasNext || offset > 0) ? ` ${t('table.sortPage')}` : ''}
+      </p>
+      <div className="table-scroll">
+        <table className="attr-table" aria-busy={loading}>
+          <thead>
+            <tr>
+              {columns.map((key) => (
+                <th
+                  key={key}
+                  scope="col"
+                  aria-sort={sort?.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}
+                >
+                  <button
+                    type="button"
+                    className="link"
+                    data-testid={`table-sort-${key}`}
+                    onClick={() =>
+                      setSort(sort?.key === key && sort.dir === 1 ? { key, dir: -1 } : { key, dir: 1 })
+                    }
+                  >
+                    {title(key)}
+                    {sort?.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+                  </button>
+                </th>
+              ))}
+            </tr>
+            <tr>
+              {columns.map((key) => (
+                <td key={key}>
+                  {queryables.includes(key) && (
+                    <ColumnFilter
+                      label={`${t('table.filter')}: ${propertyLabel(schema, key, lang)}`}
+                      options={enumValues(schema, key).map((v) => ({
+                        value: v,
+                        label: enumTitle(schema, key, v, lang),
+                      }))}
+                      value={filters[key] ?? ''}
+                      onChange={(v) => setFilter(key, v)}
+                      testId={`table-filter-${key}`}
+                    />
+                  )}
+                </td>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((f) => {
+              const isSelected = p.selected?.collection === collectionId && p.selected.id === f.id;
+              return (
+                <tr
+                  key={f.id}
+                  data-id={f.id}
+                  className={isSelected ? 'selected' : undefined}
+                  aria-selected={isSelected}
+                  onClick={() => p.onSelect({ collection: collectionId, id: Number(f.id) })}
+                >
+                  {columns.map((key, i) => (
+                    <td key={key}>
+                      {i === 0 ? (
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            p.onSelect({ collection: collectionId, id: Number(f.id) });
+                          }}
+                        >
+                          {cell(f, key) || `#${f.id}`}
+                        </button>
+                      ) : (
+                        cell(f, key)
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-pager">
+        <button
+          type="button"
+          data-testid="table-prev"
+          disabled={offset === 0}
+          onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+        >
+          {t('table.prev')}
+        </button>
+        <button
+          type="button"
+          data-testid="table-next"
+          disabled={!hasNext}
+          onClick={() => setOffset(offset + PAGE_SIZE)}
+        >
+          {t('table.next')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ColumnFilter(p: {
+  label: string;
+  options: { value: string; label: string }[];
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+}) {
+  return p.options.length > 0 ? (
+    <select
+      aria-label={p.label}
+      data-testid={p.testId}
+      value={p.value}
+      onChange={(e) => p.onChange(e.target.value)}
+    >
+      <option value="">—</option>
+      {p.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  ) : (
+    <input
+      aria-label={p.label}
+      data-testid={p.testId}
+      value={p.value}
+      onChange={(e) => p.onChange(e.target.value)}
+      size={6}
+    />
+  );
+}

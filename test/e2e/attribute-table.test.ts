@@ -1,0 +1,124 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ItemsResponse } from '../../server/src/contract/api';
+import { SHIPPED_GEODATA } from '../helpers/server';
+import { pageSuite } from './driver/suite';
+
+// Issue 16: the attribute table. The shipped data plus 240 more facilities (copies a few metres
+// apart), so the table has pages to turn.
+const EXTRA = 240;
+function geodataWithManyFacilities(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'laocai-table-'));
+  cpSync(SHIPPED_GEODATA, dir, { recursive: true });
+  const file = path.join(dir, 'facilities.geojson');
+  const fc = JSON.parse(readFileSync(file, 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Point>;
+  const base = fc.features[0]!;
+  const maxId = Math.max(...fc.features.map((f) => Number(f.id)));
+  for (let i = 1; i <= EXTRA; i++) {
+    const [lon, lat] = base.geometry.coordinates as [number, number];
+    fc.features.push({
+      ...base,
+      id: maxId + i,
+      properties: {
+        ...base.properties,
+        name: `Cơ sở thử ${String(i).padStart(3, '0')}`,
+        name_en: `Test facility ${i}`,
+      },
+      geometry: { type: 'Point', coordinates: [lon + (i % 20) * 0.0004, lat + Math.floor(i / 20) * 0.0004] },
+    });
+  }
+  writeFileSync(file, JSON.stringify(fc));
+  return dir;
+}
+const geodata = geodataWithManyFacilities();
+afterAll(() => rmSync(geodata, { recursive: true, force: true }));
+const suite = pageSuite({ geodataDir: geodata });
+const given = suite.given;
+
+const rowNames = (app: Awaited<ReturnType<typeof given>>) =>
+  app.page.locator('[data-testid="attribute-table"] tbody tr td:first-child').allTextContents();
+
+describe('the attribute table', () => {
+  it('pages through a layer with the API limit/offset, sorts, filters per column on the server and searches', async () => {
+    const app = await given({ width: 1440, height: 900 });
+    const requests: string[] = [];
+    app.page.on('request', (r) => {
+      if (r.url().includes('/items?')) requests.push(r.url());
+    });
+    await app.open('');
+    await app.openTab('table');
+    await app.page.getByTestId('table-layer').selectOption('facilities');
+    const all = await suite.session().api<ItemsResponse>('/collections/facilities/items?limit=1');
+    const status = app.page.getByTestId('table-status');
+    await expect.poll(() => status.textContent()).toBe(`Dòng 1–50 / ${all.numberMatched}`);
+    expect(await app.page.locator('[data-testid="attribute-table"] tbody tr').count()).toBe(50);
+    // Column titles and enum values from the schema, in the UI language.
+    const head = await app.page.locator('[data-testid="attribute-table"] thead tr').first().textContent();
+    expect(head).toContain('Tên');
+    await app.page.getByTestId('table-next').click();
+    await expect.poll(() => status.textContent()).toBe(`Dòng 51–100 / ${all.numberMatched}`);
+    expect(requests.some((u) => /limit=50&offset=50/.test(u))).toBe(true);
+    // Sort by name, both ways.
+    await app.page.getByTestId('table-sort-name').click();
+    const up = await rowNames(app);
+    expect(up).toEqual([...up].sort((a, b) => a.localeCompare(b, 'vi')));
+    await app.page.getByTestId('table-sort-name').click();
+    const down = await rowNames(app);
+    expect(down).toEqual([...up].reverse());
+    // A column filter goes to the server (equality on a queryable).
+    await app.page.getByTestId('table-filter-district_code').selectOption('086');
+    const in086 = await suite
+      .session()
+      .api<ItemsResponse>('/collections/facilities/items?district_code=086&limit=100');
+    await expect
+      .poll(() => status.textContent())
+      .toBe(`Dòng 1–${in086.numberReturned} / ${in086.numberMatched}`);
+    expect(requests.some((u) => /district_code=086/.test(u) && /offset=0/.test(u))).toBe(true);
+    await app.page.getByTestId('table-filter-district_code').selectOption('');
+    await app.page.getByTestId('table-q').fill('thử 007');
+    await expect.poll(() => rowNames(app)).toEqual(['Cơ sở thử 007']);
+    await app.screenshot('planner-table-vi.png');
+  });
+
+  it('a row click selects the feature on the map, a map pick marks its row, and "only in view" sends the bbox', async () => {
+    const app = await given({ width: 1440, height: 900 }, { locale: 'en-US' });
+    const requests: string[] = [];
+    app.page.on('request', (r) => {
+      if (r.url().includes('/items?')) requests.push(r.url());
+    });
+    await app.open('#lang=en');
+    await app.openTab('table');
+    await app.page.getByTestId('table-layer').selectOption('craft-villages');
+    const villages = await suite.session().api<ItemsResponse>('/collections/craft-villages/items?limit=100');
+    await expect
+      .poll(() => app.page.locator('[data-testid="attribute-table"] tbody tr').count())
+      .toBe(villages.numberReturned);
+    const head = await app.page.locator('[data-testid="attribute-table"] thead tr').first().textContent();
+    expect(head).toContain('Name');
+    const row = app.page.locator('[data-testid="attribute-table"] tbody tr').nth(2);
+    const id = Number(await row.getAttribute('data-id'));
+    await row.click();
+    await expect.poll(() => app.urlHash()).toContain(`sel=craft-villages/${id}`);
+    await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+    expect(await app.page.getByTestId('attribute-table').isVisible()).toBe(true);
+    // And back: a pick on the map marks that feature's row (the table stays open).
+    const other =
+      villages.features.find((f) => f.id !== id && f.properties.location_precision !== 'approximate') ??
+      villages.features[0]!;
+    const [lon, lat] = (other.geometry as GeoJSON.Point).coordinates as [number, number];
+    await app.page.evaluate(() => window.scrollTo(0, 0));
+    await app.open(`#map=15/${lat}/${lon}&layers=villages&lang=en`);
+    await app.openTab('table');
+    await app.page.getByTestId('table-layer').selectOption('craft-villages');
+    await app.clickMapAt(lon, lat);
+    const chooser = app.page.getByTestId('chooser-item');
+    if (await chooser.count()) await chooser.first().click();
+    const selected = app.page.locator('[data-testid="attribute-table"] tbody tr[aria-selected="true"]');
+    await expect.poll(() => selected.count()).toBe(1);
+    await app.page.getByTestId('table-in-view').check();
+    await expect.poll(() => requests.some((u) => /bbox=/.test(u))).toBe(true);
+    await app.screenshot('planner-table-en.png');
+  });
+});
