@@ -6,7 +6,8 @@ export interface PageQuery {
   collection: string;
   limit: number;
   offset: number;
-  bbox: readonly [number, number, number, number] | undefined;
+  /** The map's bounds, w,s,e,n (a GeoJSON BBox of 4 numbers). */
+  bbox: readonly number[] | undefined;
   q: string;
   filters: Record<string, string>;
 }
@@ -29,7 +30,13 @@ export function useItemsPage(
       api
         .itemsPage(
           query.collection,
-          { limit: query.limit, offset: query.offset, bbox: query.bbox, q: query.q, filters: query.filters },
+          {
+            limit: query.limit,
+            offset: query.offset,
+            bbox: box4(query.bbox),
+            q: query.q,
+            filters: query.filters,
+          },
           abort.signal,
         )
         .then(
@@ -51,4 +58,11 @@ export function useItemsPage(
     };
   }, [api, key]);
   return { page: page?.body, pageOffset: page?.offset ?? 0, loading, failed };
+}
+
+/** A 2D box as the items query takes it (w,s,e,n); a 6-number box keeps its horizontal corners. */
+function box4(b: readonly number[] | undefined): [number, number, number, number] | undefined {
+  if (!b) return undefined;
+  const [w, s, e, n] = b.length === 6 ? [b[0], b[1], b[3], b[4]] : b;
+  return [w ?? -180, s ?? -90, e ?? 180, n ?? 90];
 }
