@@ -14,6 +14,7 @@ import { LayersPanel } from '../features/layers/LayersPanel';
 import { ChoroplethLegend } from '../features/layers/Legend';
 import { SearchBox } from '../features/search/SearchBox';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+import { useInvestorTools } from '../features/shortlist/useInvestorTools';
 import { useI18n } from '../i18n/I18n';
 import { refKey } from '../lib/featureLabel';
 import { geometryBbox } from '../lib/geometry';
@@ -112,6 +113,17 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     onShowPanel: showPanel,
     onChooser: setChooser,
   });
+  const staffUser = staff.session.user;
+  const investor = useInvestorTools({
+    api,
+    catalog,
+    features: data.features,
+    map: staff.map,
+    staffUser: staffUser && staffUser.role !== 'viewer' ? staffUser.username : null,
+    chooseAndZoom,
+    showTab: (tab) => dispatch({ type: 'tab', tab }),
+  });
+  const selectedSite = investor.siteCard(model.selected?.collection, model.selected?.feature);
   const onDataChanged = useCallback(
     (change: { collection: string; id: number; feature: ApiFeature | null }) => {
       reloadCollection(change.collection);
@@ -244,11 +256,15 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
             schema={model.selected?.collection.schema}
             onZoomTo={() => state.selected && zoomTo(state.selected)}
             onClose={() => dispatch({ type: 'select', ref: undefined })}
-          />
+            omit={selectedSite.omit}
+          >
+            {selectedSite.card}
+          </DetailsPanel>
         ) : (
           <p>{t('details.none')}</p>
         ),
     },
+    ...investor.panels,
     // Kept mounted (hidden) on other tabs, so a draft survives a look at the details.
     ...(staff.editorOpen
       ? [
@@ -305,7 +321,9 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           onViewChange={onViewChange}
           onMapReady={staff.onMapReady}
           onBasemapError={basemapChoice.onBasemapError}
+          onClickAt={investor.onClickAt}
         />
+        {investor.overlay}
         <MapNotices
           illustrative={illustrative && choroplethKey !== undefined && model.visible.has(choroplethKey)}
           unknownFilters={checked.unknown.map((u) => ({ ...u, title: filterTitle(u.key) }))}

@@ -1,9 +1,10 @@
+import type { InvestorTab } from '../features/shortlist/useInvestorTools';
 import type { ClassMethod } from '../lib/classify';
 import type { BasemapId, FeatureRef, MapViewState, UrlState } from '../lib/urlState';
 import type { ViewRequest, ViewRequestInput } from '../map/MapView';
 
 /** `edit` exists only while a signed-in editor or admin is in edit mode. */
-export type TabId = 'layers' | 'indicators' | 'filters' | 'list' | 'details' | 'edit';
+export type TabId = 'layers' | 'indicators' | 'filters' | 'list' | 'details' | 'edit' | InvestorTab;
 
 /** The whole UI state: the shareable part (URL) plus what only this tab needs. */
 export interface AppState extends UrlState {
