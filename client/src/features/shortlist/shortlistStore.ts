@@ -51,6 +51,11 @@ function initial(): FeatureRef[] {
 let current: FeatureRef[] | undefined;
 const listeners = new Set<() => void>();
 
+/** The URL as text, with `/` and `,` of our shortlist values left readable. */
+function urlText(url: URL): string {
+  return url.toString().replace(/%2F/gi, '/').replace(/%2C/gi, ',');
+}
+
 function persist(refs: FeatureRef[]): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, formatShortlist(refs));
@@ -60,7 +65,7 @@ function persist(refs: FeatureRef[]): void {
   const url = new URL(window.location.href);
   if (refs.length) url.searchParams.set(PARAM, formatShortlist(refs));
   else url.searchParams.delete(PARAM);
-  window.history.replaceState(window.history.state, '', url.toString());
+  window.history.replaceState(window.history.state, '', urlText(url));
 }
 
 function get(): FeatureRef[] {
@@ -104,7 +109,7 @@ export function useShortlist(): Shortlist {
       url.searchParams.set(PARAM, formatShortlist(items));
       url.searchParams.set(COMPARE_PARAM, '');
       url.searchParams.delete('test');
-      return url.toString().replace(`${COMPARE_PARAM}=`, COMPARE_PARAM);
+      return urlText(url).replace(`${COMPARE_PARAM}=`, COMPARE_PARAM);
     },
   };
 }
