@@ -272,7 +272,7 @@ describe('inquiry', () => {
     expect(history).toHaveLength(4);
     expect(history[1]).toContain('edna: nhận');
     expect(history[2]).toContain('Gọi lại thứ Hai');
-    expect(history[3]).toContain('new → answered');
+    expect(history[3]).toContain('Mới → Đã trả lời');
     await staff.screenshotBothLanguages('investor-inbox');
     expect(alerted).toBe(false);
   });

@@ -138,6 +138,13 @@ function InquiryView(props: {
   const { t } = useInvestorText();
   const [note, setNote] = useState('');
   const mine = q.assignee === username;
+  /** A status change names statuses by their titles; an assignment names users as they are. */
+  const word = (action: string, v: string | null) =>
+    v === null
+      ? '—'
+      : action === 'status' && (STATUSES as readonly string[]).includes(v)
+        ? t(`inbox.status.${v as Status}`)
+        : v;
   return (
     <section data-testid="inbox-detail" aria-labelledby="inbox-detail-title">
       <button type="button" data-testid="inbox-back" onClick={props.onBack}>
@@ -226,7 +233,7 @@ function InquiryView(props: {
           // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows at its end.
           <li key={i}>
             {when(h.at)} — {h.by ?? t('inbox.sender')}: {t(`inbox.action.${h.action}`)}
-            {(h.from || h.to) && ` ${h.from ?? '—'} → ${h.to ?? '—'}`}
+            {(h.from || h.to) && ` ${word(h.action, h.from)} → ${word(h.action, h.to)}`}
             {h.note && <span className="inbox-message">: {h.note}</span>}
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { InquiryReceipt } from '../../../../server/src/contract/api';
+import type { FieldProblem, InquiryReceipt } from '../../../../server/src/contract/api';
 import { ApiError } from '../../api/ApiError';
 import type { ApiClient } from '../../api/client';
 import type { Lang } from '../../lib/format';
@@ -18,6 +18,7 @@ interface Props {
   onClose: () => void;
 }
 
+type Failure = { kind: 'tooMany'; minutes: number } | { kind: 'fields' } | { kind: 'failed'; detail: string };
 type Form = Record<'name' | 'organisation' | 'email' | 'phone' | 'message', string>;
 const EMPTY: Form = { name: '', organisation: '', email: '', phone: '', message: '' };
 
@@ -32,16 +33,26 @@ export default function InquiryDialog({ api, sites, onClose }: Props) {
   const [form, setForm] = useState<Form>(EMPTY);
   const [answerLang, setAnswerLang] = useState<Lang>(lang);
   const [chosen, setChosen] = useState(() => new Set(sites.map((s) => `${s.ref.collection}/${s.ref.id}`)));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as the server sent them, so the messages follow a change of the UI language.
+  const [fieldProblems, setFieldProblems] = useState<FieldProblem[]>([]);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const errors: Partial<Record<Field, string>> = problemsByField(fieldProblems, t);
+  const problem =
+    failure?.kind === 'tooMany'
+      ? t('inquiry.tooMany', { minutes: failure.minutes })
+      : failure?.kind === 'fields'
+        ? t('inquiry.problems')
+        : failure
+          ? t('inquiry.failed', { detail: failure.detail })
+          : null;
   const [sending, setSending] = useState(false);
   const [receipt, setReceipt] = useState<InquiryReceipt | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSending(true);
-    setProblem(null);
-    setErrors({});
+    setFailure(null);
+    setFieldProblems([]);
     const opt = (v: string) => (v.trim() === '' ? undefined : v);
     try {
       const r = await api.sendInquiry({
@@ -57,16 +68,16 @@ export default function InquiryDialog({ api, sites, onClose }: Props) {
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 429) {
-        setProblem(
-          t('inquiry.tooMany', { minutes: Math.max(1, Math.ceil((err.retryAfterSeconds ?? 3600) / 60)) }),
-        );
+        setFailure({
+          kind: 'tooMany',
+          minutes: Math.max(1, Math.ceil((err.retryAfterSeconds ?? 3600) / 60)),
+        });
       } else if (err.fieldErrors.length) {
-        const byField = problemsByField(err.fieldErrors, t);
-        setErrors(byField);
-        setProblem(t('inquiry.problems'));
-        const first = Object.keys(byField)[0];
+        setFieldProblems(err.fieldErrors);
+        setFailure({ kind: 'fields' });
+        const first = Object.keys(problemsByField(err.fieldErrors, t))[0];
         if (first) ref.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-      } else setProblem(t('inquiry.failed', { detail: err.detail || err.code }));
+      } else setFailure({ kind: 'failed', detail: err.detail || err.code });
     } finally {
       setSending(false);
     }

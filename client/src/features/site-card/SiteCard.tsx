@@ -4,7 +4,7 @@ import type { CatalogCollection } from '../../catalog/catalog';
 import { useI18n } from '../../i18n/I18n';
 import { EXTERNAL_LINK, safeHref } from '../../lib/safeLink';
 import type { FeatureRef } from '../../lib/urlState';
-import type { DisplayValue } from '../inspect/formatProperty';
+import { type DisplayValue, splitCitation } from '../inspect/formatProperty';
 import { MAX_SHORTLIST, useShortlist } from '../shortlist/shortlistStore';
 import { distanceText } from './distanceText';
 import { useInvestorText } from './i18n/text';
@@ -39,7 +39,13 @@ export function Provenance({ source, confidence }: { source: string | null; conf
   if (!source && !confidence) return null;
   return (
     <span className="site-prov" data-testid="fact-provenance">
-      {it('card.source')}: {source ?? it('card.noSource')}
+      {it('card.source')}:{' '}
+      {source
+        ? splitCitation(source).map((part, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed string, never reordered.
+            <ValueText key={i} v={part} />
+          ))
+        : it('card.noSource')}
       {confidence && (
         <>
           {' · '}
@@ -102,6 +108,11 @@ export function SiteCard({ api, collection, feature, onInquire, onNearby, onPrin
           {t('card.print')}
         </button>
       </div>
+      <DistanceTable
+        rows={distanceRows(collection.site, withSite.status === 'ready' ? withSite.feature : feature, lang)}
+        state={withSite.status}
+      />
+      <h4>{t('card.facts')}</h4>
       <dl className="props site-facts" data-testid="site-facts">
         {identity.map((r) => (
           <div key={r.key} data-fact={r.key}>
@@ -137,10 +148,6 @@ export function SiteCard({ api, collection, feature, onInquire, onNearby, onPrin
           </div>
         ))}
       </dl>
-      <DistanceTable
-        rows={distanceRows(collection.site, withSite.status === 'ready' ? withSite.feature : feature, lang)}
-        state={withSite.status}
-      />
     </section>
   );
 }
