@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { length, lineString } from '@turf/turf';
 import type { Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFeature, ItemsResponse, NearbyResponse } from '../../server/src/contract/api';
 import { TEST_PASSWORD } from '../helpers/auth';
@@ -202,6 +203,16 @@ describe('shortlist and comparison', () => {
     expect(text).toContain('Ngày in');
     const pdf = await other.page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { totalPages, text: pdfText } = await extractText(new Uint8Array(pdf), { mergePages: true });
+    expect(totalPages).toBeGreaterThanOrEqual(1);
+    const flat = pdfText.replace(/\s+/g, ' ');
+    for (const p of picks) expect(flat).toContain(String(p.properties.name));
+    for (const words of ['Ngày in', 'Chú giải', 'Nguồn', 'Tổng diện tích', 'đường chim bay', 'chưa rõ'])
+      expect(flat).toContain(words);
+    // A4 portrait: 595 × 842 pt (Chromium rounds to whole CSS px).
+    const [, , w, h] = (await (await getDocumentProxy(new Uint8Array(pdf))).getPage(1)).view;
+    expect(Math.abs(w! - 595.3)).toBeLessThan(2);
+    expect(Math.abs(h! - 841.9)).toBeLessThan(2);
     // The app behind the print page is not on paper: only the print root is displayed in print media.
     await other.page.emulateMedia({ media: 'print' });
     const shown = await other.page.evaluate(() =>
