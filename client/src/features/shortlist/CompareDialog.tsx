@@ -94,7 +94,7 @@ export function CompareTable({ sites, rows }: { sites: Site[]; rows: CompareRow[
 
 /** The side-by-side comparison of 2–4 shortlisted sites (lazy chunk), with the CSV export. */
 export default function CompareDialog({ api, catalog, refs, onClose }: Props) {
-  const { lang } = useI18n();
+  const { lang, t: appT } = useI18n();
   const { t } = useInvestorText();
   const ref = useRef<HTMLDialogElement>(null);
   useModalDialog(ref);
@@ -144,6 +144,7 @@ export default function CompareDialog({ api, catalog, refs, onClose }: Props) {
                   confidence: t('card.confidence'),
                 },
                 lang,
+                (c) => appT(`confidence.${c}` as 'confidence.official'),
               ),
               'lao-cai-sites.csv',
             )

@@ -4,6 +4,7 @@
  * — a number in hectares —, shortest distance). Shared by the comparison view, the CSV and the
  * print page. Pure.
  */
+import Papa from 'papaparse';
 import type { ApiFeature } from '../../../../server/src/contract/api';
 import type { CatalogCollection } from '../../catalog/catalog';
 import { featureLabel } from '../../lib/featureLabel';
@@ -111,27 +112,29 @@ export function compareRows(sites: readonly Site[], lang: Lang): CompareRow[] {
   return rows;
 }
 
-/** CSV text (RFC 4180 quoting) with a UTF-8 BOM, so Excel opens Vietnamese text intact. */
+/** CSV text (RFC 4180 quoting by papaparse) with a UTF-8 BOM, so Excel opens Vietnamese text intact. */
 export function compareCsv(
   sites: readonly Site[],
   rows: readonly CompareRow[],
   headers: { attribute: string; source: string; confidence: string },
   lang: Lang,
+  /** A confidence code in words of the UI language. */
+  confidenceWord: (code: string) => string = (code) => code,
 ): string {
-  const q = (v: string | null) => {
-    const s = v ?? '';
-    return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const head = [
     headers.attribute,
-    ...sites.flatMap((s) => [
-      siteName(s, lang),
-      `${siteName(s, lang)} — ${headers.source}`,
-      `${siteName(s, lang)} — ${headers.confidence}`,
-    ]),
+    ...sites.flatMap((s) => {
+      const name = siteName(s, lang);
+      return [name, `${name} — ${headers.source}`, `${name} — ${headers.confidence}`];
+    }),
   ];
-  const lines = [head.map(q).join(',')];
-  for (const r of rows)
-    lines.push([r.label, ...r.cells.flatMap((c) => [c.text, c.source, c.confidence])].map(q).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const body = rows.map((r) => [
+    r.label,
+    ...r.cells.flatMap((c) => [
+      c.text ?? '',
+      c.source ?? '',
+      c.confidence ? confidenceWord(c.confidence) : '',
+    ]),
+  ]);
+  return `\uFEFF${Papa.unparse([head, ...body], { newline: '\r\n' })}\r\n`;
 }
