@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { length, lineString } from '@turf/turf';
-import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFeature, ItemsResponse, NearbyResponse } from '../../server/src/contract/api';
 import { TEST_PASSWORD } from '../helpers/auth';
-import { MapAppDriver } from './driver/app.driver';
 import { EditDriver } from './driver/edit.driver';
 import { expectedDistance, InvestorDriver } from './driver/investor.driver';
-import { E2eSession, type PageRecord, type Viewport } from './driver/session';
+import type { Viewport } from './driver/session';
+import { pageSuite } from './driver/suite';
 
 // Investors in the browser (issue 15): site card, radius search, shortlist, comparison, CSV,
 // print page, inquiry to the staff inbox, measure tool by keyboard.
@@ -17,33 +16,15 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 const DESKTOP: Viewport = { width: 1440, height: 900 };
 const PHONE: Viewport = { width: 390, height: 844 };
 
-let session: E2eSession;
+const suite = pageSuite({ users: [{ username: 'edna', role: 'editor' }] });
 let clusters: ApiFeature[];
-let pages: { page: Page; record: PageRecord; allowedErrors: RegExp[] }[] = [];
 
 beforeAll(async () => {
-  session = await E2eSession.start({ users: [{ username: 'edna', role: 'editor' }] });
-  clusters = (await session.api<ItemsResponse>(`/collections/${CLUSTERS}/items?limit=100`)).features;
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(async () => {
-  const done = pages;
-  pages = [];
-  for (const p of done) await p.page.close();
-  for (const p of done) {
-    expect(p.record.consoleErrors.filter((e) => !p.allowedErrors.some((re) => re.test(e)))).toEqual([]);
-    expect(p.record.foreignRequests).toEqual([]);
-  }
+  clusters = (await suite.session().api<ItemsResponse>(`/collections/${CLUSTERS}/items?limit=100`)).features;
 });
 
 async function given(viewport: Viewport = DESKTOP, allowedErrors: RegExp[] = []): Promise<InvestorDriver> {
-  const { page, record } = await session.newPage(viewport);
-  pages.push({ page, record, allowedErrors });
-  return new InvestorDriver(new MapAppDriver(page, session.baseUrl));
+  return new InvestorDriver(await suite.given(viewport, { allowedErrors }));
 }
 
 function byName(prefix: string): ApiFeature {
@@ -54,9 +35,11 @@ function byName(prefix: string): ApiFeature {
 
 describe('site card', () => {
   it('shows every fact with its source and confidence, "not published" for the rest, and the API distances', async () => {
-    const schema = await session.api<{ properties: Record<string, { 'x-fact'?: { source: string } }> }>(
-      `/collections/${CLUSTERS}/schema`,
-    );
+    const schema = await suite
+      .session()
+      .api<{ properties: Record<string, { 'x-fact'?: { source: string } }> }>(
+        `/collections/${CLUSTERS}/schema`,
+      );
     const facts = Object.entries(schema.properties).filter(([, d]) => d['x-fact']);
     expect(facts.length).toBeGreaterThan(10);
     const site = byName('KCN Tằng Loỏng');
@@ -84,7 +67,7 @@ describe('site card', () => {
     expect(await inv.fact('area_ha').getByTestId('fact-value').textContent()).toContain('914 ha');
     expect(await inv.fact('area_available_ha').getByTestId('fact-value').textContent()).toBe('chưa công bố');
     // Distances: the API's figures, written with both ends' precision.
-    const item = await session.api<ApiFeature>(`/collections/${CLUSTERS}/items/${site.id}`);
+    const item = await suite.session().api<ApiFeature>(`/collections/${CLUSTERS}/items/${site.id}`);
     expect(item.site?.distances.length).toBe(6);
     for (const d of item.site!.distances) {
       expect(d.approximate).toBe(true);
@@ -103,16 +86,35 @@ describe('site card', () => {
     await inv.openSite(CLUSTERS, byName('CCN Phố Ràng').id);
     await inv.card().scrollIntoViewIfNeeded();
     await inv.screenshotBothLanguages('investor-card-phone');
-    const overflow = await inv.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    expect(overflow).toBe(false);
+    const overflow = () => inv.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(await overflow()).toBe(false);
+    await inv.page.getByTestId('shortlist-toggle').click();
+    await inv.openTab('shortlist');
+    await inv.screenshotBothLanguages('investor-shortlist-phone');
+    await inv.openTab('nearby');
+    await inv.page.getByTestId('nearby-landmark').selectOption({ index: 1 });
+    await inv.page.getByTestId('nearby-result').first().waitFor();
+    await inv.screenshotBothLanguages('investor-nearby-phone');
+    expect(await overflow()).toBe(false);
+    await inv.page.getByTestId('measure-open').click();
+    await inv.page.getByTestId('measure-panel').waitFor();
+    await inv.screenshotBothLanguages('investor-measure-phone');
+    await inv.page.keyboard.press('Escape');
+    await inv.openTab('details');
+    await inv.page.getByTestId('site-inquire').click();
+    await inv.page.getByTestId('inquiry-dialog').waitFor();
+    await inv.screenshotBothLanguages('investor-inquiry-phone');
   });
 });
 
 describe('radius search', () => {
   it('lists what lies within 20 km of a landmark, as the API answers, and draws it', async () => {
-    const landmarks = (await session.api<ItemsResponse>('/collections/landmarks/items?limit=100')).features;
+    const landmarks = (await suite.session().api<ItemsResponse>('/collections/landmarks/items?limit=100'))
+      .features;
     const gate = landmarks.find((l) => l.properties.site_role === 'road_border_gate')!;
-    const api = await session.api<NearbyResponse>(`/nearby?landmark=${gate.id}&radius_km=20&limit=200`);
+    const api = await suite
+      .session()
+      .api<NearbyResponse>(`/nearby?landmark=${gate.id}&radius_km=20&limit=200`);
     expect(api.numberReturned).toBeGreaterThan(0);
     const inv = await given();
     await inv.app.open('#layers=districts,clusters,villages');
@@ -167,7 +169,8 @@ describe('shortlist and comparison', () => {
     const kms = await Promise.all(
       picks.map(
         async (p) =>
-          (await session.api<ApiFeature>(`/collections/${CLUSTERS}/items/${p.id}`)).site!.distances[0]!,
+          (await suite.session().api<ApiFeature>(`/collections/${CLUSTERS}/items/${p.id}`)).site!
+            .distances[0]!,
       ),
     );
     const best = Math.min(...kms.map((d) => d.km!));
@@ -259,7 +262,7 @@ describe('inquiry', () => {
 
     // Anonymous: no inbox tab, and the API refuses.
     expect(await inv.page.getByTestId('tab-inbox').count()).toBe(0);
-    expect((await fetch(`${session.baseUrl}/api/inquiries`)).status).toBe(401);
+    expect((await fetch(`${suite.session().baseUrl}/api/inquiries`)).status).toBe(401);
 
     const staff = await given(DESKTOP);
     await staff.app.open('');

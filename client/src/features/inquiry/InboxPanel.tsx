@@ -15,6 +15,15 @@ const STATUSES = ['new', 'answered', 'closed'] as const;
 type Status = (typeof STATUSES)[number];
 const PAGE = 20;
 
+function StatusOptions() {
+  const { t } = useInvestorText();
+  return STATUSES.map((s) => (
+    <option key={s} value={s}>
+      {t(`inbox.status.${s}`)}
+    </option>
+  ));
+}
+
 function useWhen() {
   const { lang } = useInvestorText();
   const f = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
@@ -87,11 +96,7 @@ export default function InboxPanel({ api, username }: Props) {
           onChange={(e) => setStatus(e.target.value as Status | '')}
         >
           <option value="">{t('inbox.all')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`inbox.status.${s}`)}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       {error && <p role="alert">{t('inbox.failed', { detail: error })}</p>}
@@ -198,11 +203,7 @@ function InquiryView(props: {
             value={q.status}
             onChange={(e) => onChange({ status: e.target.value as Status })}
           >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`inbox.status.${s}`)}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </label>
       </div>
