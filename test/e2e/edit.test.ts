@@ -127,7 +127,8 @@ describe('staff editing in the browser', () => {
     await app.search('dong pho thu nghiem');
     await app.chooseSearchResult('Cụm CN thử nghiệm Đông Phố');
     await expect.poll(() => app.detailsTitle().textContent()).toBe('Cụm CN thử nghiệm Đông Phố');
-    const props = await app.page.getByTestId('details-props').textContent();
+    // The site facts (area, status) are on the site card in the details panel (issue 15).
+    const props = await app.page.getByTestId('details-panel').textContent();
     expect(props).toContain('12,5 ha');
     expect(props).toContain('Quy hoạch');
 

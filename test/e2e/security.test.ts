@@ -107,10 +107,10 @@ describe('Content-Security-Policy in the browser', () => {
       kind: 'cluster',
       district_code: '080',
       status: 'planned',
-      area_ha: '3',
       // A site fact with a value carries its own source and confidence (issue 15).
       status_source: 'Kiểm thử CSP',
       status_confidence: 'reported',
+      area_ha: '3',
       area_ha_source: 'Kiểm thử CSP',
       area_ha_confidence: 'reported',
       source: 'Kiểm thử CSP',

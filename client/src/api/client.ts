@@ -12,9 +12,15 @@ import type {
   HistoryResponse,
   IndicatorsResponse,
   IndicatorValuesResponse,
+  InquiryBody,
+  InquiryDetail,
+  InquiryList,
+  InquiryPatch,
+  InquiryReceipt,
   ItemsResponse,
   LoginResponse,
   MeResponse,
+  NearbyResponse,
   SessionUser,
 } from '../../../server/src/contract/api';
 import { ApiError } from './ApiError';
@@ -94,11 +100,6 @@ export class ApiClient {
     if (query.q) params.set('q', query.q);
     for (const [k, v] of Object.entries(query.filters ?? {})) if (v !== '') params.set(k, v);
     return this.get(`${items(collection)}?${params}`, signal);
-  }
-
-  /** One feature by id. */
-  feature(collection: string, id: number, signal?: AbortSignal): Promise<ApiFeature> {
-    return this.get(item(collection, id), signal);
   }
 
   /** The properties the items route filters on (`/queryables`: their names). */
@@ -220,6 +221,51 @@ export class ApiClient {
     const url = new URL(href, 'http://base.invalid');
     const path = `${url.pathname}${url.search}`;
     return path.startsWith(this.baseUrl) ? path.slice(this.baseUrl.length) : path;
+  }
+
+  /** One feature as read (with its computed `site` where the collection has one). */
+  feature(collection: string, id: number, signal?: AbortSignal): Promise<ApiFeature> {
+    return this.get<ApiFeature>(item(collection, id), signal);
+  }
+
+  /** GET /api/nearby: from a point (`lon`, `lat`) or a landmark id, within `radiusKm`. */
+  nearby(
+    from: { lon: number; lat: number } | { landmark: number },
+    radiusKm: number,
+    signal?: AbortSignal,
+  ): Promise<NearbyResponse> {
+    const q = new URLSearchParams({ radius_km: String(radiusKm), limit: '200' });
+    if ('landmark' in from) q.set('landmark', String(from.landmark));
+    else {
+      q.set('lon', String(from.lon));
+      q.set('lat', String(from.lat));
+    }
+    return this.get<NearbyResponse>(`/nearby?${q}`, signal);
+  }
+
+  /** POST /api/inquiries (anyone): the receipt with the reference to quote. */
+  async sendInquiry(body: InquiryBody): Promise<InquiryReceipt> {
+    return (await this.call('POST', '/inquiries', { body })).body as InquiryReceipt;
+  }
+
+  /** The staff inbox (editor+), newest first. */
+  inquiries(
+    status: string | undefined,
+    limit: number,
+    offset: number,
+    signal?: AbortSignal,
+  ): Promise<InquiryList> {
+    const q = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+    if (status) q.set('status', status);
+    return this.get<InquiryList>(`/inquiries?${q}`, signal);
+  }
+
+  inquiry(reference: string, signal?: AbortSignal): Promise<InquiryDetail> {
+    return this.get<InquiryDetail>(`/inquiries/${enc(reference)}`, signal);
+  }
+
+  async updateInquiry(reference: string, patch: InquiryPatch): Promise<InquiryDetail> {
+    return (await this.call('PATCH', `/inquiries/${enc(reference)}`, { body: patch })).body as InquiryDetail;
   }
 
   private versioned(r: { body: unknown; headers: Headers }): Versioned {

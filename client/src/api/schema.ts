@@ -12,6 +12,8 @@ export interface PropertyDef {
   'x-widget'?: 'textarea' | 'year' | 'url' | string;
   /** The language the text values are written in, when it is not the UI's (e.g. 'en' notes). */
   'x-text-lang'?: string;
+  /** A site fact (issue 15): its own source and confidence properties, and values sharing them. */
+  'x-fact'?: { source: string; confidence: string; with?: string[] };
   enum?: unknown[];
   format?: string;
   minLength?: number;

@@ -25,6 +25,7 @@ import { LayersPanel } from '../features/layers/LayersPanel';
 import { ChoroplethLegend } from '../features/layers/Legend';
 import { SearchBox } from '../features/search/SearchBox';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+import { useInvestorTools } from '../features/shortlist/useInvestorTools';
 import { useI18n } from '../i18n/I18n';
 import { refKey } from '../lib/featureLabel';
 import { geometryBbox } from '../lib/geometry';
@@ -170,6 +171,17 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
   const choose = (ref: FeatureRef): void => {
     if (!large.chooseFetched(ref)) chooseAndZoom(ref);
   };
+  const staffUser = staff.session.user;
+  const investor = useInvestorTools({
+    api,
+    catalog,
+    features: data.features,
+    map: staff.map,
+    staffUser: staffUser && staffUser.role !== 'viewer' ? staffUser.username : null,
+    chooseAndZoom: choose,
+    showTab: (tab) => dispatch({ type: 'tab', tab }),
+  });
+  const selectedSite = investor.siteCard(model.selected?.collection, model.selected?.feature);
   const onDataChanged = useCallback(
     (change: { collection: string; id: number; feature: ApiFeature | null }) => {
       updates.applyChange(change);
@@ -380,11 +392,15 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
             onProfile={
               selectedCode === undefined ? undefined : () => dispatch({ type: 'profile', code: selectedCode })
             }
-          />
+            omit={selectedSite.omit}
+          >
+            {selectedSite.card}
+          </DetailsPanel>
         ) : (
           <p>{t('details.none')}</p>
         ),
     },
+    ...investor.panels,
     // Kept mounted (hidden) on other tabs, so a draft survives a look at the details.
     ...(staff.editorOpen
       ? [
@@ -454,7 +470,9 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
           onBasemapError={basemapChoice.onBasemapError}
           highlighted={chartArea && { collection: chartArea.collection, id: chartArea.feature.id }}
           onCaptureReady={onCaptureReady}
+          onClickAt={investor.onClickAt}
         />
+        {investor.overlay}
         <MapNotices
           illustrative={illustrative && choroplethKey !== undefined && model.visible.has(choroplethKey)}
           unknownFilters={checked.unknown.map((u) => ({ ...u, title: filterTitle(u.key) }))}

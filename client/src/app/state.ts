@@ -1,3 +1,4 @@
+import type { InvestorTab } from '../features/shortlist/useInvestorTools';
 import type { ClassMethod } from '../lib/classify';
 import type { BasemapId, FeatureRef, MapViewState, UrlState } from '../lib/urlState';
 import type { ViewRequest, ViewRequestInput } from '../map/MapView';
@@ -12,7 +13,8 @@ export type TabId =
   | 'filters'
   | 'list'
   | 'details'
-  | 'edit';
+  | 'edit'
+  | InvestorTab;
 
 /** The whole UI state: the shareable part (URL) plus what only this tab needs. */
 export interface AppState extends UrlState {

@@ -6,7 +6,12 @@
  * in the client names a collection: every per-collection choice is a hint of `display`
  * (geodata/README.md, "Catalog").
  */
-import type { CollectionInfo, DisplayHints, LocalizedText } from '../../../server/src/contract/api';
+import type {
+  CollectionInfo,
+  DisplayHints,
+  LocalizedText,
+  SiteConfig,
+} from '../../../server/src/contract/api';
 import { type PropertySchema, propertyLabel } from '../api/schema';
 import type { LinkSchema } from '../lib/urlState';
 
@@ -27,6 +32,8 @@ export interface CatalogCollection {
   /** Staff may edit it (the server still decides per user). */
   editable: boolean;
   display: DisplayHints;
+  /** Its features carry a computed `site` (distances, issue 15): the measures with their titles; else null. */
+  site: SiteConfig | null;
   /** Its property schema; undefined when it could not be loaded (labels fall back to raw names). */
   schema: PropertySchema | undefined;
 }
@@ -126,6 +133,7 @@ export function buildCatalog(
       geometryTypes: info.geometryTypes,
       editable: info.editable,
       display: info.display,
+      site: info.site ?? null,
       schema,
     };
   });

@@ -111,6 +111,11 @@ export interface MapViewProps {
   onCaptureReady?: (capture: (() => Promise<MapSnapshot>) | null) => void;
   /** A feature the app highlights (outlined while set), e.g. the district of a hovered chart bar. */
   highlighted?: FeatureRef;
+  /**
+   * Every click, with its place (CRS84 lon/lat), before features are picked: a tool that takes
+   * map clicks (measure, pick a point to search from) returns true and no feature is picked.
+   */
+  onClickAt?: (lonLat: [number, number]) => boolean;
 }
 
 /** Diffs the map to `style`, keeping sources/layers that other tools added to the map. */
@@ -232,6 +237,7 @@ export function MapView(props: MapViewProps) {
     map.on('load', report);
     map.on('moveend', report);
     map.on('click', (e: MapMouseEvent) => {
+      if (propsRef.current.onClickAt?.([e.lngLat.lng, e.lngLat.lat])) return;
       const near = pickNear(e.point.x, e.point.y);
       const features = near.filter((f) => !isGroup(f) && f.id !== undefined);
       if (features.length === 0) {

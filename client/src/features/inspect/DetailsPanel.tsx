@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ApiFeature } from '../../../../server/src/contract/api';
 import type { PropertySchema } from '../../api/schema';
 import { propertyLabel, textLanguage } from '../../api/schema';
@@ -17,6 +18,10 @@ interface Props {
   onClose: () => void;
   /** Opens the area's profile (districts), when it has one. */
   onProfile?: () => void;
+  /** Shown under the actions (the site card, issue 15). */
+  children?: ReactNode;
+  /** Properties not listed among the attributes (the site card shows them). */
+  omit?: ReadonlySet<string>;
 }
 
 /** A value as text, or as a link when it is one and safeHref lets it through (never otherwise). */
@@ -32,7 +37,17 @@ function Value({ v }: { v: DisplayValue }) {
 }
 
 /** A feature's properties in readable form, its provenance, and "zoom to". Text only, never HTML. */
-export function DetailsPanel({ kind, labelProperty, feature, schema, onZoomTo, onClose, onProfile }: Props) {
+export function DetailsPanel({
+  kind,
+  labelProperty,
+  feature,
+  schema,
+  onZoomTo,
+  onClose,
+  onProfile,
+  children,
+  omit,
+}: Props) {
   const { t, lang, n } = useI18n();
   if (!feature) return <p data-testid="details-missing">{t('details.notFound')}</p>;
   const p = feature.properties ?? {};
@@ -40,7 +55,7 @@ export function DetailsPanel({ kind, labelProperty, feature, schema, onZoomTo, o
   const yesNo = { yes: t('details.yes'), no: t('details.no') };
   const keys = schema?.properties ? Object.keys(schema.properties) : Object.keys(p);
   const rows = keys
-    .filter((k) => !PROVENANCE_KEYS.has(k))
+    .filter((k) => !PROVENANCE_KEYS.has(k) && !omit?.has(k))
     .map((k) => ({ k, v: formatProperty(schema, k, p[k], lang, yesNo) }))
     .filter((r): r is { k: string; v: DisplayValue } => r.v !== undefined);
   const confidence = typeof p.confidence === 'string' ? p.confidence : undefined;
@@ -68,6 +83,7 @@ export function DetailsPanel({ kind, labelProperty, feature, schema, onZoomTo, o
           {t('details.close')}
         </button>
       </div>
+      {children}
       <dl className="props" data-testid="details-props">
         {rows.map(({ k, v }) => (
           <div key={k}>
