@@ -5,6 +5,8 @@ import type { ApiClient } from '../api/client';
 import { hasPoints, linkSchema } from '../catalog/catalog';
 import { FeatureList } from '../features/feature-list/FeatureList';
 import { FiltersPanel } from '../features/filters/FiltersPanel';
+import { ImportTab } from '../features/import/ImportTab';
+import { type PreviewRow, withImportPreview } from '../features/import/previewStyle';
 import { IndicatorPanel } from '../features/indicators/IndicatorPanel';
 import { resolveIndicator, resolveYear, useIndicatorValues } from '../features/indicators/useIndicatorValues';
 import { DetailsPanel } from '../features/inspect/DetailsPanel';
@@ -73,7 +75,13 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
   useUrlSync(state, dispatch, lang, setLang, link);
   const staff = useStaffEditing(api);
   // The edit tab exists only while the editor is open; otherwise its slot falls back to Layers.
-  const activeTab: TabId = state.tab === 'edit' && !staff.editorOpen ? 'layers' : state.tab;
+  const activeTab: TabId =
+    (state.tab === 'edit' && !staff.editorOpen) || (state.tab === 'import' && !staff.editing)
+      ? 'layers'
+      : state.tab;
+  // The rows of an import under way, drawn over the map (features/import).
+  const [importRows, setImportRows] = useState<PreviewRow[] | null>(null);
+  const [indicatorRevision, setIndicatorRevision] = useState(0);
 
   // Filters of a link that name nothing known are reported and not applied.
   const checked = useFilterState(catalog, data.features, state.filters);
@@ -82,7 +90,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
 
   const meta = resolveIndicator(data.indicators, state.indicator);
   const year = resolveYear(meta, state.year);
-  const values = useIndicatorValues(api, meta?.id, year);
+  const values = useIndicatorValues(api, meta?.id, year, indicatorRevision);
   const basemapChoice = useBasemapFallback(state.basemap);
   const basemap = useBasemapStyle(basemapChoice.shown, data.customBasemapStyleUrl, catalog.frame?.id);
   const attribution = useMemo(
@@ -101,6 +109,12 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
     attribution,
   });
   const illustrative = isIllustrative(meta, values);
+  const importShown = staff.editing && importRows !== null;
+  const mapStyle = useMemo(
+    () => withImportPreview(model.style, importShown ? importRows : null),
+    [model.style, importShown, importRows],
+  );
+  const fitTo = useCallback((bbox: BBox) => dispatch({ type: 'moveTo', request: { kind: 'fit', bbox } }), []);
 
   const showPanel = useCallback(() => setSheetOpen(true), []);
   const { pick, selectForEdit, onMapClick, zoomTo, chooseAndZoom } = useSelection({
@@ -273,6 +287,33 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
           },
         ]
       : []),
+    // Kept mounted (hidden) on other tabs, so an import's preview survives a look elsewhere.
+    ...(staff.editing && staff.editorUser
+      ? [
+          {
+            id: 'import' as const,
+            label: t('tab.import'),
+            keepMounted: true,
+            content: () =>
+              staff.editorUser && (
+                <ImportTab
+                  api={api}
+                  catalog={catalog}
+                  user={staff.editorUser}
+                  indicators={data.indicators}
+                  districtName={areaName}
+                  visible={model.visible}
+                  filters={checked.applied}
+                  onPreview={setImportRows}
+                  onFit={fitTo}
+                  onDataChanged={(collection) =>
+                    collection === null ? setIndicatorRevision((r) => r + 1) : reloadCollection(collection)
+                  }
+                />
+              ),
+          },
+        ]
+      : []),
   ];
   const wrap = mapWrapRef.current;
 
@@ -292,7 +333,7 @@ export function MapScreen({ api, data, reloadCollection, testHooks }: Props) {
       </header>
       <main className="map-wrap" ref={mapWrapRef}>
         <MapView
-          style={model.style}
+          style={mapStyle}
           initialView={state.view}
           initialBbox={model.initialBbox}
           padding={padding}

@@ -2,8 +2,8 @@ import type { ClassMethod } from '../lib/classify';
 import type { BasemapId, FeatureRef, MapViewState, UrlState } from '../lib/urlState';
 import type { ViewRequest, ViewRequestInput } from '../map/MapView';
 
-/** `edit` exists only while a signed-in editor or admin is in edit mode. */
-export type TabId = 'layers' | 'indicators' | 'filters' | 'list' | 'details' | 'edit';
+/** `edit` and `import` exist only while a signed-in editor or admin is in edit mode. */
+export type TabId = 'layers' | 'indicators' | 'filters' | 'list' | 'details' | 'edit' | 'import';
 
 /** The whole UI state: the shareable part (URL) plus what only this tab needs. */
 export interface AppState extends UrlState {
