@@ -30,7 +30,7 @@ export function PreviewSummary({ preview }: { preview: FeaturePreview }) {
       </dl>
       {preview.notes.map((note) => (
         <p key={note} className="import-hint">
-          {note}
+          {t('summary.note', { note })}
         </p>
       ))}
     </div>

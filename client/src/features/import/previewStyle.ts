@@ -3,7 +3,8 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 
 /** The preview layer's source and its layers' ids (all start with it). */
 export const PREVIEW_SOURCE = 'import-preview';
-export const PREVIEW_COLORS = { valid: '#1a7f37', invalid: '#cf222e' } as const;
+/** Orange and red: colours no catalog layer uses, so preview rows stand out from stored features. */
+export const PREVIEW_COLORS = { valid: '#ff8c00', invalid: '#cf222e', outline: '#1a1a1a' } as const;
 
 /** A preview row on the map: its geometry and what the import found (flat, for style expressions). */
 export interface PreviewRow {
@@ -29,7 +30,7 @@ const approx = (yes: number, no: number): ExpressionSpecification => [
 ];
 
 /**
- * The style with the rows of an import drawn on top: valid rows green, invalid rows red; a row
+ * The style with the rows of an import drawn on top: valid rows orange, invalid rows red; a row
  * placed at a district seat (approximate) is an open ring with a pale fill — never a solid,
  * exact-looking symbol. Pure: the same inputs give the same style (MapView diffs it).
  */
@@ -68,11 +69,18 @@ export function withImportPreview(
       source: PREVIEW_SOURCE,
       filter: isPoint,
       paint: {
-        'circle-radius': approx(9, 6),
+        'circle-radius': approx(10, 6),
         'circle-color': color,
-        'circle-opacity': approx(0.15, 0.9),
-        'circle-stroke-color': ['case', ['get', 'approximate'], color, '#ffffff'],
-        'circle-stroke-width': approx(2.5, 1.5),
+        'circle-opacity': approx(0.2, 1),
+        'circle-stroke-color': [
+          'case',
+          ['get', 'approximate'],
+          color,
+          ['get', 'valid'],
+          PREVIEW_COLORS.outline,
+          '#ffffff',
+        ],
+        'circle-stroke-width': approx(3, 2),
       },
     },
   ];
