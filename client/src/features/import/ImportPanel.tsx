@@ -44,6 +44,8 @@ export default function ImportPanel(props: ImportPanelProps) {
     ? ['features', 'indicators', 'history', 'export']
     : ['features', 'history', 'export'];
   const indicatorTitle = (id: string) => props.indicators.find((i) => i.id === id)?.title[lang] ?? id;
+  const indicatorUnit = (id: string, fallback: string) =>
+    props.indicators.find((i) => i.id === id)?.unit[lang] ?? fallback;
   return (
     <section className="import-panel" aria-labelledby="import-heading" data-testid="import-panel">
       <h2 id="import-heading">{t('panel.title')}</h2>
@@ -76,6 +78,7 @@ export default function ImportPanel(props: ImportPanelProps) {
         <IndicatorImport
           importApi={importApi}
           indicatorTitle={indicatorTitle}
+          indicatorUnit={indicatorUnit}
           districtName={props.districtName}
           onCommitted={() => props.onDataChanged(null)}
         />

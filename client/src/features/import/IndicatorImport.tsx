@@ -16,6 +16,8 @@ const CONFIDENCES: readonly Confidence[] = ['official', 'reported', 'approximate
 interface Props {
   importApi: ImportApi;
   indicatorTitle: (id: string) => string;
+  /** The indicator's unit in the UI language (the file's unit must be it). */
+  indicatorUnit: (id: string, fallback: string) => string;
   districtName: (code: string) => string | undefined;
   /** Indicator values were written. */
   onCommitted: () => void;
@@ -26,7 +28,13 @@ interface Props {
  * stored one and the province-total warnings; a commit needs a source, a confidence and, while
  * there are warnings, an explicit "accept".
  */
-export function IndicatorImport({ importApi, indicatorTitle, districtName, onCommitted }: Props) {
+export function IndicatorImport({
+  importApi,
+  indicatorTitle,
+  indicatorUnit,
+  districtName,
+  onCommitted,
+}: Props) {
   const { t, lang } = useImportText();
   const job = useImportJob(importApi, lang);
   const [source, setSource] = useState('');
@@ -85,7 +93,6 @@ export function IndicatorImport({ importApi, indicatorTitle, districtName, onCom
                 <tr>
                   <th scope="col">{t('indicators.district')}</th>
                   <th scope="col">{t('indicators.indicator')}</th>
-                  <th scope="col">{t('indicators.year')}</th>
                   <th scope="col">{t('indicators.now')}</th>
                   <th scope="col">{t('indicators.new')}</th>
                 </tr>
@@ -94,14 +101,13 @@ export function IndicatorImport({ importApi, indicatorTitle, districtName, onCom
                 {preview.changes.items.map((c) => (
                   <tr key={c.row} data-testid="indicator-change" data-change={c.change}>
                     <td>{districtName(c.districtCode) ?? c.districtCode}</td>
-                    <td>{indicatorTitle(c.indicator)}</td>
-                    <td>{c.year}</td>
+                    <td>{`${indicatorTitle(c.indicator)} (${c.year})`}</td>
                     <td>
                       {c.current
-                        ? `${formatNumber(c.current.value, lang)} ${c.current.unit} (${t(`confidence.${c.current.status as StoredConfidence}`)})`
+                        ? `${formatNumber(c.current.value, lang)} ${indicatorUnit(c.indicator, c.current.unit)} (${t(`confidence.${c.current.status as StoredConfidence}`)})`
                         : '—'}
                     </td>
-                    <td>{`${formatNumber(c.value, lang)} ${c.unit} · ${t(`change.${c.change}`)}`}</td>
+                    <td>{`${formatNumber(c.value, lang)} ${indicatorUnit(c.indicator, c.unit)} · ${t(`change.${c.change}`)}`}</td>
                   </tr>
                 ))}
               </tbody>
