@@ -13,6 +13,7 @@ const suite = pageSuite({
   ],
 });
 
+const HOSTILE = '<img src=x onerror=alert(1)>';
 const HEADERS = VI_HEADERS.map((h) => (h === 'Tên tiếng Anh' ? 'Tên giao dịch (EN)' : h));
 const ROWS = 1000;
 /** Spreadsheet row of data row i (the header is row 1). */
@@ -236,5 +237,34 @@ describe('importing in the browser', () => {
       )
       .toEqual(now.values);
     await imp.app.screenshot('import-history-1440-vi.png');
+  });
+
+  it('a file over 1 MiB is answered 202 and polled with progress until the preview; file text stays text', async () => {
+    const imp = await given({ width: 390, height: 844 });
+    await imp.app.open('');
+    await imp.openAs('ines', TEST_PASSWORD);
+    const cells = facilityRows(6000).map(viCells);
+    (cells[0] as (string | number)[])[0] = HOSTILE;
+    const buffer = Buffer.from(csvText(VI_HEADERS, cells), 'utf8');
+    expect(buffer.length).toBeGreaterThan(1_048_576);
+    const answers: { method: string; url: string; status: number }[] = [];
+    imp.page.on('response', (r) => {
+      if (r.url().includes('/imports'))
+        answers.push({ method: r.request().method(), url: r.url(), status: r.status() });
+    });
+    await imp.page.getByTestId('import-collection').selectOption('facilities');
+    await imp.page.getByTestId('import-file').setInputFiles({ name: 'lon.csv', mimeType: MEDIA.csv, buffer });
+    await imp.page.getByTestId('import-progress').waitFor();
+    await imp.page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    expect(answers[0]).toMatchObject({ method: 'POST', status: 202 });
+    expect(
+      answers.filter((a) => a.method === 'GET' && /\/imports\/[^/?]+\?/.test(a.url)).length,
+    ).toBeGreaterThan(0);
+    expect(await imp.summary('read').textContent()).toBe('6.000');
+    const first = imp.page.locator('[data-testid="import-row"][data-row="2"] td').nth(1);
+    expect(await first.textContent()).toBe(HOSTILE);
+    expect(await imp.page.locator('.import-panel img').count()).toBe(0);
+    await imp.page.getByTestId('import-discard').click();
+    await imp.page.getByTestId('import-file').waitFor({ state: 'attached' });
   });
 });
