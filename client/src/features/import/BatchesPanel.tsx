@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { EditedSince } from '../../../../server/src/contract/batches';
 import { ApiError } from '../../api/ApiError';
-import { formatNumber } from '../../lib/format';
-import { dateTime } from './format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { useImportText } from './i18n/useImportText';
 import type { BatchInfo, ImportApi } from './importApi';
 import { importErrorText } from './importError';
@@ -102,7 +101,7 @@ export function BatchesPanel({ importApi, collectionTitle, isAdmin, onReverted }
                 {b.kind === 'indicators' ? t('history.indicators') : collectionTitle(b.collection ?? '')}
               </p>
               <p className="import-hint">
-                {[b.fileName ?? t('history.noFile'), b.user, dateTime(b.at, lang)].join(' · ')}
+                {[b.fileName ?? t('history.noFile'), b.user, formatDateTime(b.at, lang)].join(' · ')}
               </p>
               <p>
                 {t('history.counts', {
