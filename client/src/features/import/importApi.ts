@@ -5,7 +5,6 @@ import type {
   ImportFeaturePage,
   ImportPatchBody,
   ImportPreview,
-  ImportProblemPage,
   IndicatorImportPreview,
 } from '../../../../server/src/contract/imports';
 import type { ApiClient } from '../../api/client';
@@ -47,11 +46,6 @@ export class ImportApi {
   async features(id: string, signal?: AbortSignal): Promise<ImportFeaturePage> {
     const path = `/imports/${enc(id)}/features?limit=${MAP_PREVIEW_LIMIT}`;
     return (await this.api.send<ImportFeaturePage>('GET', path, { signal, noStore: true })).body;
-  }
-
-  async problems(id: string, offset: number, limit: number, lang: Lang): Promise<ImportProblemPage> {
-    const path = `/imports/${enc(id)}/problems?offset=${offset}&limit=${limit}&lang=${lang}`;
-    return (await this.api.send<ImportProblemPage>('GET', path, { noStore: true })).body;
   }
 
   async commit(id: string, body: ImportCommitBody): Promise<BatchResponse> {
