@@ -93,8 +93,7 @@ export function IndicatorImport({
                 <tr>
                   <th scope="col">{t('indicators.district')}</th>
                   <th scope="col">{t('indicators.indicator')}</th>
-                  <th scope="col">{t('indicators.now')}</th>
-                  <th scope="col">{t('indicators.new')}</th>
+                  <th scope="col">{t('indicators.value')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -103,11 +102,17 @@ export function IndicatorImport({
                     <td>{districtName(c.districtCode) ?? c.districtCode}</td>
                     <td>{`${indicatorTitle(c.indicator)} (${c.year})`}</td>
                     <td>
-                      {c.current
-                        ? `${formatNumber(c.current.value, lang)} ${indicatorUnit(c.indicator, c.current.unit)} (${t(`confidence.${c.current.status as StoredConfidence}`)})`
-                        : '—'}
+                      <span className="import-match">
+                        {`${t('indicators.now')}: ${
+                          c.current
+                            ? `${formatNumber(c.current.value, lang)} ${indicatorUnit(c.indicator, c.current.unit)} (${t(`confidence.${c.current.status as StoredConfidence}`)})`
+                            : '—'
+                        }`}
+                      </span>
+                      <span className="import-match">
+                        {`${t('indicators.new')}: ${formatNumber(c.value, lang)} ${indicatorUnit(c.indicator, c.unit)} · ${t(`change.${c.change}`)}`}
+                      </span>
                     </td>
-                    <td>{`${formatNumber(c.value, lang)} ${indicatorUnit(c.indicator, c.unit)} · ${t(`change.${c.change}`)}`}</td>
                   </tr>
                 ))}
               </tbody>
