@@ -1,4 +1,5 @@
 import type { ApiFeature, FieldProblem, Problem, ProblemCode } from '../../../server/src/contract/api';
+import type { EditedSince } from '../../../server/src/contract/batches';
 
 /** Codes the client itself gives a failure that has no problem answer. */
 export type ClientErrorCode = 'NetworkError' | 'MissingEtag';
@@ -19,6 +20,10 @@ export class ApiError extends Error {
   readonly current: ApiFeature | undefined;
   /** From `Retry-After`, in seconds. */
   readonly retryAfterSeconds: number | undefined;
+  /** 409 of an import commit or a batch revert: what was edited since. */
+  readonly conflicts: EditedSince[];
+  /** 409 of an import committed (or a batch undone) already: the batch that did it. */
+  readonly batch: number | undefined;
 
   constructor(
     status: number,
@@ -29,6 +34,8 @@ export class ApiError extends Error {
       currentVersion?: number;
       current?: ApiFeature;
       retryAfterSeconds?: number;
+      conflicts?: EditedSince[];
+      batch?: number;
     } = {},
   ) {
     super(`${status} ${code}: ${detail}`);
@@ -40,6 +47,8 @@ export class ApiError extends Error {
     this.currentVersion = extra.currentVersion;
     this.current = extra.current;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.conflicts = extra.conflicts ?? [];
+    this.batch = extra.batch;
   }
 
   /** True for a stale If-Match (someone else saved first). */
@@ -55,7 +64,7 @@ export class ApiError extends Error {
   /** Reads a problem body (typed extras only when they have the right shape) and `Retry-After`. */
   static fromProblem(status: number, body: unknown, retryAfter: string | null = null): ApiError {
     const p = (typeof body === 'object' && body !== null ? body : {}) as Partial<
-      Record<keyof Problem, unknown>
+      Record<keyof Problem | 'conflicts' | 'batch', unknown>
     >;
     const code = typeof p.code === 'string' ? p.code : `Http${status}`;
     const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : '';
@@ -85,6 +94,12 @@ export class ApiError extends Error {
       currentVersion: typeof p.currentVersion === 'number' ? p.currentVersion : undefined,
       current,
       retryAfterSeconds: Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined,
+      conflicts: Array.isArray(p.conflicts)
+        ? p.conflicts.filter(
+            (c): c is EditedSince => typeof c === 'object' && c !== null && typeof c.name === 'string',
+          )
+        : [],
+      batch: typeof p.batch === 'number' ? p.batch : undefined,
     });
   }
 }

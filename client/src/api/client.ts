@@ -59,7 +59,7 @@ const item = (collection: string, id: number) => `${items(collection)}/${enc(Str
  */
 export class ApiClient {
   constructor(
-    private readonly baseUrl: string,
+    readonly baseUrl: string,
     private readonly fetchFn: FetchLike,
   ) {}
 
@@ -214,6 +214,14 @@ export class ApiClient {
   async changes(limit = 50, offset = 0, signal?: AbortSignal): Promise<ChangeEntry[]> {
     const r = await this.call('GET', `/changes?limit=${limit}&offset=${offset}`, { signal, noStore: true });
     return (r.body as ChangesResponse).changes;
+  }
+
+  /**
+   * Any other exchange under the base (used by lazily loaded features, e.g. imports, so their
+   * endpoints stay in their own chunk): the parsed body and the headers, or an ApiError.
+   */
+  send<T>(method: string, path: string, opts: RequestOptions = {}): Promise<{ body: T; headers: Headers }> {
+    return this.call(method, path, opts) as Promise<{ body: T; headers: Headers }>;
   }
 
   /** A link from the server may be absolute; keep only the part under our base. */

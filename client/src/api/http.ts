@@ -5,6 +5,8 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (a file upload), with `contentType`; instead of `body`. */
+  raw?: Blob;
   /** Sent as If-Match. */
   etag?: string;
   signal?: AbortSignal;
@@ -29,14 +31,15 @@ export async function request(
   opts: RequestOptions = {},
 ): Promise<{ body: unknown; headers: Headers }> {
   const headers: Record<string, string> = { accept: `${JSON_TYPE}, application/geo+json` };
-  if (opts.body !== undefined) headers['content-type'] = opts.contentType ?? JSON_TYPE;
+  if (opts.body !== undefined || opts.raw !== undefined)
+    headers['content-type'] = opts.contentType ?? JSON_TYPE;
   if (opts.etag !== undefined) headers['if-match'] = opts.etag;
   let res: Response;
   try {
     res = await fetchFn(url, {
       method,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       credentials: 'same-origin',
       cache: opts.noStore ? 'no-store' : undefined,
       signal: opts.signal,

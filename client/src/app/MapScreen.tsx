@@ -16,6 +16,8 @@ import { hasPoints, linkSchema } from '../catalog/catalog';
 import { useChangeValues } from '../features/charts/useChangeValues';
 import { FeatureList } from '../features/feature-list/FeatureList';
 import { FiltersPanel } from '../features/filters/FiltersPanel';
+import { ImportTab } from '../features/import/ImportTab';
+import { type PreviewRow, withImportPreview } from '../features/import/previewStyle';
 import { IndicatorPanel } from '../features/indicators/IndicatorPanel';
 import { resolveIndicator, resolveYear, useIndicatorValues } from '../features/indicators/useIndicatorValues';
 import { DetailsPanel } from '../features/inspect/DetailsPanel';
@@ -94,7 +96,13 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
   useUrlSync(state, dispatch, lang, setLang, link);
   const staff = useStaffEditing(api);
   // The edit tab exists only while the editor is open; otherwise its slot falls back to Layers.
-  const activeTab: TabId = state.tab === 'edit' && !staff.editorOpen ? 'layers' : state.tab;
+  const activeTab: TabId =
+    (state.tab === 'edit' && !staff.editorOpen) || (state.tab === 'import' && !staff.editing)
+      ? 'layers'
+      : state.tab;
+  // The rows of an import under way, drawn over the map (features/import).
+  const [importRows, setImportRows] = useState<PreviewRow[] | null>(null);
+  const [indicatorRevision, setIndicatorRevision] = useState(0);
 
   // Filters of a link that name nothing known are reported and not applied.
   const checked = useFilterState(catalog, data.features, state.filters);
@@ -103,7 +111,7 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
 
   const meta = resolveIndicator(data.indicators, state.indicator);
   const year = resolveYear(meta, state.year);
-  const values = useIndicatorValues(api, meta?.id, year);
+  const values = useIndicatorValues(api, meta?.id, year, indicatorRevision);
   // The change view colours the map by the change between the first and the last year.
   const changeValues = useChangeValues(api, meta, state.change);
   const [chartHover, setChartHover] = useState<string | undefined>(undefined);
@@ -143,6 +151,12 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
       ? String(model.selected.feature.properties?.[join] ?? '')
       : undefined;
   const chartArea = chartHover ? choroplethArea(catalog, data.features, chartHover) : undefined;
+  const importShown = staff.editing && importRows !== null;
+  const mapStyle = useMemo(
+    () => withImportPreview(model.style, importShown ? importRows : null),
+    [model.style, importShown, importRows],
+  );
+  const fitTo = useCallback((bbox: BBox) => dispatch({ type: 'moveTo', request: { kind: 'fit', bbox } }), []);
 
   const showPanel = useCallback(() => setSheetOpen(true), []);
   const { pick, selectForEdit, onMapClick, zoomTo, chooseAndZoom } = useSelection({
@@ -425,6 +439,35 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
           },
         ]
       : []),
+    // Kept mounted (hidden) on other tabs, so an import's preview survives a look elsewhere.
+    ...(staff.editing && staff.editorUser
+      ? [
+          {
+            id: 'import' as const,
+            label: t('tab.import'),
+            keepMounted: true,
+            content: () =>
+              staff.editorUser && (
+                <ImportTab
+                  api={api}
+                  catalog={catalog}
+                  user={staff.editorUser}
+                  indicators={data.indicators}
+                  districtName={areaName}
+                  visible={model.visible}
+                  filters={checked.applied}
+                  onPreview={setImportRows}
+                  onFit={fitTo}
+                  onDataChanged={(collection) =>
+                    collection === null
+                      ? setIndicatorRevision((r) => r + 1)
+                      : void updates.reloadCollection(collection)
+                  }
+                />
+              ),
+          },
+        ]
+      : []),
   ];
   const wrap = mapWrapRef.current;
 
@@ -455,7 +498,7 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
       </header>
       <main className="map-wrap" ref={mapWrapRef}>
         <MapView
-          style={model.style}
+          style={mapStyle}
           initialView={state.view}
           initialBbox={model.initialBbox}
           padding={padding}

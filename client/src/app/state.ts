@@ -3,7 +3,7 @@ import type { ClassMethod } from '../lib/classify';
 import type { BasemapId, FeatureRef, MapViewState, UrlState } from '../lib/urlState';
 import type { ViewRequest, ViewRequestInput } from '../map/MapView';
 
-/** `edit` exists only while a signed-in editor or admin is in edit mode. */
+/** `edit` and `import` exist only while a signed-in editor or admin is in edit mode. */
 export type TabId =
   | 'layers'
   | 'indicators'
@@ -14,6 +14,7 @@ export type TabId =
   | 'list'
   | 'details'
   | 'edit'
+  | 'import'
   | InvestorTab;
 
 /** The whole UI state: the shareable part (URL) plus what only this tab needs. */

@@ -63,6 +63,11 @@ export interface DataUpdates {
   applyChange: (change: FeatureChange) => void;
   /** Features of a tiled collection loaded one by one (a pick, a search hit) join the state. */
   addFeatures: (collection: string, features: readonly ApiFeature[]) => void;
+  /**
+   * A whole batch changed a collection (an import or its undo, issue 14): a GeoJSON layer is read
+   * again, a tiled one renews its tiles. Single edits use applyChange instead.
+   */
+  reloadCollection: (collection: string) => Promise<void>;
 }
 
 export type AppDataState = Loadable<AppData> & DataUpdates;
@@ -130,7 +135,25 @@ export function useAppData(api: ApiClient): AppDataState {
       })),
     [update],
   );
-  return useMemo(() => ({ ...state, applyChange, addFeatures }), [state, applyChange, addFeatures]);
+  const reloadCollection = useCallback(
+    async (collection: string) => {
+      if (state.status !== 'ready' || !state.data.catalog.get(collection)) return;
+      if (state.data.tiled.has(collection)) {
+        update(collection, (d) => ({
+          features: { ...d.features, [collection]: [] },
+          revisions: { ...d.revisions, [collection]: (d.revisions[collection] ?? 0) + 1 },
+        }));
+        return;
+      }
+      const features = await api.allItems(collection);
+      update(collection, (d) => ({ features: { ...d.features, [collection]: features } }));
+    },
+    [api, state, update],
+  );
+  return useMemo(
+    () => ({ ...state, applyChange, addFeatures, reloadCollection }),
+    [state, applyChange, addFeatures, reloadCollection],
+  );
 }
 
 /**

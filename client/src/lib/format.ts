@@ -34,3 +34,13 @@ export function formatWithUnit(
 export function formatRange(from: number, to: number, lang: Lang, maxFractionDigits = 1): string {
   return `${formatNumber(from, lang, maxFractionDigits)} – ${formatNumber(to, lang, maxFractionDigits)}`;
 }
+
+/** Formats an ISO timestamp in the language's short date-time style (as the editor's history shows it). */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(d);
+}

@@ -28,13 +28,18 @@ export function resolveYear(meta: IndicatorMeta | undefined, chosen: number | un
   return Math.max(...meta.years);
 }
 
-/** Loads the district values of an indicator for a year; undefined while loading or on failure. */
+/**
+ * Loads the district values of an indicator for a year; undefined while loading or on failure.
+ * A new `revision` loads them again (after an indicator import or its undo).
+ */
 export function useIndicatorValues(
   api: ApiClient,
   id: string | undefined,
   year: number | undefined,
+  revision = 0,
 ): IndicatorValuesResponse | undefined {
   const [values, setValues] = useState<IndicatorValuesResponse | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `revision` only asks again
   useEffect(() => {
     if (!id) return;
     const abort = new AbortController();
@@ -45,6 +50,6 @@ export function useIndicatorValues(
       },
     );
     return () => abort.abort();
-  }, [api, id, year]);
+  }, [api, id, year, revision]);
   return values && values.indicator === id ? values : undefined;
 }
