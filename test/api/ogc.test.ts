@@ -70,6 +70,10 @@ describe('capabilities', () => {
       'craft',
       'recognition_year',
       'confidence',
+      'name',
+      'name_en',
+      'commune',
+      'geometry',
     ]);
     expect(body.properties.recognition_year?.type).toEqual(['integer', 'null']);
   });

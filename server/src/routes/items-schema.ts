@@ -1,6 +1,7 @@
 import { type TOptional, type TSchema, Type } from 'typebox';
 import { type CollectionDef, propertySchema } from '../catalog/catalog';
 import { FILTER_LANGS } from '../cql2/parse';
+import { filterableNames } from '../cql2/queryables';
 import { supportedCrsUris } from '../crs/registry';
 import { EXPORT_FORMATS } from '../export/formats';
 import { temporalProperty } from '../params/temporal';
@@ -25,7 +26,7 @@ function queryableParam(collection: CollectionDef, name: string): TSchema {
 /** The items query of one collection: paging, bbox, q, filter, datetime, crs and its own queryables. */
 export function itemsQuerySchema(collection: CollectionDef) {
   const queryables: Record<string, TOptional<TSchema>> = {};
-  for (const name of collection.queryables)
+  for (const name of filterableNames(collection))
     queryables[name] = Type.Optional(queryableParam(collection, name));
   const crsList = supportedCrsUris();
   const temporal = temporalProperty(collection);
@@ -71,7 +72,7 @@ export function itemsQuerySchema(collection: CollectionDef) {
     ),
     filter: Type.Optional(
       Type.String({
-        description: `CQL2 filter on the queryables (${collection.queryables.join(', ')}) and geometry`,
+        description: `CQL2 filter on the queryables (${filterableNames(collection).join(', ')}) and geometry`,
       }),
     ),
     'filter-lang': Type.Optional(Type.Enum([...FILTER_LANGS], { description: 'Default cql2-text' })),

@@ -34,7 +34,7 @@ export function registerItemsRoutes(fastify: FastifyInstance): void {
     const offset = query.offset ?? 0;
     const { where, crs } = parseItemsSelection(collection, query);
     if (isExportFormat(query.f)) {
-      if (crs !== CRS84) throw invalidParameter('crs', 'Downloads (f=' + query.f + ') are in CRS84 only');
+      if (crs !== CRS84) throw invalidParameter('crs', `Downloads (f=${query.f}) are in CRS84 only`);
       return sendExport(reply, app.store, collection, { ...where, offset, limit: query.limit }, query.f);
     }
     const page = await app.store.queryFeaturesGeoJson(collection.id, { ...where, limit, offset });

@@ -1,4 +1,5 @@
 import { type CollectionDef, propertySchema } from '../catalog/catalog';
+import { filterableNames } from '../cql2/queryables';
 import { invalidParameter } from '../errors';
 import type { Bbox, PropertyFilter } from '../store/feature-store';
 
@@ -185,10 +186,11 @@ export function parseFilters(
   const filters: PropertyFilter[] = [];
   for (const [name, raw] of Object.entries(query)) {
     if (reserved.includes(name) || raw === undefined) continue;
-    if (!collection.queryables.includes(name)) {
+    const queryables = filterableNames(collection);
+    if (!queryables.includes(name)) {
       throw invalidParameter(
         name,
-        `Parameter '${name}' is not a queryable of collection '${collection.id}' (queryables: ${collection.queryables.join(', ')})`,
+        `Parameter '${name}' is not a queryable of collection '${collection.id}' (queryables: ${queryables.join(', ')})`,
       );
     }
     filters.push({ property: name, value: parseFilterValue(collection, name, single(name, raw)) });
