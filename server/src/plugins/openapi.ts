@@ -108,6 +108,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async (request, reply) => {
     const doc = { ...(app.swagger() as OpenApiDoc) };
     doc.servers = [{ url: `${request.protocol}://${request.host}${API_PREFIX}` }];
-    return reply.type(OPENAPI_TYPE).send(JSON.stringify(doc));
+    // A Buffer, so Fastify sends the media type as it is (no charset): GDAL 3.6 compares it exactly.
+    return reply.header('content-type', OPENAPI_TYPE).send(Buffer.from(JSON.stringify(doc)));
   });
 }
