@@ -46,7 +46,7 @@ describe('OpenAPI document', () => {
   });
 
   it('validates against the OpenAPI 3.0 schema', async () => {
-    const result = await new Validator().validate(structuredClone(doc) as unknown as object);
+    const result = await new Validator().validate(structuredClone(doc) as unknown as Record<string, unknown>);
     expect(result.errors ?? [], String(JSON.stringify(result.errors)).slice(0, 500)).toEqual([]);
     expect(result.valid).toBe(true);
   });
