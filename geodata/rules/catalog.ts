@@ -25,6 +25,11 @@ export const CatalogEntry = Type.Object(
     search: Type.Array(Type.String(), { uniqueItems: true }),
     /** The property that names a feature; default `name`. */
     label: Type.Optional(Type.String()),
+    /**
+     * The year-valued property (integer) that the OGC `datetime` parameter filters on, when the
+     * collection has one; none = `datetime` matches every feature (OGC API – Features Part 1).
+     */
+    temporal: Type.Optional(Type.String()),
     /** Staff may add, change and delete its features; default false. */
     editable: Type.Optional(Type.Boolean()),
     /** Presentation hints; each one left out gets its default (defaultDisplay). */

@@ -19,6 +19,7 @@ import { registerJsonBodyParser } from './plugins/json-body';
 import { expensiveRequestLimit } from './plugins/limits';
 import { registerNumericParams } from './plugins/numeric-params';
 import { registerOpenApi } from './plugins/openapi';
+import { registerOptions } from './plugins/read-cors';
 import { registerRequestGate } from './plugins/request-gate';
 import { registerRequestLog } from './plugins/request-log';
 import { registerRevisionCache } from './plugins/response-cache';
@@ -140,6 +141,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     if (overrides.checkResponses) registerResponseCheck(app);
     await app.register(compress, { threshold: 1024 });
     await registerOpenApi(app);
+    const registerOptionsRoutes = registerOptions(app, config);
     registerLandingRoutes(app);
     registerCollectionRoutes(app);
     app.decorate('sites', new SiteService(store, catalog));
@@ -161,6 +163,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     app.addHook('onClose', () => imports.close());
     registerImportRoutes(app, imports);
     registerBatchRoutes(app);
+    registerOptionsRoutes();
     await registerStaticClient(app, config.clientDir);
     await app.ready();
     await warnWithoutAdmin(app);

@@ -32,6 +32,11 @@ export interface Config {
   readonly requestTimeoutSeconds: number;
   /** Most expensive requests (writes, large pages) at once; more → 503 (MAX_EXPENSIVE_REQUESTS, default 8). */
   readonly maxExpensiveRequests: number;
+  /**
+   * CORS_ORIGINS: web origins whose pages may read /api with GET/HEAD (`*` = any; never
+   * credentials, never writes). Empty (default) = no CORS headers: only this site's pages read it.
+   */
+  readonly corsOrigins: readonly string[];
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -68,6 +73,11 @@ export const ENV_DOC: readonly { name: string; default: string; meaning: string 
   { name: 'FRAME_ANCESTORS', default: "'self'", meaning: "who may embed the app: 'none', 'self', origins" },
   { name: 'REQUEST_TIMEOUT_SECONDS', default: '30', meaning: 'most seconds to receive one request' },
   { name: 'MAX_EXPENSIVE_REQUESTS', default: '8', meaning: 'writes/large pages at once; more → 503' },
+  {
+    name: 'CORS_ORIGINS',
+    default: '(none)',
+    meaning: '* or comma list of origins whose web pages may read /api (GET/HEAD only)',
+  },
 ];
 
 /** Validates, defaults and freezes the configuration. Throws ConfigError on a bad value. */
@@ -101,6 +111,23 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       1,
       10_000,
     ),
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+  });
+}
+
+/** CORS_ORIGINS: `*`, or a comma list of origins (no path). */
+function parseCorsOrigins(value: string | undefined): string[] {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return [];
+  if (raw === '*') return ['*'];
+  return raw.split(',').map((part) => {
+    const origin = bareOrigin(part.trim());
+    if (!origin) {
+      throw new ConfigError(
+        `CORS_ORIGINS must be * or a comma list of origins such as https://portal.example.vn (no path), got "${part.trim()}"`,
+      );
+    }
+    return origin;
   });
 }
 

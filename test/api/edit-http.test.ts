@@ -53,16 +53,18 @@ describe('editing over real HTTP', () => {
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;
     };
-    const item = doc.paths['/api/collections/{collectionId}/items/{featureId}'] ?? {};
+    // Paths are relative to the server URL <origin>/api; reading items has one path per collection.
+    const item = doc.paths['/collections/{collectionId}/items/{featureId}'] ?? {};
     expect(Object.keys(item)).toEqual(expect.arrayContaining(['get', 'put', 'patch', 'delete', 'options']));
-    expect(Object.keys(doc.paths['/api/collections/{collectionId}/items'] ?? {})).toEqual(
-      expect.arrayContaining(['get', 'post', 'options']),
+    expect(Object.keys(doc.paths['/collections/{collectionId}/items'] ?? {})).toEqual(
+      expect.arrayContaining(['post', 'options']),
     );
+    expect(Object.keys(doc.paths['/collections/craft-villages/items'] ?? {})).toEqual(['get']);
     for (const path of [
-      '/api/auth/login',
-      '/api/auth/me',
-      '/api/collections/{collectionId}/items/{featureId}/history',
-      '/api/changes',
+      '/auth/login',
+      '/auth/me',
+      '/collections/{collectionId}/items/{featureId}/history',
+      '/changes',
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }

@@ -134,13 +134,14 @@ describe('items', () => {
     ).toEqual([5]);
   });
 
-  it('gets one feature by integer id with self and collection links', async () => {
+  it('gets one feature by integer id with self, alternate and collection links', async () => {
     const res = await t.app.inject('/api/collections/craft-villages/items/3');
     expect(res.headers['content-type']).toMatch(/^application\/geo\+json/);
     const f = res.json<ApiFeature>();
     expect(f).toMatchObject({ type: 'Feature', id: 3, properties: { name: 'Rèn Đồng Tuyển' } });
     expect(f.links?.map((l) => `${l.rel} ${l.type}`)).toEqual([
       'self application/geo+json',
+      'alternate application/json',
       'collection application/json',
     ]);
   });

@@ -70,6 +70,10 @@ describe('capabilities', () => {
       'craft',
       'recognition_year',
       'confidence',
+      'name',
+      'name_en',
+      'commune',
+      'geometry',
     ]);
     expect(body.properties.recognition_year?.type).toEqual(['integer', 'null']);
   });
@@ -90,7 +94,8 @@ describe('capabilities', () => {
       paths: Record<string, { get: { parameters: { name: string; in: string }[] } }>;
     }>();
     expect(doc.openapi).toMatch(/^3\.0/);
-    const names = doc.paths['/api/collections/{collectionId}/items']!.get.parameters.map(
+    // One items path per collection, relative to the server URL <origin>/api, with its own queryables.
+    const names = doc.paths['/collections/craft-villages/items']!.get.parameters.map(
       (p) => `${p.in}:${p.name}`,
     );
     expect(names).toEqual(
@@ -101,12 +106,11 @@ describe('capabilities', () => {
         'query:q',
         'query:f',
         'query:craft',
-        'query:status',
-        'path:collectionId',
       ]),
     );
+    expect(names).not.toContain('query:status');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/indicators/{indicator}', '/api/app-config']),
+      expect.arrayContaining(['/indicators/{indicator}', '/app-config']),
     );
   });
 

@@ -3,6 +3,7 @@ import { loadCatalog } from '../../server/src/catalog/load-catalog';
 import { ApiError } from '../../server/src/errors';
 import {
   clampLimit,
+  crs84Boxes,
   parseBbox,
   parseFilters,
   parseIntegerParam,
@@ -33,22 +34,34 @@ describe('clampLimit', () => {
 });
 
 describe('parseBbox', () => {
-  it('parses four lon/lat numbers', () => {
+  it('parses four or six numbers', () => {
     expect(parseBbox('103.5, 22, 104.1,22.9')).toEqual([103.5, 22, 104.1, 22.9]);
+    expect(parseBbox('103.5,22,-10,104.1,22.9,3000')).toEqual([103.5, 22, -10, 104.1, 22.9, 3000]);
     expect(parseBbox(undefined)).toBeUndefined();
   });
-  it.each([
-    ['1,2,3'],
-    ['1,2,3,4,5,6'],
-    ['a,2,3,4'],
-    ['1,,3,4'],
-    ['1,2,3,Infinity'],
-    ['-181,0,0,1'],
-    ['0,-91,1,1'],
-    ['104,22,103,23'],
-    ['103,23,104,22'],
-  ])('rejects %s with a 400 naming bbox', (value) => {
-    expect(paramOf(() => parseBbox(value))).toBe('400:bbox');
+  it.each([['1,2,3'], ['1,2,3,4,5'], ['a,2,3,4'], ['1,,3,4'], ['1,2,3,Infinity']])(
+    'rejects %s with a 400 naming bbox',
+    (value) => {
+      expect(paramOf(() => parseBbox(value))).toBe('400:bbox');
+    },
+  );
+});
+
+describe('crs84Boxes', () => {
+  it('keeps a box, and splits one across the antimeridian in two', () => {
+    expect(crs84Boxes([103, 22, 104, 23])).toEqual([[103, 22, 104, 23]]);
+    expect(crs84Boxes([170, -10, -170, 10])).toEqual([
+      [170, -10, 180, 10],
+      [-180, -10, -170, 10],
+    ]);
+  });
+  it.each([[[-181, 0, 0, 1]], [[0, -91, 1, 1]], [[103, 23, 104, 22]]] as [
+    number,
+    number,
+    number,
+    number,
+  ][][])('rejects %j with a 400 naming bbox', (box) => {
+    expect(paramOf(() => crs84Boxes(box))).toBe('400:bbox');
   });
 });
 

@@ -173,7 +173,12 @@ export const CollectionInfo = Type.Object(
     title: Type.String(),
     description: Type.String(),
     itemType: Type.Literal('feature'),
-    crs: Type.Array(CRS84),
+    /** The CRSs `crs`, `bbox-crs` and `filter-crs` accept (OGC API – Features Part 2). */
+    crs: Type.Array(CRS84, { minItems: 1 }),
+    /** The CRS features are stored in (CRS84). */
+    storageCrs: Type.Optional(CRS84),
+    /** The year property `datetime` filters on; absent when the collection has none (every feature matches). */
+    temporalProperty: Type.Optional(Type.String()),
     extent: Type.Object(
       {
         spatial: Type.Object(

@@ -24,12 +24,30 @@ export function scalarTypeOf(schema: Record<string, unknown> | undefined): Scala
   return 'string';
 }
 
-/** The queryables of a catalog collection (`collection.queryables`, typed from its properties schema). */
+const filterable = new WeakMap<CollectionDef, readonly string[]>();
+
+/**
+ * The properties a request may filter on (OGC API – Features Part 3 queryables: /queryables, the
+ * equality parameters, CQL2): the catalog's `queryables`, then the label and the free-text search
+ * properties (names, communes: what QGIS and GDAL users filter on, with ACCENTI for Vietnamese),
+ * each once and only when the properties schema defines it.
+ */
+export function filterableNames(collection: CollectionDef): readonly string[] {
+  let names = filterable.get(collection);
+  if (!names) {
+    const all = [...collection.queryables, collection.label, ...collection.search];
+    names = Object.freeze([...new Set(all)].filter((n) => propertySchema(collection, n) !== undefined));
+    filterable.set(collection, names);
+  }
+  return names;
+}
+
+/** The queryables of a catalog collection (filterableNames, typed from its properties schema). */
 export function queryablesOf(collection: CollectionDef): Queryables {
   return {
     collection: collection.id,
     properties: new Map(
-      collection.queryables.map((name) => [name, scalarTypeOf(propertySchema(collection, name))]),
+      filterableNames(collection).map((name) => [name, scalarTypeOf(propertySchema(collection, name))]),
     ),
     geometry: GEOMETRY_QUERYABLE,
   };

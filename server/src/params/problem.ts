@@ -9,7 +9,12 @@ import { DatetimeError } from './datetime';
  */
 export function parameterProblem(err: unknown): ApiError | undefined {
   if (err instanceof Cql2Error || err instanceof CrsError || err instanceof DatetimeError) {
-    return invalidParameter(err.parameter, err.message);
+    // The detail names the parameter at fault (a CQL2 syntax message alone does not).
+    const named = err.message.includes(`'${err.parameter}'`);
+    return invalidParameter(
+      err.parameter,
+      named ? err.message : `Parameter '${err.parameter}': ${err.message}`,
+    );
   }
   return undefined;
 }

@@ -5,10 +5,30 @@ import { ifNoneMatchMatches, shortHash } from './etag';
 /** Default byte budget of the read cache (bodies plus keys). */
 export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
 
-/** A finished 200 answer: the exact bytes and their media type. */
+/** A finished 200 answer: the exact bytes, their media type and the headers of CACHED_HEADERS it had. */
 export interface CachedResponse {
   body: Buffer;
   type: string;
+  headers?: Record<string, string>;
+  /**
+   * Where the 24 characters of the body's `"timeStamp":"…"` value start, when the route asked for
+   * a fresh one (`freshTimeStamp`): a hit gets the time of its own answer written there.
+   */
+  timeStampAt?: number;
+}
+
+/** Headers a route sets that belong to the body (and so are cached with it). */
+export const CACHED_HEADERS = ['content-crs', 'link'] as const;
+
+const TIME_STAMP_KEY = Buffer.from('"timeStamp":"');
+const ISO_LENGTH = 24;
+
+/** The offset of the timeStamp value in the first 512 bytes of a body, or undefined. */
+export function timeStampOffset(body: Buffer): number | undefined {
+  const at = body.subarray(0, 512).indexOf(TIME_STAMP_KEY);
+  if (at < 0) return undefined;
+  const start = at + TIME_STAMP_KEY.length;
+  return body[start + ISO_LENGTH] === 0x22 ? start : undefined;
 }
 
 interface Entry extends CachedResponse {
@@ -90,6 +110,13 @@ export class ResponseCache {
    */
   send(request: FastifyRequest, reply: FastifyReply, key: string, hit: CachedResponse): FastifyReply {
     reply.type(hit.type);
+    for (const [name, value] of Object.entries(hit.headers ?? {})) reply.header(name, value);
+    if (hit.timeStampAt !== undefined) {
+      // The time of this answer (a copy: the cached bytes stay shared); compressed as it goes out.
+      const body = Buffer.from(hit.body);
+      body.write(new Date().toISOString(), hit.timeStampAt, ISO_LENGTH, 'latin1');
+      return reply.send(body);
+    }
     if (hit.body.length < COMPRESS_THRESHOLD || !acceptsGzip(request)) return reply.send(hit.body);
     const entry = this.entries.get(key);
     // Not stored (too big): @fastify/compress compresses it as a stream, off the event loop.
@@ -117,7 +144,7 @@ export class ResponseCache {
       this.used -= old.size;
       this.entries.delete(key);
     }
-    this.entries.set(key, { body: value.body, type: value.type, size });
+    this.entries.set(key, { ...value, size });
     this.used += size;
     this.evict();
   }
@@ -156,6 +183,11 @@ declare module 'fastify' {
      * from and stored in the response cache (registerRevisionCache).
      */
     revisionCache?: boolean;
+    /**
+     * With revisionCache: the body has a `timeStamp` (OGC API – Features) that must be the time of
+     * each answer, also one from the cache (written into a copy of the cached bytes).
+     */
+    freshTimeStamp?: boolean;
   }
 }
 
@@ -210,7 +242,14 @@ export function registerRevisionCache(app: FastifyInstance, maxBytes = DEFAULT_R
     const pending = (request as WithPending)[PENDING];
     if (pending && reply.statusCode === 200 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
       const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
-      cache.set(pending.key, pending.revision, { body: Buffer.from(payload), type });
+      const body = Buffer.from(payload);
+      const headers: Record<string, string> = {};
+      for (const name of CACHED_HEADERS) {
+        const value = reply.getHeader(name);
+        if (value !== undefined) headers[name] = String(value);
+      }
+      const timeStampAt = request.routeOptions.config.freshTimeStamp ? timeStampOffset(body) : undefined;
+      cache.set(pending.key, pending.revision, { body, type, headers, timeStampAt });
     }
     done(null, payload);
   };

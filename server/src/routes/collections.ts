@@ -2,12 +2,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CollectionDef } from '../catalog/catalog';
 import { CollectionInfo, CollectionsResponse } from '../contract/collections';
+import { CRS84_URI, supportedCrsUris } from '../crs/registry';
+import { temporalProperty } from '../params/temporal';
 import type { FeatureStore } from '../store/feature-store';
 import { COLLECTION_PARAMS, querySchema, requireCollection } from './common';
 import { baseUrl, collectionLinks, JSON_TYPE } from './links';
 import { readResponses } from './responses';
 
-const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 const WORLD: number[] = [-180, -90, 180, 90];
 
 /** The OGC description of a collection plus our client's catalog members (titles, hints, editable). */
@@ -15,17 +16,19 @@ async function describe(
   store: FeatureStore,
   c: CollectionDef,
   request: FastifyRequest,
-  self: boolean,
 ): Promise<CollectionInfo> {
   const extent = await store.collectionExtent(c.id);
+  const temporal = temporalProperty(c);
   return {
     id: c.id,
     title: c.title.vi,
     description: `${c.description.vi} / ${c.description.en}`,
     itemType: 'feature',
-    crs: [CRS84],
-    extent: { spatial: { bbox: [extent ?? WORLD], crs: CRS84 } },
-    links: collectionLinks(baseUrl(request), c.id, self),
+    crs: supportedCrsUris(),
+    storageCrs: CRS84_URI,
+    ...(temporal ? { temporalProperty: temporal } : {}),
+    extent: { spatial: { bbox: [extent ?? WORLD], crs: CRS84_URI } },
+    links: collectionLinks(baseUrl(request), c.id),
     localized: { title: c.title, description: c.description },
     geometryTypes: c.geometryTypes,
     label: c.label,
@@ -56,9 +59,7 @@ export function registerCollectionRoutes(fastify: FastifyInstance): void {
       },
     },
     async (request) => ({
-      collections: await Promise.all(
-        app.catalog.collections.map((c) => describe(app.store, c, request, false)),
-      ),
+      collections: await Promise.all(app.catalog.collections.map((c) => describe(app.store, c, request))),
       links: [
         { href: `${baseUrl(request)}/api/collections`, rel: 'self', type: JSON_TYPE, title: 'Collections' },
       ],
@@ -78,7 +79,7 @@ export function registerCollectionRoutes(fastify: FastifyInstance): void {
     },
     async (request) => {
       const collection = requireCollection(app.catalog, request.params.collectionId);
-      return describe(app.store, collection, request, true);
+      return describe(app.store, collection, request);
     },
   );
 }

@@ -145,7 +145,7 @@ export function registerItemsWriteRoutes(fastify: FastifyInstance, writer: Featu
     async (request: FastifyRequest<{ Params: { collectionId: string } }>, reply: FastifyReply) => {
       const collection = collectionOf(request.params.collectionId);
       const allow = allowedMethods(request.user?.role ?? null, resource, collection.editable);
-      return reply.code(204).header('allow', allow.join(', ')).header('cache-control', 'no-store').send();
+      return reply.code(200).header('allow', allow.join(', ')).header('cache-control', 'no-store').send();
     };
   app.options(
     items,
@@ -154,7 +154,7 @@ export function registerItemsWriteRoutes(fastify: FastifyInstance, writer: Featu
         summary: 'Methods you may use on the items',
         tags: ['Edit'],
         params: COLLECTION_PARAMS,
-        response: responses({ 204: NO_BODY }, [404]),
+        response: responses({ 200: NO_BODY }, [404]),
       },
     },
     options('items'),
@@ -166,7 +166,7 @@ export function registerItemsWriteRoutes(fastify: FastifyInstance, writer: Featu
         summary: 'Methods you may use on the feature',
         tags: ['Edit'],
         params: ITEM_PARAMS,
-        response: responses({ 204: NO_BODY }, [404]),
+        response: responses({ 200: NO_BODY }, [404]),
       },
     },
     options('item'),

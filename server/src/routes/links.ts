@@ -30,10 +30,11 @@ export function landingLinks(base: string): Link[] {
   ];
 }
 
-export function collectionLinks(base: string, id: string, self: boolean): Link[] {
+/** The links of a collection: the same in /collections and /collections/{id} (OGC Part 1, 7.14). */
+export function collectionLinks(base: string, id: string): Link[] {
   const root = `${base}/api/collections/${id}`;
   return [
-    { href: root, rel: self ? 'self' : 'collection', type: JSON_TYPE, title: 'Collection' },
+    { href: root, rel: 'self', type: JSON_TYPE, title: 'Collection' },
     { href: `${root}/items`, rel: 'items', type: GEOJSON_TYPE, title: 'Features' },
     { href: `${root}/schema`, rel: 'describedby', type: SCHEMA_TYPE, title: 'Schema of the properties' },
     { href: `${root}/queryables`, rel: QUERYABLES_REL, type: SCHEMA_TYPE, title: 'Queryables' },
@@ -103,10 +104,46 @@ export function itemsLinks(request: FastifyRequest, collectionId: string, page: 
   return links;
 }
 
-export function featureLinks(base: string, collectionId: string, id: number): Link[] {
-  const root = `${base}/api/collections/${collectionId}`;
+/**
+ * self, alternate (the other encoding: GeoJSON or plain JSON) and collection links of one
+ * feature; a `crs` of the request is kept in self and alternate.
+ */
+export function featureLinks(
+  request: FastifyRequest,
+  collectionId: string,
+  id: number,
+  f: 'json' | 'geojson',
+): Link[] {
+  const root = `${baseUrl(request)}/api/collections/${collectionId}`;
+  const crs = new URLSearchParams(request.url.split('?')[1] ?? '').get('crs');
+  const href = (format: 'json' | undefined) => {
+    const params = new URLSearchParams();
+    if (format) params.set('f', format);
+    if (crs) params.set('crs', crs);
+    const qs = params.toString();
+    return `${root}/items/${id}${qs ? `?${qs}` : ''}`;
+  };
+  const json = f === 'json';
   return [
-    { href: `${root}/items/${id}`, rel: 'self', type: GEOJSON_TYPE, title: 'This feature' },
+    {
+      href: href(json ? 'json' : undefined),
+      rel: 'self',
+      type: json ? JSON_TYPE : GEOJSON_TYPE,
+      title: 'This feature',
+    },
+    {
+      href: href(json ? undefined : 'json'),
+      rel: 'alternate',
+      type: json ? GEOJSON_TYPE : JSON_TYPE,
+      title: json ? 'This feature as GeoJSON' : 'This feature as plain JSON',
+    },
     { href: root, rel: 'collection', type: JSON_TYPE, title: 'Collection' },
   ];
+}
+
+/** RFC 8288 `Link` header of a page's next and prev links (some clients page by it), or undefined. */
+export function linkHeader(links: readonly Link[]): string | undefined {
+  const paging = links.filter((l) => l.rel === 'next' || l.rel === 'prev');
+  if (paging.length === 0) return undefined;
+  return paging.map((l) => `<${l.href}>; rel="${l.rel}"; type="${l.type}"`).join(', ');
 }

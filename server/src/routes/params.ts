@@ -1,4 +1,5 @@
 import { type CollectionDef, propertySchema } from '../catalog/catalog';
+import { filterableNames } from '../cql2/queryables';
 import { invalidParameter } from '../errors';
 import type { Bbox, PropertyFilter } from '../store/feature-store';
 
@@ -89,36 +90,45 @@ export function clampLimit(limit: number | undefined): number {
 }
 
 /**
- * `bbox=minLon,minLat,maxLon,maxLat` (CRS84 degrees) → Bbox, or undefined when absent.
- * Throws a 400 naming `bbox` for anything else (wrong count, not numbers, out of range, min > max).
+ * `bbox` → its 4 or 6 numbers as given (the axis order of `bbox-crs`; with 6 the third and sixth
+ * are heights), or undefined when absent. Throws a 400 naming `bbox` for another count or a value
+ * that is not a decimal number; ranges are checked once the box is in CRS84 (routes/items-query.ts).
  */
-export function parseBbox(value: string | undefined): Bbox | undefined {
+export function parseBbox(value: string | undefined): number[] | undefined {
   if (value === undefined) return undefined;
   const parts = value.split(',').map((s) => s.trim());
-  if (parts.length !== 4) {
+  if (parts.length !== 4 && parts.length !== 6) {
     throw invalidParameter(
       'bbox',
-      `Parameter 'bbox' must be 4 comma-separated numbers minLon,minLat,maxLon,maxLat (got ${parts.length} values)`,
+      `Parameter 'bbox' must be 4 or 6 comma-separated numbers, e.g. minLon,minLat,maxLon,maxLat (got ${parts.length} values)`,
     );
   }
   const nums = parts.map((s) => toDecimal(s) ?? Number.NaN);
   if (nums.some((n) => Number.isNaN(n))) {
     throw invalidParameter('bbox', "Parameter 'bbox' must contain only decimal numbers such as 103.5");
   }
-  const [minLon, minLat, maxLon, maxLat] = nums as Bbox;
+  return nums;
+}
+
+/**
+ * A CRS84 box (lon, lat; minLon > maxLon crosses the antimeridian) → the boxes it covers: itself,
+ * or its two halves either side of ±180°. Throws a 400 naming `bbox` when out of range or when
+ * minLat > maxLat.
+ */
+export function crs84Boxes(box: readonly [number, number, number, number]): Bbox[] {
+  const [minLon, minLat, maxLon, maxLat] = box;
   if ([minLon, maxLon].some((x) => x < -180 || x > 180) || [minLat, maxLat].some((y) => y < -90 || y > 90)) {
     throw invalidParameter(
       'bbox',
-      "Parameter 'bbox' is out of range: longitudes −180..180, latitudes −90..90 (CRS84 lon,lat order)",
+      "Parameter 'bbox' is out of range: longitudes −180..180, latitudes −90..90 (CRS84 lon,lat order unless bbox-crs says otherwise)",
     );
   }
-  if (minLon > maxLon || minLat > maxLat) {
-    throw invalidParameter(
-      'bbox',
-      "Parameter 'bbox' must have minLon ≤ maxLon and minLat ≤ maxLat (boxes across the antimeridian are not supported)",
-    );
-  }
-  return [minLon, minLat, maxLon, maxLat];
+  if (minLat > maxLat) throw invalidParameter('bbox', "Parameter 'bbox' must have its lower latitude first");
+  if (minLon <= maxLon) return [[minLon, minLat, maxLon, maxLat]];
+  return [
+    [minLon, minLat, 180, maxLat],
+    [-180, minLat, maxLon, maxLat],
+  ];
 }
 
 /** `q` → trimmed free text or undefined; at most 200 characters. */
@@ -176,10 +186,11 @@ export function parseFilters(
   const filters: PropertyFilter[] = [];
   for (const [name, raw] of Object.entries(query)) {
     if (reserved.includes(name) || raw === undefined) continue;
-    if (!collection.queryables.includes(name)) {
+    const queryables = filterableNames(collection);
+    if (!queryables.includes(name)) {
       throw invalidParameter(
         name,
-        `Parameter '${name}' is not a queryable of collection '${collection.id}' (queryables: ${collection.queryables.join(', ')})`,
+        `Parameter '${name}' is not a queryable of collection '${collection.id}' (queryables: ${queryables.join(', ')})`,
       );
     }
     filters.push({ property: name, value: parseFilterValue(collection, name, single(name, raw)) });

@@ -24,11 +24,15 @@ const error = (text: string, context: FilterContext = villages): Cql2Error => {
 
 describe('queryables from the catalog', () => {
   it('types each queryable from its JSON Schema (integer → number, enum strings → string)', () => {
+    // The catalog's queryables, then the label and search properties (names, commune).
     expect(Object.fromEntries(villages.queryables.properties)).toEqual({
       district_code: 'string',
       craft: 'string',
       recognition_year: 'number',
       confidence: 'string',
+      name: 'string',
+      name_en: 'string',
+      commune: 'string',
     });
   });
 
@@ -38,8 +42,10 @@ describe('queryables from the catalog', () => {
     expect(err.property).toBe('owner');
     expect(err.parameter).toBe('filter');
     expect(err.message).toContain("'owner'");
-    expect(err.message).toContain('district_code, craft, recognition_year, confidence, geometry');
-    expect(error("ACCENTI(name) LIKE '%x%'").property).toBe('name');
+    expect(err.message).toContain(
+      'district_code, craft, recognition_year, confidence, name, name_en, commune, geometry',
+    );
+    expect(error("ACCENTI(source) LIKE '%x%'").property).toBe('source');
     expect(error('S_INTERSECTS(geom, BBOX(1, 2, 3, 4))').message).toMatch(/'geometry'/);
   });
 
