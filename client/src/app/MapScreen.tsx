@@ -270,6 +270,43 @@ export function MapScreen({ api, data, reloadCollection, testHooks, embed = fals
       ),
     },
     {
+      id: 'filters',
+      label: activeFilters ? t('tab.filtersActive', { count: activeFilters }) : t('tab.filters'),
+      content: () => (
+        <FiltersPanel
+          choices={filterChoices(catalog, data.features, lang)}
+          filters={checked.applied}
+          onChange={(key, value) => dispatch({ type: 'filter', key, value })}
+          onClear={() => dispatch({ type: 'clearFilters' })}
+        />
+      ),
+    },
+    {
+      id: 'list',
+      label: t('tab.list'),
+      content: () => <FeatureList items={model.listItems} onChoose={chooseAndZoom} />,
+    },
+    {
+      id: 'details',
+      label: t('tab.details'),
+      content: () =>
+        state.selected ? (
+          <DetailsPanel
+            kind={model.selected?.collection.itemTitle[lang] ?? ''}
+            labelProperty={model.selected?.collection.label ?? 'name'}
+            feature={model.selected?.feature}
+            schema={model.selected?.collection.schema}
+            onZoomTo={() => state.selected && zoomTo(state.selected)}
+            onClose={() => dispatch({ type: 'select', ref: undefined })}
+            onProfile={
+              selectedCode === undefined ? undefined : () => dispatch({ type: 'profile', code: selectedCode })
+            }
+          />
+        ) : (
+          <p>{t('details.none')}</p>
+        ),
+    },
+    {
       id: 'charts',
       label: t('tab.charts'),
       content: () => (
@@ -323,43 +360,6 @@ export function MapScreen({ api, data, reloadCollection, testHooks, embed = fals
           />
         </Suspense>
       ),
-    },
-    {
-      id: 'filters',
-      label: activeFilters ? t('tab.filtersActive', { count: activeFilters }) : t('tab.filters'),
-      content: () => (
-        <FiltersPanel
-          choices={filterChoices(catalog, data.features, lang)}
-          filters={checked.applied}
-          onChange={(key, value) => dispatch({ type: 'filter', key, value })}
-          onClear={() => dispatch({ type: 'clearFilters' })}
-        />
-      ),
-    },
-    {
-      id: 'list',
-      label: t('tab.list'),
-      content: () => <FeatureList items={model.listItems} onChoose={chooseAndZoom} />,
-    },
-    {
-      id: 'details',
-      label: t('tab.details'),
-      content: () =>
-        state.selected ? (
-          <DetailsPanel
-            kind={model.selected?.collection.itemTitle[lang] ?? ''}
-            labelProperty={model.selected?.collection.label ?? 'name'}
-            feature={model.selected?.feature}
-            schema={model.selected?.collection.schema}
-            onZoomTo={() => state.selected && zoomTo(state.selected)}
-            onClose={() => dispatch({ type: 'select', ref: undefined })}
-            onProfile={
-              selectedCode === undefined ? undefined : () => dispatch({ type: 'profile', code: selectedCode })
-            }
-          />
-        ) : (
-          <p>{t('details.none')}</p>
-        ),
     },
     // Kept mounted (hidden) on other tabs, so a draft survives a look at the details.
     ...(staff.editorOpen
