@@ -314,6 +314,53 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
       ),
     },
     {
+      id: 'filters',
+      label: activeFilters ? t('tab.filtersActive', { count: activeFilters }) : t('tab.filters'),
+      content: () => (
+        <FiltersPanel
+          choices={filterChoices(catalog, data.features, lang)}
+          filters={checked.applied}
+          onChange={(key, value) => dispatch({ type: 'filter', key, value })}
+          onClear={() => dispatch({ type: 'clearFilters' })}
+        />
+      ),
+    },
+    {
+      id: 'list',
+      label: t('tab.list'),
+      content: () => (
+        <FeatureList
+          items={large.hasTiled ? mergeLists(model.listItems, large.serverList.items, lang) : model.listItems}
+          more={large.serverList.more}
+          onChoose={choose}
+        />
+      ),
+    },
+    {
+      id: 'details',
+      label: t('tab.details'),
+      content: () =>
+        state.selected ? (
+          <DetailsPanel
+            kind={model.selected?.collection.itemTitle[lang] ?? ''}
+            labelProperty={model.selected?.collection.label ?? 'name'}
+            feature={model.selected?.feature}
+            schema={model.selected?.collection.schema}
+            onZoomTo={() => state.selected && zoomTo(state.selected)}
+            onClose={() => dispatch({ type: 'select', ref: undefined })}
+            onProfile={
+              selectedCode === undefined ? undefined : () => dispatch({ type: 'profile', code: selectedCode })
+            }
+            omit={selectedSite.omit}
+          >
+            {selectedSite.card}
+          </DetailsPanel>
+        ) : (
+          <p>{t('details.none')}</p>
+        ),
+    },
+    ...investor.panels,
+    {
       id: 'charts',
       label: t('tab.charts'),
       content: () => (
@@ -368,53 +415,6 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
         </Suspense>
       ),
     },
-    {
-      id: 'filters',
-      label: activeFilters ? t('tab.filtersActive', { count: activeFilters }) : t('tab.filters'),
-      content: () => (
-        <FiltersPanel
-          choices={filterChoices(catalog, data.features, lang)}
-          filters={checked.applied}
-          onChange={(key, value) => dispatch({ type: 'filter', key, value })}
-          onClear={() => dispatch({ type: 'clearFilters' })}
-        />
-      ),
-    },
-    {
-      id: 'list',
-      label: t('tab.list'),
-      content: () => (
-        <FeatureList
-          items={large.hasTiled ? mergeLists(model.listItems, large.serverList.items, lang) : model.listItems}
-          more={large.serverList.more}
-          onChoose={choose}
-        />
-      ),
-    },
-    {
-      id: 'details',
-      label: t('tab.details'),
-      content: () =>
-        state.selected ? (
-          <DetailsPanel
-            kind={model.selected?.collection.itemTitle[lang] ?? ''}
-            labelProperty={model.selected?.collection.label ?? 'name'}
-            feature={model.selected?.feature}
-            schema={model.selected?.collection.schema}
-            onZoomTo={() => state.selected && zoomTo(state.selected)}
-            onClose={() => dispatch({ type: 'select', ref: undefined })}
-            onProfile={
-              selectedCode === undefined ? undefined : () => dispatch({ type: 'profile', code: selectedCode })
-            }
-            omit={selectedSite.omit}
-          >
-            {selectedSite.card}
-          </DetailsPanel>
-        ) : (
-          <p>{t('details.none')}</p>
-        ),
-    },
-    ...investor.panels,
     // Kept mounted (hidden) on other tabs, so a draft survives a look at the details.
     ...(staff.editorOpen
       ? [

@@ -81,6 +81,11 @@ export function IndicatorPanel(p: Props) {
             <th scope="col" className="num">
               {t('indicators.value')} ({unit})
             </th>
+            {p.onProfile && (
+              <th scope="col">
+                <span className="visually-hidden">{t('profile.open')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -90,7 +95,13 @@ export function IndicatorPanel(p: Props) {
                 <button type="button" className="link" onClick={() => p.onDistrict(v.district_code)}>
                   {p.districtName(v.district_code) ?? v.district_name}
                 </button>
-                {p.onProfile && (
+              </td>
+              <td className="num">
+                {v.value === null ? t('legend.noData') : n(v.value)}
+                {v.status === 'illustrative' ? ' *' : ''}
+              </td>
+              {p.onProfile && (
+                <td>
                   <button
                     type="button"
                     className="link profile-link"
@@ -100,12 +111,8 @@ export function IndicatorPanel(p: Props) {
                   >
                     {t('profile.open')}
                   </button>
-                )}
-              </td>
-              <td className="num">
-                {v.value === null ? t('legend.noData') : n(v.value)}
-                {v.status === 'illustrative' ? ' *' : ''}
-              </td>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
