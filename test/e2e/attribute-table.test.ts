@@ -75,11 +75,34 @@ describe('the attribute table', () => {
     await expect
       .poll(() => status.textContent())
       .toBe(`Dòng 1–${in086.numberReturned} / ${in086.numberMatched}`);
-    expect(requests.some((u) => /district_code=086/.test(u) && /offset=0/.test(u))).toBe(true);
+    // The first page (offset 0 is the default, so not sent).
+    expect(requests.some((u) => /district_code=086/.test(u) && !/offset=[1-9]/.test(u))).toBe(true);
+    // The table's downloads carry its filters (issue 16): the CSV holds exactly the filtered rows
+    // (every page, not only the one shown), with the BOM and a header; the GeoJSON is the same set.
+    const csvHref = await app.page.getByTestId('table-download-csv').getAttribute('href');
+    expect(csvHref).toContain('district_code=086');
+    const csv = await fetch(new URL(csvHref ?? '', suite.session().baseUrl));
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
+    expect(lines).toHaveLength(in086.numberReturned + 1);
+    const geojsonHref = await app.page.getByTestId('table-download-geojson').getAttribute('href');
+    const fc = (await (
+      await fetch(new URL(geojsonHref ?? '', suite.session().baseUrl))
+    ).json()) as ItemsResponse;
+    expect(fc.features.map((f) => f.id).sort()).toEqual(in086.features.map((f) => f.id).sort());
     await app.page.getByTestId('table-filter-district_code').selectOption('');
     await app.page.getByTestId('table-q').fill('thử 007');
     await expect.poll(() => rowNames(app)).toEqual(['Cơ sở thử 007']);
     await app.screenshot('planner-table-vi.png');
+    // The chosen indicator's table downloads from its panel, as the API's f=csv answers it.
+    await app.openTab('indicators');
+    const indicatorHref = await app.page.getByTestId('indicator-download-csv').getAttribute('href');
+    expect(indicatorHref).toMatch(/\/api\/indicators\/[^?]+\?(year=\d{4}&)?f=csv$/);
+    const table = await fetch(new URL(indicatorHref ?? '', suite.session().baseUrl));
+    expect(table.status).toBe(200);
+    // A header, the nine districts and the province row at least.
+    expect((await table.text()).trim().split('\r\n').length).toBeGreaterThanOrEqual(10);
   });
 
   it('a row click selects the feature on the map, a map pick marks its row, and "only in view" sends the bbox', async () => {

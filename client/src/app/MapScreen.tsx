@@ -308,6 +308,7 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
             onDistrict={selectArea}
             onProfile={(code) => dispatch({ type: 'profile', code })}
             districtName={areaName}
+            apiBase={api.baseUrl}
           />
           {choroplethLegend}
         </>

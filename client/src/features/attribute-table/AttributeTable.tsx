@@ -5,6 +5,7 @@ import type { ApiClient } from '../../api/client';
 import { enumTitle, enumValues, propertyLabel, propertyUnit } from '../../api/schema';
 import type { CatalogCollection } from '../../catalog/catalog';
 import { useI18n } from '../../i18n/I18n';
+import { bboxParam, ITEM_EXPORT_FORMATS, itemExportUrls } from '../../lib/exportUrls';
 import type { FeatureRef } from '../../lib/urlState';
 import { formatProperty } from '../inspect/formatProperty';
 import { useItemsPage } from './useItemsPage';
@@ -20,6 +21,13 @@ export interface AttributeTableProps {
 }
 
 const PAGE_SIZE = 50;
+
+const DOWNLOAD_LABELS = {
+  csv: 'download.csv',
+  xlsx: 'download.xlsx',
+  kml: 'download.kml',
+  geojson: 'download.geojson',
+} as const;
 
 type Sort = { key: string; dir: 1 | -1 } | undefined;
 
@@ -68,6 +76,8 @@ export default function AttributeTable(p: AttributeTableProps) {
     q,
     filters,
   });
+  // The same filters as the table, so a download holds exactly the rows it lists (every page).
+  const downloads = itemExportUrls(p.api.baseUrl, collectionId, { ...filters, q, bbox: bboxParam(bbox) });
   const schema = collection?.schema;
   const columns = useMemo(() => Object.keys(schema?.properties ?? {}), [schema]);
   const rows = useMemo(() => {
@@ -143,6 +153,14 @@ export default function AttributeTable(p: AttributeTableProps) {
             : t('charts.loading')}
         {loading ? ' …' : ''}
         {sort && (hasNext || offset > 0) ? ` ${t('table.sortPage')}` : ''}
+      </p>
+      <p className="table-downloads" data-testid="table-downloads">
+        {t('download.label')}{' '}
+        {ITEM_EXPORT_FORMATS.map((f) => (
+          <a key={f} href={downloads[f]} download data-testid={`table-download-${f}`}>
+            {t(DOWNLOAD_LABELS[f])}
+          </a>
+        ))}
       </p>
       <div className="table-scroll">
         <table className="attr-table" aria-busy={loading}>

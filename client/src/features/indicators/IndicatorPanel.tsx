@@ -1,6 +1,7 @@
 import type { IndicatorMeta, IndicatorValuesResponse } from '../../../../server/src/contract/api';
 import { useI18n } from '../../i18n/I18n';
 import type { ClassMethod } from '../../lib/classify';
+import { INDICATOR_EXPORT_FORMATS, indicatorExportUrls } from '../../lib/exportUrls';
 import { IndicatorSelect } from './IndicatorSelect';
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
   onProfile?: (code: string) => void;
   /** The district's name in the UI language (the API's `district_name` is Vietnamese). */
   districtName: (code: string) => string | undefined;
+  /** The API's base path, for the table's downloads (`f=csv|xlsx`); none when not given. */
+  apiBase?: string;
 }
 
 /** Choose indicator, year and classification; the nine districts ranked by the value. */
@@ -119,6 +122,21 @@ export function IndicatorPanel(p: Props) {
       </table>
       {ranked.some((v) => v.status === 'illustrative') && (
         <p className="note">* {t('legend.illustrative')}</p>
+      )}
+      {p.apiBase !== undefined && p.meta && (
+        <p className="table-downloads" data-testid="indicator-downloads">
+          {t('download.label')}{' '}
+          {INDICATOR_EXPORT_FORMATS.map((f) => (
+            <a
+              key={f}
+              href={indicatorExportUrls(p.apiBase ?? '', p.meta?.id ?? '', p.year)[f]}
+              download
+              data-testid={`indicator-download-${f}`}
+            >
+              {t(f === 'csv' ? 'download.csv' : 'download.xlsx')}
+            </a>
+          ))}
+        </p>
       )}
     </section>
   );
