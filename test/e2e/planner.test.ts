@@ -190,7 +190,7 @@ describe('the district profile', () => {
     await app.page.getByTestId('details-profile').click();
     await expect
       .poll(() => app.page.getByTestId('district-profile').locator('h2').textContent())
-      .toBe(`Hồ sơ huyện ${d.name}`);
+      .toBe(`Hồ sơ ${d.name}`);
     expect(await app.urlHash()).toContain('profile=089');
   });
 });
