@@ -11,7 +11,7 @@ import type { EncodingChoice } from './encoding';
 import { type Mapping, mappingProblems } from './mapping';
 import { type CommunePlace, makePlaces, type Places } from './places';
 import type { PreviewResult, PreviewRow } from './preview';
-import type { ImportJobBase, ImportRegistry } from './registry';
+import { committablePreview, type ImportJobBase, type ImportRegistry } from './registry';
 import type { WorkerPool } from './runner';
 import type { ImportFormat } from './source';
 
@@ -326,24 +326,7 @@ export class FeatureImports {
     body: { exclude: readonly number[]; duplicates: DuplicatePolicy },
     actor: Actor,
   ): Promise<BatchInfo> {
-    if (job.status === 'committed')
-      throw new ApiError(
-        409,
-        'Conflict',
-        `Import '${job.id}' was committed already, as batch ${job.batchId}.`,
-        undefined,
-        { body: { batch: job.batchId } },
-      );
-    if (job.status !== 'ready' || !job.preview) {
-      throw new ApiError(
-        409,
-        'Conflict',
-        job.status === 'parsing'
-          ? `Import '${job.id}' is still being read; wait until its status is ready.`
-          : `Import '${job.id}' failed and cannot be committed.`,
-      );
-    }
-    const preview = job.preview;
+    const preview = committablePreview(job);
     const excluded = new Set(body.exclude);
     const writes: BatchFeatureWrite[] = [];
     let skipped = 0;

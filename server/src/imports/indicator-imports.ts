@@ -8,7 +8,7 @@ import type { BatchInfo, IndicatorChange } from '../store/batch-store';
 import type { Actor, FeatureStore } from '../store/feature-store';
 import type { EncodingChoice } from './encoding';
 import type { IndicatorPreviewResult } from './indicator-preview';
-import type { ImportJobBase, ImportRegistry } from './registry';
+import { committablePreview, type ImportJobBase, type ImportRegistry } from './registry';
 import type { WorkerPool } from './runner';
 
 export interface IndicatorImportJob extends ImportJobBase {
@@ -144,23 +144,7 @@ export class IndicatorImports {
   }
 
   async commit(job: IndicatorImportJob, body: IndicatorCommit, actor: Actor): Promise<BatchInfo> {
-    if (job.status === 'committed')
-      throw new ApiError(
-        409,
-        'Conflict',
-        `Import '${job.id}' was committed already, as batch ${job.batchId}.`,
-        undefined,
-        { body: { batch: job.batchId } },
-      );
-    if (job.status !== 'ready' || !job.preview) {
-      throw new ApiError(
-        409,
-        'Conflict',
-        job.status === 'parsing'
-          ? `Import '${job.id}' is still being read; wait until its status is ready.`
-          : `Import '${job.id}' failed and cannot be committed.`,
-      );
-    }
+    const preview = committablePreview(job);
     const { source, confidence } = body;
     if (!source || !confidence) {
       const missing = [source ? null : 'source', confidence ? null : 'confidence'].filter(
@@ -176,7 +160,7 @@ export class IndicatorImports {
         },
       );
     }
-    const { warnings, rows } = job.preview;
+    const { warnings, rows } = preview;
     if (warnings.length > 0 && !body.acceptWarnings) {
       throw new ApiError(
         422,

@@ -27,6 +27,31 @@ export interface ImportJobBase {
 }
 
 /**
+ * The preview of a job that may be committed now; 409 when it was committed already (naming its
+ * batch), is still being read, or failed.
+ */
+export function committablePreview<P>(job: ImportJobBase & { preview: P | null | undefined }): P {
+  if (job.status === 'committed')
+    throw new ApiError(
+      409,
+      'Conflict',
+      `Import '${job.id}' was committed already, as batch ${job.batchId}.`,
+      undefined,
+      { body: { batch: job.batchId } },
+    );
+  if (job.status !== 'ready' || !job.preview) {
+    throw new ApiError(
+      409,
+      'Conflict',
+      job.status === 'parsing'
+        ? `Import '${job.id}' is still being read; wait until its status is ready.`
+        : `Import '${job.id}' failed and cannot be committed.`,
+    );
+  }
+  return job.preview;
+}
+
+/**
  * The imports this server process holds (issue 14), in memory: an import is working state until
  * it is committed (then its batch is in the database), so it lives with the process that read
  * its file. It expires IMPORT_EXPIRY_MS after it was last read, changed or committed; at most
