@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ifNoneMatchMatches, shortHash } from './etag';
+import { gzipWithSlot, type SplicedGzip, spliceGzip } from './gzip-splice';
 
 /** Default byte budget of the read cache (bodies plus keys). */
 export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
@@ -35,6 +36,8 @@ interface Entry extends CachedResponse {
   size: number;
   /** The body gzipped, made on the first hit by a client that accepts gzip. */
   gzip?: Buffer;
+  /** For a body with a fresh timeStamp: gzipped around it, so each answer deflates 24 bytes. */
+  spliced?: SplicedGzip;
 }
 
 /** Smallest body worth compressing (the same threshold as @fastify/compress in app.ts). */
@@ -111,14 +114,27 @@ export class ResponseCache {
   send(request: FastifyRequest, reply: FastifyReply, key: string, hit: CachedResponse): FastifyReply {
     reply.type(hit.type);
     for (const [name, value] of Object.entries(hit.headers ?? {})) reply.header(name, value);
+    const compress = hit.body.length >= COMPRESS_THRESHOLD && acceptsGzip(request);
+    const entry = compress ? this.entries.get(key) : undefined;
     if (hit.timeStampAt !== undefined) {
-      // The time of this answer (a copy: the cached bytes stay shared); compressed as it goes out.
+      // The time of this answer. Gzipped: the cached parts around it and 24 fresh bytes
+      // (plugins/gzip-splice.ts); else a copy with it written in (the cached bytes stay shared).
+      const now = Buffer.from(new Date().toISOString(), 'latin1');
+      if (entry) {
+        if (!entry.spliced) {
+          entry.spliced = spliceGzip(hit.body, hit.timeStampAt, ISO_LENGTH);
+          const added = entry.spliced.head.length + entry.spliced.tail.length;
+          entry.size += added;
+          this.used += added;
+          this.evict();
+        }
+        reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+        return reply.send(gzipWithSlot(entry.spliced, now));
+      }
       const body = Buffer.from(hit.body);
-      body.write(new Date().toISOString(), hit.timeStampAt, ISO_LENGTH, 'latin1');
+      now.copy(body, hit.timeStampAt);
       return reply.send(body);
     }
-    if (hit.body.length < COMPRESS_THRESHOLD || !acceptsGzip(request)) return reply.send(hit.body);
-    const entry = this.entries.get(key);
     // Not stored (too big): @fastify/compress compresses it as a stream, off the event loop.
     if (!entry) return reply.send(hit.body);
     let gzip = entry.gzip;
