@@ -50,9 +50,16 @@ export function indicatorExportUrls(
   return { csv: url('csv'), xlsx: url('xlsx') };
 }
 
-/** A 2D box as the items `bbox` parameter (w,s,e,n, 6 decimals); a 6-number box keeps its corners. */
-export function bboxParam(b: readonly number[] | undefined): string | undefined {
+/** A box's horizontal corners w,s,e,n (a 6-number box drops its heights); undefined for no box. */
+export function box2d(b: readonly number[] | undefined): [number, number, number, number] | undefined {
   if (!b || (b.length !== 4 && b.length !== 6)) return undefined;
   const [w, s, e, n] = b.length === 6 ? [b[0], b[1], b[3], b[4]] : b;
-  return [w, s, e, n].map((v) => Number(v).toFixed(6)).join(',');
+  return [w ?? -180, s ?? -90, e ?? 180, n ?? 90];
+}
+
+/** A 2D box as the items `bbox` parameter (w,s,e,n, 6 decimals). */
+export function bboxParam(b: readonly number[] | undefined): string | undefined {
+  return box2d(b)
+    ?.map((v) => v.toFixed(6))
+    .join(',');
 }

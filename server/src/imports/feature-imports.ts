@@ -11,7 +11,7 @@ import type { EncodingChoice } from './encoding';
 import { type Mapping, mappingProblems } from './mapping';
 import { type CommunePlace, makePlaces, type Places } from './places';
 import type { PreviewResult, PreviewRow } from './preview';
-import { committablePreview, type ImportJobBase, type ImportRegistry } from './registry';
+import { committablePreview, freshJobState, type ImportJobBase, type ImportRegistry } from './registry';
 import type { WorkerPool } from './runner';
 import type { ImportFormat } from './source';
 
@@ -162,15 +162,7 @@ export class FeatureImports {
       fileName: input.fileName,
       size: input.bytes.byteLength,
       options: input.options,
-      status: 'parsing',
-      progress: { phase: 'waiting', done: 0, total: 0 },
-      createdAt: now,
-      touchedAt: now,
-      failure: null,
-      batchId: null,
-      preview: null,
-      settled: Promise.resolve(),
-      cancel: () => {},
+      ...freshJobState(now),
     };
     this.registry.add(job);
     this.#parse(job);

@@ -8,7 +8,7 @@ import type { BatchInfo, IndicatorChange } from '../store/batch-store';
 import type { Actor, FeatureStore } from '../store/feature-store';
 import type { EncodingChoice } from './encoding';
 import type { IndicatorPreviewResult } from './indicator-preview';
-import { committablePreview, type ImportJobBase, type ImportRegistry } from './registry';
+import { committablePreview, freshJobState, type ImportJobBase, type ImportRegistry } from './registry';
 import type { WorkerPool } from './runner';
 
 export interface IndicatorImportJob extends ImportJobBase {
@@ -63,15 +63,7 @@ export class IndicatorImports {
       mediaType: input.mediaType,
       fileName: input.fileName,
       size: input.bytes.byteLength,
-      status: 'parsing',
-      progress: { phase: 'waiting', done: 0, total: 0 },
-      createdAt: now,
-      touchedAt: now,
-      failure: null,
-      batchId: null,
-      preview: null,
-      settled: Promise.resolve(),
-      cancel: () => {},
+      ...freshJobState(now),
     };
     this.registry.add(job);
     this.#parse(job);

@@ -26,6 +26,21 @@ export interface ImportJobBase {
   cancel: () => void;
 }
 
+/** The state every new import starts in (read next, nothing yet), at epoch ms `now`. */
+export function freshJobState(now: number) {
+  return {
+    status: 'parsing' as const,
+    progress: { phase: 'waiting' as const, done: 0, total: 0 },
+    createdAt: now,
+    touchedAt: now,
+    failure: null,
+    batchId: null,
+    preview: null,
+    settled: Promise.resolve(),
+    cancel: () => {},
+  };
+}
+
 /**
  * The preview of a job that may be committed now; 409 when it was committed already (naming its
  * batch), is still being read, or failed.

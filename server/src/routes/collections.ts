@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CatalogCollection } from '../../../geodata/rules/catalog';
 import type { CollectionDef } from '../catalog/catalog';
 import { CollectionInfo, CollectionsResponse } from '../contract/collections';
 import { CRS84_URI, supportedCrsUris } from '../crs/registry';
@@ -29,6 +30,13 @@ async function describe(
     ...(temporal ? { temporalProperty: temporal } : {}),
     extent: { spatial: { bbox: [extent ?? WORLD], crs: CRS84_URI } },
     links: collectionLinks(baseUrl(request), c.id),
+    ...clientMembers(c),
+  };
+}
+
+/** The members of a collection's description that our client reads (the catalog's own entry). */
+export function clientMembers(c: CatalogCollection) {
+  return {
     localized: { title: c.title, description: c.description },
     geometryTypes: c.geometryTypes,
     label: c.label,

@@ -11,6 +11,7 @@ import type { PropertySchema } from '../../../client/src/api/schema';
 import { buildCatalog, type Catalog } from '../../../client/src/catalog/catalog';
 import { type CatalogCollection, readCatalogFile } from '../../../geodata/rules/catalog';
 import type { ApiFeature, CollectionInfo } from '../../../server/src/contract/api';
+import { clientMembers } from '../../../server/src/routes/collections';
 
 const GEODATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../geodata');
 const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(GEODATA, file), 'utf8'));
@@ -25,15 +26,7 @@ function infoOf(c: CatalogCollection): CollectionInfo {
     crs: [],
     extent: { spatial: { bbox: [[-180, -90, 180, 90]], crs: '' } },
     links: [],
-    localized: { title: c.title, description: c.description },
-    geometryTypes: c.geometryTypes,
-    label: c.label,
-    search: c.search,
-    queryables: c.queryables,
-    editable: c.editable,
-    display: c.display,
-    site: c.site,
-    nearby: c.nearby,
+    ...clientMembers(c),
   };
 }
 

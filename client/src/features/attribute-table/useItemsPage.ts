@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ItemsResponse } from '../../../../server/src/contract/api';
 import type { ApiClient } from '../../api/client';
+import { box2d } from '../../lib/exportUrls';
 
 export interface PageQuery {
   collection: string;
@@ -33,7 +34,7 @@ export function useItemsPage(
           {
             limit: query.limit,
             offset: query.offset,
-            bbox: box4(query.bbox),
+            bbox: box2d(query.bbox),
             q: query.q,
             filters: query.filters,
           },
@@ -58,11 +59,4 @@ export function useItemsPage(
     };
   }, [api, key]);
   return { page: page?.body, pageOffset: page?.offset ?? 0, loading, failed };
-}
-
-/** A 2D box as the items query takes it (w,s,e,n); a 6-number box keeps its horizontal corners. */
-function box4(b: readonly number[] | undefined): [number, number, number, number] | undefined {
-  if (!b) return undefined;
-  const [w, s, e, n] = b.length === 6 ? [b[0], b[1], b[3], b[4]] : b;
-  return [w ?? -180, s ?? -90, e ?? 180, n ?? 90];
 }
