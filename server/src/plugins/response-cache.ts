@@ -268,7 +268,8 @@ export function registerRevisionCache(app: FastifyInstance, maxBytes = DEFAULT_R
       }
       const timeStampAt = request.routeOptions.config.freshTimeStamp ? timeStampOffset(body) : undefined;
       cache.set(pending.key, pending.revision, { body, type, headers, timeStampAt });
-      return done(null, body);
+      done(null, body);
+      return;
     }
     done(null, payload);
   };
