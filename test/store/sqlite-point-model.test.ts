@@ -153,6 +153,11 @@ describe('SQLite point model', () => {
       });
       expect(filtered.featuresBytes).toBeUndefined();
       expect(filtered.featuresJson).toBe(first.featuresJson);
+      // Nor for a collection holding polygons (they are refined exactly by SQL and turf).
+      const districts = { bbox: [103, 21, 105, 23] as Bbox, limit: 10, offset: 0 };
+      await store.queryFeaturesGeoJson('districts', districts);
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await store.queryFeaturesGeoJson('districts', districts)).featuresBytes).toBeUndefined();
     } finally {
       await store.close();
     }

@@ -258,8 +258,9 @@ export function featureReads(
     /** A plain box over a point collection from its model, when built (else undefined: use page()). */
     modelPage(collection: string, query: FeatureQuery): ModelPage | undefined {
       const code = query.bbox && boxOnly(query) ? codes.find(collection) : undefined;
-      if (code === undefined || stats(code).non_points > 0) return undefined;
-      return models.ready(code, conn.revision())?.page(query.bbox!, query.offset, query.limit);
+      if (code === undefined) return undefined;
+      const model = models.ready(code, conn.revision(), () => stats(code).non_points === 0);
+      return model?.page(query.bbox!, query.offset, query.limit);
     },
   };
 }

@@ -178,12 +178,20 @@ export class PointModels {
     private readonly maxBytes: number,
   ) {}
 
-  /** The model of collection `code` at `revision`, or undefined (and a build starts). */
-  ready(code: number, revision: number): PointModel | undefined {
+  /**
+   * The model of collection `code` at `revision`, or undefined (and a build starts if
+   * `pointsOnly()`: a model is only for collections of points; one built at this revision was).
+   */
+  ready(code: number, revision: number, pointsOnly: () => boolean = () => true): PointModel | undefined {
     const model = this.models.get(code);
     if (model?.revision === revision) return model;
     if (model) this.models.delete(code);
-    if (this.maxBytes > 0 && !this.building.has(code) && this.tooLarge.get(code) !== revision) {
+    if (
+      this.maxBytes > 0 &&
+      !this.building.has(code) &&
+      this.tooLarge.get(code) !== revision &&
+      pointsOnly()
+    ) {
       this.building.add(code);
       // A build that fails (it should not) leaves this revision to SQL, as a collection too large does.
       void this.build(code, revision)
