@@ -116,7 +116,9 @@ describe('SQLite point model', () => {
     const store = openSqliteStore({ file, catalog });
     let id: number;
     try {
-      ({ id } = await store.createFeature('craft-villages', villageAt(104.0301, 22.2301, '086'), { username: 'test' }));
+      ({ id } = await store.createFeature('craft-villages', villageAt(104.0301, 22.2301, '086'), {
+        username: 'test',
+      }));
     } finally {
       await store.close();
     }
@@ -161,6 +163,26 @@ describe('SQLite point model', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('builds the same model with its tree made in a worker thread (large collections)', async () => {
+    const inThread = await built();
+    const inWorker = new PointModels(conn, 2 ** 30, 0);
+    inWorker.ready(code, conn.revision());
+    await inWorker.idle();
+    const model = inWorker.ready(code, conn.revision());
+    expect(model?.size).toBe(inThread.size);
+    for (const bbox of [
+      [104.01, 22.21, 104.05, 22.25],
+      [104, 22.2, 104.2, 22.3],
+      [104.1, 22.2, 104.1, 22.3],
+    ] as Bbox[]) {
+      const { features: _a, ...fromWorker } = modelIds(model!, bbox, 3, 40);
+      const { features: _b, ...fromThread } = modelIds(inThread, bbox, 3, 40);
+      expect(fromWorker).toEqual(fromThread);
+      expect(fromWorker.ids.length).toBeGreaterThan(0);
+    }
+    inWorker.close();
   });
 
   it('holds nothing above its budget (the SQL path answers)', async () => {

@@ -141,8 +141,17 @@ interface Places {
 /** Builds a k-d tree off the event loop (point-tree-worker.mjs). */
 const TREE_WORKER = new URL('./point-tree-worker.mjs', import.meta.url);
 
-/** The k-d tree of these points (an empty set gets one point no box holds), built in a worker. */
-function treeOf(xs: Float64Array, ys: Float64Array): Promise<KDBush> {
+/**
+ * The k-d tree of these points (an empty set gets one point no box holds): on this thread for up
+ * to `workerAbove` points (20,000 take a few ms; a worker costs more to start), else in a worker.
+ */
+function treeOf(xs: Float64Array, ys: Float64Array, workerAbove: number): Promise<KDBush> {
+  if (xs.length <= workerAbove) {
+    const tree = new KDBush(Math.max(xs.length, 1));
+    for (let i = 0; i < xs.length; i++) tree.add(xs[i]!, ys[i]!);
+    if (xs.length === 0) tree.add(Number.NaN, Number.NaN);
+    return Promise.resolve(tree.finish());
+  }
   return new Promise((resolve, reject) => {
     const worker = new Worker(TREE_WORKER, { workerData: { xs, ys } });
     worker.once('message', (data: SharedArrayBuffer) => {
@@ -176,6 +185,8 @@ export class PointModels {
   constructor(
     private readonly conn: Connection,
     private readonly maxBytes: number,
+    /** Collections of more points get their tree built in a worker thread. */
+    private readonly workerAbove = 20_000,
   ) {}
 
   /**
@@ -226,7 +237,7 @@ export class PointModels {
   private async build(code: number, revision: number): Promise<void> {
     const places = await this.places(code, revision);
     if (!places) return;
-    const tree = await treeOf(places.xs, places.ys);
+    const tree = await treeOf(places.xs, places.ys, this.workerAbove);
     const texts = await this.texts(code, revision, places, tree.ids.subarray(0, places.fids.length));
     if (!texts || this.stale(revision)) return;
     this.models.set(
