@@ -69,6 +69,11 @@ export interface AppOverrides {
   checkResponses?: boolean;
   /** Inquiries per address and window; default 5 per hour (inquiries/inquiry-service.ts), counted in the store. */
   inquiryLimit?: InquiryLimit;
+  /**
+   * `false`: no security headers on routed answers. Only for `npm run bench`'s A/B target, which
+   * measures what the headers cost; no configuration reaches it.
+   */
+  securityHeaders?: false;
 }
 
 /** Fastify's trustProxy; a hop count becomes "trust the first n hops". */
@@ -125,7 +130,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     registerErrorHandler(app);
     registerSerializerCache(app);
     const origins = originPolicy(config);
-    registerRequestGate(app, securityHeaderSetter(config, headers), [
+    const setHeaders =
+      overrides.securityHeaders === false ? () => undefined : securityHeaderSetter(config, headers);
+    registerRequestGate(app, setHeaders, [
       closingOrUrlRefusal(app),
       hostRefusal(origins, config),
       expensiveRequestLimit(config.maxExpensiveRequests),

@@ -37,6 +37,11 @@ export interface Config {
    * credentials, never writes). Empty (default) = no CORS headers: only this site's pages read it.
    */
   readonly corsOrigins: readonly string[];
+  /**
+   * READ_MODEL_MB: most megabytes (of GeoJSON text) the SQLite store keeps in memory to answer
+   * box pages of point collections (store/sqlite/point-model.ts); 0 = none. Default 1024.
+   */
+  readonly readModelMb: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -78,6 +83,7 @@ export const ENV_DOC: readonly { name: string; default: string; meaning: string 
     default: '(none)',
     meaning: '* or comma list of origins whose web pages may read /api (GET/HEAD only)',
   },
+  { name: 'READ_MODEL_MB', default: '1024', meaning: 'SQLite: memory for box pages of point layers; 0 = none' },
 ];
 
 /** Validates, defaults and freezes the configuration. Throws ConfigError on a bad value. */
@@ -112,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       10_000,
     ),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    readModelMb: parseWholeNumber('READ_MODEL_MB', env.READ_MODEL_MB, 1024, 0, 1_048_576),
   });
 }
 

@@ -147,3 +147,22 @@ export function scaling(results: CaseResult[], small: number, big: number): stri
       ];
     });
 }
+
+/**
+ * What the security headers cost: per case, our throughput with them over the same app without
+ * them (the no-headers target), the median of the interleaved rounds' ratios (1.00 = no loss).
+ */
+export function headersComparison(results: readonly CaseResult[]): string[] {
+  const without = results.filter((r) => r.target === 'no-headers');
+  if (without.length === 0) return [];
+  const lines = ['security headers (with / without, our req/s, paired rounds; 1.00 = no loss):'];
+  for (const n of without) {
+    const w = results.find((r) => r.target === 'sqlite' && r.size === n.size && r.name === n.name);
+    if (!w) continue;
+    const ratio = median(
+      w.rounds.map((r, i) => r.ours.reqPerSec / Math.max(n.rounds[i]?.ours.reqPerSec ?? 1, 1e-9)),
+    );
+    lines.push(`  ${String(n.size).padStart(7)} ${n.name.padEnd(30)} ×${ratio.toFixed(2)}`);
+  }
+  return lines;
+}

@@ -19,6 +19,7 @@ import { postgisComparison, postgisTargets } from './postgis';
 import {
   type CaseResult,
   goals,
+  headersComparison,
   median,
   medianMeasure,
   type Round,
@@ -27,13 +28,13 @@ import {
   table,
   targetLines,
 } from './report';
-import { sqliteTargets } from './sqlite';
+import { sqliteNoHeadersTargets, sqliteTargets } from './sqlite';
 import { centredBox, PROVINCE } from './synthetic';
 import type { Target, TargetFactory } from './target';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 /** The backends; each opens a seeded server of `size` synthetic facilities for the sizes it runs. */
-const TARGETS: TargetFactory[] = [sqliteTargets, postgisTargets()];
+const TARGETS: TargetFactory[] = [sqliteTargets, sqliteNoHeadersTargets, postgisTargets()];
 
 /** The tile in the middle of the province at zoom z, as z/y/x. */
 function middleTile(z: number): string {
@@ -172,6 +173,7 @@ function report(
     ...(small === big ? [] : [`${big} / ${small} (ours):`, ...scaling(results, small, big), '']),
     ...goalList.map((g) => `goal: ${g.text} → ${g.value} (${met(g.met)})`),
     ...postgisComparison(results),
+    ...headersComparison(results),
     ...(imports ? ['', ...importBenchLines(imports)] : []),
     `(autocannon ${durationSeconds} s per run, ${ROUNDS} interleaved rounds, medians; latencies in ms; hit% = answers from the response cache; Node ${process.version}; ${minutes} min)`,
   ].join('\n');

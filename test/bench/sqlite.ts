@@ -6,7 +6,8 @@ import { loadConfig } from '../../server/src/config';
 import { databaseFile } from '../../server/src/store/open-store';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { SHIPPED_GEODATA } from '../helpers/server';
-import { benchFeatures, listenTarget, type TargetFactory } from './target';
+import type { AppOverrides } from '../../server/src/app';
+import { benchFeatures, listenTarget, type Target, type TargetFactory } from './target';
 
 function fileSize(file: string): number {
   try {
@@ -23,33 +24,46 @@ function fileSize(file: string): number {
 export const sqliteTargets: TargetFactory = {
   name: 'sqlite',
   sizes: (all) => all,
-  open: async (size) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), `laocai-bench-${size}-`));
-    const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
-    try {
-      const config = loadConfig({
-        DATA_DIR: dataDir,
-        GEODATA_DIR: SHIPPED_GEODATA,
-        LOG_LEVEL: 'silent',
-        PORT: '0',
-      });
-      const file = databaseFile(config);
-      const store = openSqliteStore({ file, catalog: loadCatalog(SHIPPED_GEODATA) });
-      const features = benchFeatures(size);
-      process.stderr.write(`bench sqlite ${size}: seeding …\n`);
-      const t0 = performance.now();
-      await store.seed({ features, indicators: [] });
-      const seedMs = Math.round(performance.now() - t0);
-      features.length = 0;
-      await store.close();
-      return await listenTarget(
-        config,
-        { target: 'sqlite', size, seedMs, dbBytes: fileSize(file), walBytes: fileSize(`${file}-wal`) },
-        cleanup,
-      );
-    } catch (err) {
-      cleanup();
-      throw err;
-    }
-  },
+  open: (size) => openSqlite(size, 'sqlite', {}),
 };
+
+/**
+ * The same app without its security headers, at the smallest size (BENCH_HEADERS_AB=0 leaves it
+ * out): every case run on both, interleaved, tells what the headers cost (headersComparison).
+ */
+export const sqliteNoHeadersTargets: TargetFactory = {
+  name: 'no-headers',
+  sizes: (all) => (process.env.BENCH_HEADERS_AB === '0' ? [] : [Math.min(...all)]),
+  open: (size) => openSqlite(size, 'no-headers', { securityHeaders: false }),
+};
+
+async function openSqlite(size: number, target: string, overrides: AppOverrides): Promise<Target> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `laocai-bench-${size}-`));
+  const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
+  try {
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      GEODATA_DIR: SHIPPED_GEODATA,
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+    });
+    const file = databaseFile(config);
+    const store = openSqliteStore({ file, catalog: loadCatalog(SHIPPED_GEODATA) });
+    const features = benchFeatures(size);
+    process.stderr.write(`bench ${target} ${size}: seeding …\n`);
+    const t0 = performance.now();
+    await store.seed({ features, indicators: [] });
+    const seedMs = Math.round(performance.now() - t0);
+    features.length = 0;
+    await store.close();
+    return await listenTarget(
+      config,
+      { target, size, seedMs, dbBytes: fileSize(file), walBytes: fileSize(`${file}-wal`) },
+      cleanup,
+      overrides,
+    );
+  } catch (err) {
+    cleanup();
+    throw err;
+  }
+}

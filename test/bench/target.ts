@@ -1,4 +1,4 @@
-import { buildApp } from '../../server/src/app';
+import { type AppOverrides, buildApp } from '../../server/src/app';
 import type { SeedFeature } from '../../server/src/catalog/catalog';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
 import type { Config } from '../../server/src/config';
@@ -40,9 +40,10 @@ export async function listenTarget(
   config: Config,
   info: Omit<TargetInfo, 'loadBefore' | 'loadAfter' | 'startMs'>,
   cleanup: () => Promise<void> | void,
+  overrides: AppOverrides = {},
 ): Promise<Target> {
   const t0 = performance.now();
-  const app = await buildApp(config);
+  const app = await buildApp(config, overrides);
   const startMs = Math.round(performance.now() - t0);
   await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -258,7 +258,9 @@ export function registerRevisionCache(app: FastifyInstance, maxBytes = DEFAULT_R
     const pending = (request as WithPending)[PENDING];
     if (pending && reply.statusCode === 200 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
       const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
-      const body = Buffer.from(payload);
+      // Kept as the bytes sent (a string is encoded once, here, and sent as these bytes): a
+      // cached body is never written to (a hit with a fresh timeStamp writes into a copy).
+      const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
       const headers: Record<string, string> = {};
       for (const name of CACHED_HEADERS) {
         const value = reply.getHeader(name);
@@ -266,6 +268,8 @@ export function registerRevisionCache(app: FastifyInstance, maxBytes = DEFAULT_R
       }
       const timeStampAt = request.routeOptions.config.freshTimeStamp ? timeStampOffset(body) : undefined;
       cache.set(pending.key, pending.revision, { body, type, headers, timeStampAt });
+      done(null, body);
+      return;
     }
     done(null, payload);
   };

@@ -13,6 +13,7 @@ import { invalidParameter, notFound } from '../errors';
 import { isExportFormat } from '../export/formats';
 import { parseParameter } from '../params/problem';
 import { siteTag } from '../site/site-service';
+import type { FeatureBytes } from '../store/feature-store';
 import { featureEtag } from '../writes/etag';
 import { COLLECTION_PARAMS, ITEM_PARAMS, querySchema, requireCollection } from './common';
 import { sendExport } from './export';
@@ -21,6 +22,16 @@ import { itemsQuerySchema } from './items-schema';
 import { featureLinks, GEOJSON_TYPE, itemsLinks, JSON_TYPE, linkHeader } from './links';
 import { clampLimit } from './params';
 import { readResponses, sendJsonText } from './responses';
+
+/** `head`, the bytes, `tail` in one buffer (the bytes are copied once, never made a string). */
+function spliceBytes(head: string, bytes: FeatureBytes, tail: string): Buffer {
+  const headLength = Buffer.byteLength(head);
+  const out = Buffer.allocUnsafe(headLength + bytes.length + Buffer.byteLength(tail));
+  out.write(head, 0);
+  bytes.copyTo(out, headLength);
+  out.write(tail, headLength + bytes.length);
+  return out;
+}
 
 /**
  * GET /api/collections/{collectionId}/items, one route per collection (so the OpenAPI document
@@ -56,11 +67,15 @@ export function registerItemsRoutes(fastify: FastifyInstance): void {
     reply.header('content-crs', contentCrs(crs));
     const paging = linkHeader(links);
     if (paging) reply.header('link', paging);
-    // Features arrive as GeoJSON text from the store; splice them in rather than re-serialize
-    // (a collection with a catalog `site` hint gets each feature's computed `site` added).
+    // Features arrive as GeoJSON text (or bytes) from the store; splice them in rather than
+    // re-serialize (a collection with a catalog `site` hint gets each feature's computed `site`).
+    const prefix = `${JSON.stringify(head).slice(0, -1)},"features":[`;
+    const type = `${query.f === 'json' ? JSON_TYPE : GEOJSON_TYPE}; charset=utf-8`;
+    if (page.featuresBytes && crs === CRS84 && !collection.site) {
+      return sendJsonText(reply, spliceBytes(prefix, page.featuresBytes, ']}'), type);
+    }
     const features = featuresJsonFromCrs84(await app.sites.addToPage(collection, page.featuresJson), crs);
-    const body = `${JSON.stringify(head).slice(0, -1)},"features":[${features}]}`;
-    return sendJsonText(reply, body, `${query.f === 'json' ? JSON_TYPE : GEOJSON_TYPE}; charset=utf-8`);
+    return sendJsonText(reply, `${prefix}${features}]}`, type);
   };
   for (const collection of app.catalog.collections) {
     app.get(

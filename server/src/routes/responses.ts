@@ -77,6 +77,6 @@ export const WRITE_PROBLEMS: readonly ProblemStatus[] = [400, 401, 403, 413, 415
  * it is, with its media type: Fastify's serializer does not run on text. Its shape is still the
  * route's response schema: the API tests validate every answer against it (plugins/response-check).
  */
-export function sendJsonText(reply: FastifyReply, text: string, type: string): FastifyReply {
+export function sendJsonText(reply: FastifyReply, text: string | Buffer, type: string): FastifyReply {
   return reply.type(type).send(text);
 }

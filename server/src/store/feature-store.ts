@@ -59,9 +59,20 @@ export interface FeaturePage {
   hasMore: boolean;
 }
 
+/** Bytes of an answer written straight into it (no string made): `length` bytes at `at`. */
+export interface FeatureBytes {
+  length: number;
+  copyTo(target: Buffer, at: number): void;
+}
+
 export interface FeatureTextPage {
   /** The page's GeoJSON Features as JSON texts joined by commas, in id order (the inside of a JSON array). */
   featuresJson: string;
+  /**
+   * The same as UTF-8 bytes, when the backend holds them so (SQLite's point models): an answer
+   * copies them in once; `featuresJson` is then made from them only if asked for.
+   */
+  featuresBytes?: FeatureBytes;
   numberReturned: number;
   /** As FeaturePage.numberMatched. */
   numberMatched?: number;

@@ -6,6 +6,7 @@ import { COUNT_CAP } from '../rows';
 import type { CollectionCodes } from './collection-codes';
 import type { Connection } from './connection';
 import { fidRange } from './fid';
+import type { ModelPage, PointModels } from './point-model';
 import {
   certainOrExactSql,
   conditionsSql,
@@ -41,12 +42,29 @@ interface Stats {
   non_points: number;
 }
 
+/** Whether a query asks only a box (and a page): what the point models answer. */
+function boxOnly(query: FeatureQuery): boolean {
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || key === 'bbox' || key === 'limit' || key === 'offset') continue;
+    if (key === 'filters' && (value as unknown[]).length === 0) continue;
+    if (key === 'q' && qWords(value as string).length === 0) continue;
+    return false;
+  }
+  return true;
+}
+
 /**
  * The read path of `features`: every query reads a bounded number of index entries and rows
  * (see server/README.md, Queries). A page is in id order (= fid order). `indexed`: the properties
- * with a queryable index (queryable-indexes.ts).
+ * with a queryable index (queryable-indexes.ts). A plain box over a point collection is answered
+ * by its in-memory model once built (`models`, point-model.ts), else by SQL.
  */
-export function featureReads(conn: Connection, codes: CollectionCodes, indexed: ReadonlySet<string>) {
+export function featureReads(
+  conn: Connection,
+  codes: CollectionCodes,
+  indexed: ReadonlySet<string>,
+  models: PointModels,
+) {
   const { prepare } = conn;
   const stats = (code: number): Stats =>
     (prepare('SELECT features, non_points FROM collection_stats WHERE code = ?').get(code) as
@@ -214,26 +232,35 @@ export function featureReads(conn: Connection, codes: CollectionCodes, indexed: 
     });
   };
 
+  const page = (collection: string, query: FeatureQuery, columns: PageColumns): ReadPage => {
+    const code = codes.find(collection);
+    if (code === undefined) return { rows: [], numberMatched: 0, hasMore: false };
+    const { features, non_points: nonPoints } = stats(code);
+    // A CQL2 filter that requires S_INTERSECTS with one box at its top level is answered through
+    // the R*Tree as a bbox query (the filter still applies to every candidate: same result).
+    const bbox = query.bbox ?? (query.filter ? indexBox(query.filter) : undefined);
+    if (bbox) {
+      return nonPoints > 0 ? refinedBox(code, bbox, query, columns) : pointBox(code, bbox, query, columns);
+    }
+    const words = qWords(query.q).filter(indexableWord);
+    if (words.length > 0) return textScan(code, words, query, columns);
+    const conditions = conditionsSql(code, query);
+    if (conditions.sql === '') {
+      const walked = scan(code, conditions, query, columns, false);
+      return { ...walked, numberMatched: features };
+    }
+    return scan(code, conditions, query, columns, features <= COUNT_CAP || fewIndexed(code, query));
+  };
+
   return {
     /** One page of a query (see FeatureStore.queryFeatures for the order and count semantics). */
-    page(collection: string, query: FeatureQuery, columns: PageColumns): ReadPage {
-      const code = codes.find(collection);
-      if (code === undefined) return { rows: [], numberMatched: 0, hasMore: false };
-      const { features, non_points: nonPoints } = stats(code);
-      // A CQL2 filter that requires S_INTERSECTS with one box at its top level is answered through
-      // the R*Tree as a bbox query (the filter still applies to every candidate: same result).
-      const bbox = query.bbox ?? (query.filter ? indexBox(query.filter) : undefined);
-      if (bbox) {
-        return nonPoints > 0 ? refinedBox(code, bbox, query, columns) : pointBox(code, bbox, query, columns);
-      }
-      const words = qWords(query.q).filter(indexableWord);
-      if (words.length > 0) return textScan(code, words, query, columns);
-      const conditions = conditionsSql(code, query);
-      if (conditions.sql === '') {
-        const page = scan(code, conditions, query, columns, false);
-        return { ...page, numberMatched: features };
-      }
-      return scan(code, conditions, query, columns, features <= COUNT_CAP || fewIndexed(code, query));
+    page,
+    /** A plain box over a point collection from its model, when built (else undefined: use page()). */
+    modelPage(collection: string, query: FeatureQuery): ModelPage | undefined {
+      const code = query.bbox && boxOnly(query) ? codes.find(collection) : undefined;
+      if (code === undefined) return undefined;
+      const model = models.ready(code, conn.revision(), () => stats(code).non_points === 0);
+      return model?.page(query.bbox!, query.offset, query.limit);
     },
   };
 }

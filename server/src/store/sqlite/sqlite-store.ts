@@ -16,6 +16,7 @@ import { openConnection } from './connection';
 import { registerCql2Functions } from './cql2-sql';
 import { featureReads } from './feature-reads';
 import { featureRowWriter, toFeature } from './feature-rows';
+import { PointModels } from './point-model';
 import { sqliteFeatureOps, sqliteFeatureWrites } from './feature-writes';
 import { fidOf, fidRange } from './fid';
 import { sqliteInquiryMethods } from './inquiry-store';
@@ -34,7 +35,15 @@ export interface SqliteStoreOptions {
   now?: () => Date;
   /** Sees every SQL statement run, parameters expanded (tests check their query plans). */
   trace?: (sql: string) => void;
+  /**
+   * Most GeoJSON text (characters) the in-memory point models may hold (point-model.ts; 0 = none,
+   * every box query reads the database). Default DEFAULT_READ_MODEL_CHARS.
+   */
+  readModelChars?: number;
 }
+
+/** 1 GiB of text (READ_MODEL_MB=1024): 1,000,000 bench facilities take ≈ 0.6 GiB. */
+export const DEFAULT_READ_MODEL_CHARS = 2 ** 30;
 
 /** Page cache while a seed derives its tables (KiB). */
 const SEED_CACHE_KIB = 512 * 1024;
@@ -55,7 +64,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   db.exec(indexes.create);
   const codes = collectionCodes(conn);
   const rows = featureRowWriter(conn, options.catalog, codes);
-  const reads = featureReads(conn, codes, indexes.properties);
+  const models = new PointModels(conn, options.readModelChars ?? DEFAULT_READ_MODEL_CHARS);
+  const reads = featureReads(conn, codes, indexes.properties, models);
   const tiles = sqliteTiles(conn, codes, options.catalog);
   const now = options.now ?? (() => new Date());
 
@@ -124,6 +134,19 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   };
 
   const queryText = (collection: string, query: FeatureQuery): FeatureTextPage => {
+    const fromModel = reads.modelPage(collection, query);
+    if (fromModel) {
+      const { features, ...counts } = fromModel;
+      return {
+        ...counts,
+        featuresBytes: features,
+        get featuresJson() {
+          const bytes = Buffer.allocUnsafe(features.length);
+          features.copyTo(bytes, 0);
+          return bytes.toString();
+        },
+      };
+    }
     const page = reads.page(collection, query, 'text');
     return {
       featuresJson: page.rows.map((r) => r[1]).join(','),
@@ -202,6 +225,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     close: () => {
       if (!closed) {
         closed = true;
+        models.close();
         db.close();
       }
       return Promise.resolve();
