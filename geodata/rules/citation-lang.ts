@@ -121,3 +121,19 @@ export function checkCitationLang(declared: unknown, texts: readonly string[], r
   }
   return problems;
 }
+
+/**
+ * A write's properties with `source_lang` left out when a citation text changed and the language
+ * did not (it was declared for the old words: unknown now, not wrong); otherwise unchanged.
+ */
+export function withoutStaleSourceLang(
+  properties: Record<string, unknown>,
+  current: Record<string, unknown> | undefined,
+  keys: readonly string[],
+): Record<string, unknown> {
+  if (!current || properties.source_lang === undefined || properties.source_lang !== current.source_lang)
+    return properties;
+  if (keys.every((k) => properties[k] === current[k])) return properties;
+  const { source_lang: _stale, ...rest } = properties;
+  return rest;
+}
