@@ -4,7 +4,8 @@ import addFormats from 'ajv-formats';
 /**
  * Our annotation keywords in geodata/schema (labels, units, enum titles, computed, widget,
  * `x-text-lang`: the language a free-text property's values are written in, when not Vietnamese,
- * and `x-fact`: a value with its own source and confidence, see rules/facts.ts).
+ * `x-fact`: a value with its own source and confidence, see rules/facts.ts, and `x-citation`: a
+ * citation, whose words are in the record's `source_lang`, see rules/citation-lang.ts).
  */
 export const SCHEMA_ANNOTATIONS = [
   'x-title-vi',
@@ -14,6 +15,7 @@ export const SCHEMA_ANNOTATIONS = [
   'x-widget',
   'x-text-lang',
   'x-fact',
+  'x-citation',
 ] as const;
 
 /**

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature as GeoFeature, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
+import { citationKeys } from '../rules/citation-lang';
 import { serializeIndicatorRows } from '../rules/indicator-rows';
 import { buildClusters } from './build/clusters';
 import { buildCommunes } from './build/communes';
@@ -20,9 +21,11 @@ import type { AdminUnits, Facts } from './build/facts';
 import { serializeCollection } from './build/format';
 import { buildIndicatorRows } from './build/indicators';
 import { buildLandmarks } from './build/landmarks';
+import { rowsWithSourceLang, withSourceLang } from './build/source-lang';
 
 const geodataDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(geodataDir, '..');
+const schemaDir = join(geodataDir, 'schema');
 
 function sourcesDir(argv: string[]): string {
   const i = argv.indexOf('--sources');
@@ -42,6 +45,11 @@ function naturalEarth(): Topology {
   return JSON.parse(readFileSync(file, 'utf8')) as Topology;
 }
 
+/** A collection's features with `source_lang` (build/source-lang.ts), its citations named by its schema. */
+function tagged(collection: string, features: GeoFeature[]): GeoFeature[] {
+  return withSourceLang(collection, features, citationKeys(readJson(schemaDir, `${collection}.schema.json`)));
+}
+
 function main(): void {
   const dir = sourcesDir(process.argv.slice(2));
   const facts = readJson<Facts>(dir, 'lao-cai-facts.json');
@@ -49,13 +57,19 @@ function main(): void {
   const boundaries = readJson<Parameters<typeof buildDistricts>[0]>(dir, 'lao-cai-admin-boundaries.geojson');
   const { districts, province } = buildDistricts(boundaries, facts, units);
   const outputs: [string, string][] = [
-    ['districts.geojson', serializeCollection('districts', districts)],
-    ['province.geojson', serializeCollection('province', province)],
-    ['industrial-clusters.geojson', serializeCollection('industrial-clusters', buildClusters(facts))],
-    ['craft-villages.geojson', serializeCollection('craft-villages', buildCraftVillages(facts))],
-    ['facilities.geojson', serializeCollection('facilities', buildFacilities(facts))],
-    ['landmarks.geojson', serializeCollection('landmarks', buildLandmarks(facts))],
-    ['indicators.csv', serializeIndicatorRows(buildIndicatorRows(facts))],
+    ['districts.geojson', serializeCollection('districts', tagged('districts', districts))],
+    ['province.geojson', serializeCollection('province', tagged('province', province))],
+    [
+      'industrial-clusters.geojson',
+      serializeCollection('industrial-clusters', tagged('industrial-clusters', buildClusters(facts))),
+    ],
+    [
+      'craft-villages.geojson',
+      serializeCollection('craft-villages', tagged('craft-villages', buildCraftVillages(facts))),
+    ],
+    ['facilities.geojson', serializeCollection('facilities', tagged('facilities', buildFacilities(facts)))],
+    ['landmarks.geojson', serializeCollection('landmarks', tagged('landmarks', buildLandmarks(facts)))],
+    ['indicators.csv', serializeIndicatorRows(rowsWithSourceLang(buildIndicatorRows(facts)))],
     ['communes.json', buildCommunes(units)],
     ['context.geojson', serializeCollection('context', buildContext(naturalEarth(), province[0] as Area))],
   ];

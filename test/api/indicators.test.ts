@@ -32,7 +32,13 @@ describe('indicators', () => {
       ['082', 50, 'illustrative'],
       ['086', 20, 'illustrative'],
     ]);
-    expect(body.province).toEqual({ value: 100, status: 'reported', source: 'Test fixture, province total' });
+    // The fixture's indicators.csv has no source_lang column: the language is unknown (null).
+    expect(body.province).toEqual({
+      value: 100,
+      status: 'reported',
+      source: 'Test fixture, province total',
+      source_lang: null,
+    });
     expect(body.values.reduce((s, v) => s + (v.value ?? 0), 0)).toBe(body.province?.value);
   });
 

@@ -12,6 +12,8 @@ export interface PropertyDef {
   'x-widget'?: 'textarea' | 'year' | 'url' | string;
   /** The language the text values are written in, when it is not the UI's (e.g. 'en' notes). */
   'x-text-lang'?: string;
+  /** A source citation: its words are in the record's `source_lang` (geodata/rules/citation-lang.ts). */
+  'x-citation'?: boolean;
   /** A site fact (issue 15): its own source and confidence properties, and values sharing them. */
   'x-fact'?: { source: string; confidence: string; with?: string[] };
   enum?: unknown[];
@@ -66,7 +68,23 @@ export function enumValues(schema: PropertySchema | undefined, name: string): st
   return (def?.enum ?? []).filter((v): v is string => typeof v === 'string');
 }
 
-/** The language a property's text values are written in, when the schema says (e.g. 'en'). */
-export function textLanguage(schema: PropertySchema | undefined, name: string): string | undefined {
+/** Whether a property is a source citation (schema `x-citation`). */
+export function isCitation(schema: PropertySchema | undefined, name: string): boolean {
+  return schema?.properties?.[name]?.['x-citation'] === true;
+}
+
+/**
+ * The language a property's text values are written in: a citation's is its record's
+ * `source_lang` (absent → unknown), any other's what the schema says (`x-text-lang`, e.g. 'en').
+ */
+export function textLanguage(
+  schema: PropertySchema | undefined,
+  name: string,
+  properties: Record<string, unknown>,
+): string | undefined {
+  if (isCitation(schema, name)) {
+    const lang = properties.source_lang;
+    return typeof lang === 'string' ? lang : undefined;
+  }
   return schema?.properties?.[name]?.['x-text-lang'];
 }

@@ -20,6 +20,7 @@ import { ImportTab } from '../features/import/ImportTab';
 import { type PreviewRow, withImportPreview } from '../features/import/previewStyle';
 import { IndicatorPanel } from '../features/indicators/IndicatorPanel';
 import { resolveIndicator, resolveYear, useIndicatorValues } from '../features/indicators/useIndicatorValues';
+import { uniqueCitations } from '../features/inspect/Citation';
 import { DetailsPanel } from '../features/inspect/DetailsPanel';
 import { FeatureChooser } from '../features/inspect/FeatureChooser';
 import { Tooltip } from '../features/inspect/Tooltip';
@@ -29,6 +30,7 @@ import { SearchBox } from '../features/search/SearchBox';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
 import { useInvestorTools } from '../features/shortlist/useInvestorTools';
 import { useI18n } from '../i18n/I18n';
+import { citationShownLang, useLangNoteText } from '../i18n/TextLang';
 import { refKey } from '../lib/featureLabel';
 import { geometryBbox } from '../lib/geometry';
 import { decodeUrlState, type FeatureRef, type MapViewState } from '../lib/urlState';
@@ -81,6 +83,7 @@ interface Props {
 /** The map with its side panel (a bottom sheet on narrow screens). State flows down, events up. */
 export function MapScreen({ api, data, updates, testHooks, embed = false }: Props) {
   const { t, lang, n, setLang } = useI18n();
+  const langNoteText = useLangNoteText();
   const { catalog } = data;
   const link = useMemo(() => linkSchema(catalog), [catalog]);
   const [state, dispatch] = useReducer(appReducer, undefined, () =>
@@ -563,13 +566,10 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
             }))}
             layers={catalog.toggles.filter((x) => model.visible.has(x.key)).map((x) => x.title[lang])}
             illustrative={illustrative && choroplethKey !== undefined && model.visible.has(choroplethKey)}
-            sources={[
-              ...new Set(
-                [values?.province?.source, ...(values?.values ?? []).map((v) => v.source)].filter(
-                  (x): x is string => typeof x === 'string',
-                ),
-              ),
-            ]}
+            sources={uniqueCitations([
+              { text: values?.province?.source, lang: values?.province?.source_lang },
+              ...(values?.values ?? []).map((v) => ({ text: v.source, lang: v.source_lang })),
+            ]).map((c) => `${c.text}${langNoteText(citationShownLang(c.text, c.lang))}`)}
             attribution={`${t('attribution.data')} | ${t('attribution.context')}`}
             shareUrl={window.location.href}
             onClose={() => setPrintOpen(false)}

@@ -245,6 +245,9 @@ export function MapView(props: MapViewProps) {
         if (group) expandGroup(group);
         return;
       }
+      // The click hands the feature to its details (or the chooser): its tooltip goes, so that it
+      // does not stand over the symbol's label while the sheet opens (the next move shows it again).
+      propsRef.current.onHover(null);
       propsRef.current.onFeatureClick({
         refs: features.map((f) => ({ collection: f.source, id: Number(f.id) })),
         x: e.point.x,

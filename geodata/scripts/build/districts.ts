@@ -10,7 +10,7 @@ import {
 } from './facts';
 
 const BOUNDARY_SOURCE =
-  'Administrative boundaries from gis.chinhphu.vn via the open "dvhcvn" dataset (2019 extraction); simplified by geodata/scripts/build.ts';
+  'Administrative boundaries from gis.chinhphu.vn via the open "dvhcvn" dataset (2019 extraction); simplified for this map';
 const BOUNDARY_URL = 'https://github.com/daohoangson/dvhcvn';
 
 const NAME_EN: Record<string, string> = {

@@ -4,6 +4,7 @@ import { type AreaFeature, toDistrictAreas } from '../../rules/districts';
 import { factSpecs } from '../../rules/facts';
 import type { RawIndicatorRow } from '../../rules/indicator-rows';
 import { createAjv } from '../../rules/json-schema';
+import { checkCitationLangs, checkRowCitationLangs } from './citation-lang.check';
 import { checkFeaturesInDistricts } from './district-membership.check';
 import { checkGeometries } from './geometry.check';
 import { checkArticleGrowth, checkIndicatorSums } from './indicators.check';
@@ -13,6 +14,7 @@ import { checkRowsSchema, checkSchema, checkSharedVocabulary } from './schema.ch
 import { checkSharedBorders } from './shared-borders.check';
 import { checkRowSourceKinds, checkSourceKinds, type SourceKinds } from './source-kinds.check';
 
+export { checkCitationLangs, checkRowCitationLangs } from './citation-lang.check';
 export { checkFeaturesInDistricts } from './district-membership.check';
 export { checkGeometries } from './geometry.check';
 export { checkArticleGrowth, checkIndicatorSums } from './indicators.check';
@@ -101,6 +103,13 @@ export function runAllChecks(bundle: GeodataBundle): CheckResult[] {
           checkSourceKinds(c.id, c.data.features, bundle.sourceKinds, factSourceProperties(c.schema)),
         ),
         ...checkRowSourceKinds(bundle.indicators, bundle.sourceKinds),
+      ],
+    },
+    {
+      name: 'every citation says its language (source_lang), matching its words',
+      problems: [
+        ...each((c) => checkCitationLangs(c.id, c.data.features, c.schema)),
+        ...checkRowCitationLangs(bundle.indicators),
       ],
     },
   ];

@@ -6,8 +6,9 @@ import type { LocalizedText } from '../contract/api';
 import {
   type Catalog,
   type CollectionDef,
+  citationLangsOf,
   type IndicatorDef,
-  type IndicatorRow,
+  type IndicatorFileRow,
   makeCatalog,
   type SeedData,
   type SeedFeature,
@@ -54,7 +55,11 @@ export function loadCatalog(geodataDir: string): Catalog {
     if (!isObject(propertiesSchema)) throw new GeodataError(`${entry.schema}: expected a JSON Schema object`);
     return { ...entry, propertiesSchema };
   });
-  return makeCatalog(collections, loadIndicatorDefs(path.join(schemaDir, 'indicators.json')));
+  return makeCatalog(
+    collections,
+    loadIndicatorDefs(path.join(schemaDir, 'indicators.json')),
+    citationLangsOf(loadIndicatorRows(geodataDir)),
+  );
 }
 
 function loadIndicatorDefs(file: string): IndicatorDef[] {
@@ -98,14 +103,16 @@ export function loadSeedData(geodataDir: string, catalog: Catalog): SeedData {
       });
     }
   }
-  return { features, indicators: loadIndicatorRows(geodataDir) };
+  // The store keeps a row without its source's language (the catalog answers that, by text).
+  const indicators = loadIndicatorRows(geodataDir).map(({ source_lang: _lang, ...row }) => row);
+  return { features, indicators };
 }
 
 /**
  * geodata/indicators.csv, validated against its row schema (geodata/schema/indicators.schema.json);
  * a bad row stops the start with the row number and what is wrong.
  */
-function loadIndicatorRows(geodataDir: string): IndicatorRow[] {
+function loadIndicatorRows(geodataDir: string): IndicatorFileRow[] {
   const file = path.join(geodataDir, 'indicators.csv');
   let csv: string;
   try {

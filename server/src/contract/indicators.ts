@@ -1,8 +1,10 @@
 import { type Static, Type } from 'typebox';
 import { LocalizedText } from './common';
-import { INDICATOR_STATUSES } from './vocabulary';
+import { INDICATOR_STATUSES, SOURCE_LANGS } from './vocabulary';
 
 const Status = Type.Enum(INDICATOR_STATUSES);
+/** The language of the source citation's words (vocabulary.ts SOURCE_LANGS); null = unknown (e.g. imported). */
+const SourceLang = Type.Union([Type.Enum(SOURCE_LANGS), Type.Null()]);
 
 /** GET /api/indicators: what can be drawn as a choropleth. */
 export const IndicatorMeta = Type.Object(
@@ -35,6 +37,7 @@ export const DistrictIndicatorValue = Type.Object(
     value: Type.Union([Type.Number(), Type.Null()]),
     status: Type.Union([Status, Type.Null()]),
     source: Type.Union([Type.String(), Type.Null()]),
+    source_lang: SourceLang,
   },
   { additionalProperties: false },
 );
@@ -53,7 +56,7 @@ export const IndicatorValuesResponse = Type.Object(
     province: Type.Union([
       Type.Null(),
       Type.Object(
-        { value: Type.Number(), status: Status, source: Type.String() },
+        { value: Type.Number(), status: Status, source: Type.String(), source_lang: SourceLang },
         { additionalProperties: false },
       ),
     ]),

@@ -27,6 +27,14 @@ export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 export const LOCATION_PRECISION = ['surveyed', 'approximate'] as const;
 export type LocationPrecision = (typeof LOCATION_PRECISION)[number];
 
+/**
+ * The language of the words of a record's citations (`source_lang`, geodata/rules/citation-lang.ts):
+ * Vietnamese, English, or `zxx` (no words to read: web addresses only). The UI marks a citation
+ * whose language is not its own ("(tiếng Anh)"); a record without it (an import) is not marked.
+ */
+export const SOURCE_LANGS = ['vi', 'en', 'zxx'] as const;
+export type SourceLang = (typeof SOURCE_LANGS)[number];
+
 /** What a recorded change did. */
 export const HISTORY_OPERATIONS = ['create', 'replace', 'patch', 'delete', 'revert', 'restore'] as const;
 export type HistoryOperation = (typeof HISTORY_OPERATIONS)[number];

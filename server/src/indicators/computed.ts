@@ -1,7 +1,7 @@
 import type { DistrictIndicatorValue } from '../contract/api';
 import type { FeatureStore, StoredFeature } from '../store/feature-store';
 
-/** How each computed indicator is derived from the current features (ids from indicators.json). */
+/** How each computed indicator (its source text is written here, in English: `source_lang` en) is derived from the current features (ids from indicators.json). */
 const COUNTS: Record<string, { collection: string; noun: string }> = {
   cluster_count: { collection: 'industrial-clusters', noun: 'industrial clusters' },
   craft_village_count: { collection: 'craft-villages', noun: 'craft villages' },
@@ -14,8 +14,8 @@ export const COMPUTED_INDICATORS: readonly string[] = [
   'population_density',
 ];
 
-type Value = Pick<DistrictIndicatorValue, 'value' | 'status' | 'source'>;
-const NO_DATA: Value = { value: null, status: null, source: null };
+type Value = Pick<DistrictIndicatorValue, 'value' | 'status' | 'source' | 'source_lang'>;
+const NO_DATA: Value = { value: null, status: null, source: null, source_lang: null };
 
 /**
  * Per district code, the value of a computed indicator from the store's current features, or
@@ -37,6 +37,7 @@ export async function computeIndicator(
         value: n,
         status: 'computed',
         source: `Count of ${count.noun} on this map in district ${code}`,
+        source_lang: 'en',
       });
     }
     return out;
@@ -58,6 +59,7 @@ export async function computeIndicator(
         value: r?.sum ?? 0,
         status: 'computed',
         source: `Sum of area_ha of the industrial clusters on this map${note}`,
+        source_lang: 'en',
       });
     }
     return out;
@@ -73,6 +75,7 @@ export async function computeIndicator(
               value: Math.round((population / area) * 10) / 10,
               status: 'computed',
               source: `Population${typeof year === 'number' ? ` (${year})` : ''} divided by the district's area_km2 (from its boundary)`,
+              source_lang: 'en',
             }
           : NO_DATA,
       );

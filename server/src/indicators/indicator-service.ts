@@ -90,8 +90,16 @@ export async function indicatorValues(
         value: row?.value ?? null,
         status,
         source: row?.source ?? null,
+        source_lang: row ? catalog.citationLang(row.source) : null,
       };
     }),
-    province: province ? { value: province.value, status: province.status, source: province.source } : null,
+    province: province
+      ? {
+          value: province.value,
+          status: province.status,
+          source: province.source,
+          source_lang: catalog.citationLang(province.source),
+        }
+      : null,
   };
 }

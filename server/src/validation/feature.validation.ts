@@ -1,4 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
+import { citationKeys, withoutStaleSourceLang } from '../../../geodata/rules/citation-lang';
 import type { AreaFeature, DistrictArea } from '../../../geodata/rules/districts';
 import { isJsonObject } from '../writes/json-equal';
 import { checkDistrict } from './district.validation';
@@ -19,6 +20,8 @@ import { validateProperties } from './properties.validation';
  *   geometry is valid, the district (district.validation.ts). `district_code` is set from the
  *   location before the schema check (when missing, or when it names another district), so it is
  *   never reported as required or as a mismatch; only a location in no district is an error.
+ *   A replace or patch that changes a citation text but not `source_lang` drops `source_lang`
+ *   (geodata/rules/citation-lang.ts: it described the old words; unknown now, so nothing is marked).
  *
  * On success `feature` is a new `{ type, geometry, properties }`: `id`, `bbox`, `links` and other
  * members are dropped (the server owns ids), computed properties are removed, rings rewound.
@@ -78,7 +81,8 @@ export function validateFeatureWrite(input: FeatureWriteInput): FeatureWriteResu
   }
 
   const current = input.current?.properties ?? undefined;
-  const checked = validateProperties(properties, schema, { current, maxStringLength: input.maxStringLength });
+  const written = withoutStaleSourceLang(properties, current, citationKeys(schema));
+  const checked = validateProperties(written, schema, { current, maxStringLength: input.maxStringLength });
   errors.push(...checked.errors, ...factFieldErrors(checked.properties, schema));
 
   if (errors.length > 0 || !geometry.valid) {

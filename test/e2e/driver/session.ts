@@ -54,12 +54,21 @@ export class E2eSession {
     }
   }
 
-  /** `locale`: the browser's language (default Vietnamese, the app's own default). */
+  /**
+   * `locale`: the browser's language (default Vietnamese, the app's own default); `touch`: a phone
+   * (touch screen, mobile viewport; the mouse still works, like a phone with a pointer).
+   */
   async newPage(
     viewport: Viewport = { width: 1280, height: 800 },
     locale = 'vi-VN',
+    touch = false,
   ): Promise<{ page: Page; record: PageRecord }> {
-    const context = await this.browser.newContext({ viewport, deviceScaleFactor: 1, locale });
+    const context = await this.browser.newContext({
+      viewport,
+      deviceScaleFactor: 1,
+      locale,
+      ...(touch ? { hasTouch: true, isMobile: true } : {}),
+    });
     this.contexts.push(context);
     const page = await context.newPage();
     const record: PageRecord = { consoleErrors: [], foreignRequests: [] };

@@ -9,6 +9,8 @@ export interface PageOptions {
   locale?: string;
   /** Console errors this test expects (e.g. the browser's line for an answered 422). */
   allowedErrors?: RegExp[];
+  /** A touch screen (hasTouch, isMobile), for phone tests. */
+  touch?: boolean;
 }
 
 /** One test file's browser session: a page per test, checked after each one. */
@@ -51,7 +53,7 @@ export function pageSuite(opts: { users?: TestUser[]; geodataDir?: string } = {}
   return {
     session: running,
     async given(viewport, options = {}) {
-      const opened = await running().newPage(viewport, options.locale);
+      const opened = await running().newPage(viewport, options.locale, options.touch);
       pages.push({ ...opened, allowed: options.allowedErrors ?? [] });
       return new MapAppDriver(opened.page, running().baseUrl);
     },

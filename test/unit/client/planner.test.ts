@@ -21,6 +21,7 @@ const series = (year: number, values: [string, number | null][]): IndicatorValue
     value,
     status: code === '082' ? 'illustrative' : 'reported',
     source: 's',
+    source_lang: null,
   })),
   province: null,
 });

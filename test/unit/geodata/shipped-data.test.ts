@@ -5,7 +5,7 @@ import { loadBundle } from '../../../geodata/scripts/load';
 describe('the shipped geodata', () => {
   it('passes every check', () => {
     const results = runAllChecks(loadBundle());
-    expect(results).toHaveLength(9);
+    expect(results).toHaveLength(10);
     expect(results.flatMap((r) => r.problems)).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { IndicatorMeta, IndicatorValuesResponse } from '../../../../server/src/contract/api';
 import type { ApiClient } from '../../api/client';
 import { useI18n } from '../../i18n/I18n';
+import { citationShownLang, LangNote } from '../../i18n/TextLang';
 import { formatNumber } from '../../lib/format';
 import { IndicatorSelect } from '../indicators/IndicatorSelect';
 import { ChartTable } from './ChartTable';
@@ -171,7 +172,8 @@ export default function ChartPanel(p: ChartPanelProps) {
           · {t(`confidence.${province.status}`)}
           <br />
           <small>
-            {t('charts.source', { source: province.source })} {lang === 'vi' ? t('details.english') : ''}
+            {t('charts.source', { source: province.source })}
+            <LangNote of={citationShownLang(province.source, province.source_lang)} />
           </small>
         </p>
       )}

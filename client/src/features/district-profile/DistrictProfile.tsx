@@ -2,6 +2,7 @@ import type { IndicatorMeta, IndicatorValuesResponse } from '../../../../server/
 import type { ApiClient } from '../../api/client';
 import { useI18n } from '../../i18n/I18n';
 import { useIndicatorSeries } from '../charts/useIndicatorSeries';
+import { Citation, uniqueCitations } from '../inspect/Citation';
 
 export interface DistrictProfileProps {
   api: ApiClient;
@@ -16,7 +17,13 @@ export interface DistrictProfileProps {
 
 interface Row {
   meta: IndicatorMeta;
-  cells: { year: number | null; value: number | null; status: string | null; source: string | null }[];
+  cells: {
+    year: number | null;
+    value: number | null;
+    status: string | null;
+    source: string | null;
+    sourceLang: string | null;
+  }[];
 }
 
 function rowsFor(
@@ -29,7 +36,13 @@ function rowsFor(
     if (!s) return [];
     const cells = s.map((v) => {
       const d = v.values.find((x) => x.district_code === code);
-      return { year: v.year, value: d?.value ?? null, status: d?.status ?? null, source: d?.source ?? null };
+      return {
+        year: v.year,
+        value: d?.value ?? null,
+        status: d?.status ?? null,
+        source: d?.source ?? null,
+        sourceLang: d?.source_lang ?? null,
+      };
     });
     return [{ meta, cells }];
   });
@@ -48,7 +61,9 @@ export default function DistrictProfile(p: DistrictProfileProps) {
   const rows = p.code && series ? rowsFor(p.code, p.indicators, series) : [];
   const computed = rows.filter((r) => r.meta.computed);
   const stored = rows.filter((r) => !r.meta.computed);
-  const sources = [...new Set(rows.flatMap((r) => r.cells.flatMap((c) => (c.source ? [c.source] : []))))];
+  const sources = uniqueCitations(
+    rows.flatMap((r) => r.cells.map((c) => ({ text: c.source, lang: c.sourceLang }))),
+  );
   const value = (c: Row['cells'][number], unit: string) =>
     c.value === null ? t('legend.noData') : `${n(c.value)} ${unit}`;
   const mark = (status: string | null) =>
@@ -139,9 +154,8 @@ export default function DistrictProfile(p: DistrictProfileProps) {
           <h3>{t('profile.sources')}</h3>
           <ul className="profile-sources" data-testid="profile-sources">
             {sources.map((s) => (
-              <li key={s}>
-                {s}
-                {lang === 'vi' ? ` ${t('details.english')}` : ''}
+              <li key={s.text}>
+                <Citation text={s.text} lang={s.lang} />
               </li>
             ))}
           </ul>

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import type { ApiFeature } from '../../../../server/src/contract/api';
 import type { PropertySchema } from '../../api/schema';
-import { propertyLabel, textLanguage } from '../../api/schema';
+import { isCitation, propertyLabel, textLanguage } from '../../api/schema';
 import { useI18n } from '../../i18n/I18n';
+import { LangNote } from '../../i18n/TextLang';
 import { featureLabel } from '../../lib/featureLabel';
-import { EXTERNAL_LINK, safeHref } from '../../lib/safeLink';
-import { type DisplayValue, formatProperty, PROVENANCE_KEYS, splitCitation } from './formatProperty';
+import { Citation, Value } from './Citation';
+import { type DisplayValue, formatProperty, PROVENANCE_KEYS } from './formatProperty';
 
 interface Props {
   /** What the feature is (its collection's item title). */
@@ -22,18 +23,6 @@ interface Props {
   children?: ReactNode;
   /** Properties not listed among the attributes (the site card shows them). */
   omit?: ReadonlySet<string>;
-}
-
-/** A value as text, or as a link when it is one and safeHref lets it through (never otherwise). */
-function Value({ v }: { v: DisplayValue }) {
-  const href = v.kind === 'link' ? safeHref(v.href) : undefined;
-  return href ? (
-    <a href={href} {...EXTERNAL_LINK} data-testid="data-link">
-      {v.text}
-    </a>
-  ) : (
-    v.text
-  );
 }
 
 /** A feature's properties in readable form, its provenance, and "zoom to". Text only, never HTML. */
@@ -89,12 +78,13 @@ export function DetailsPanel({
           <div key={k}>
             <dt>{propertyLabel(schema, k, lang)}</dt>
             <dd>
-              <Value v={v} />
-              {lang === 'vi' && textLanguage(schema, k) === 'en' && (
-                <span className="lang-note" lang="vi">
-                  {' '}
-                  {t('details.english')}
-                </span>
+              {isCitation(schema, k) && typeof p[k] === 'string' ? (
+                <Citation text={p[k]} lang={textLanguage(schema, k, p)} />
+              ) : (
+                <>
+                  <Value v={v} />
+                  <LangNote of={textLanguage(schema, k, p)} />
+                </>
               )}
             </dd>
           </div>
@@ -106,10 +96,7 @@ export function DetailsPanel({
           <div>
             <dt>{t('details.source')}</dt>
             <dd>
-              {splitCitation(p.source).map((part, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed string, never reordered.
-                <Value key={i} v={part} />
-              ))}
+              <Citation text={p.source} lang={p.source_lang} />
               {typeof p.source_url === 'string' && !p.source.includes(p.source_url) && (
                 <>
                   {' '}
@@ -143,10 +130,8 @@ export function DetailsPanel({
           <div>
             <dt>{t('details.method')}</dt>
             <dd>
-              <span lang={textLanguage(schema, 'location_method') ?? undefined}>{p.location_method}</span>
-              {lang === 'vi' && textLanguage(schema, 'location_method') === 'en' && (
-                <span className="lang-note"> {t('details.english')}</span>
-              )}
+              <span lang={textLanguage(schema, 'location_method', p) ?? undefined}>{p.location_method}</span>
+              <LangNote of={textLanguage(schema, 'location_method', p)} />
             </dd>
           </div>
         )}

@@ -9,6 +9,7 @@ export const PROVENANCE_KEYS = new Set([
   'name_en',
   'source',
   'source_url',
+  'source_lang',
   'confidence',
   'location_precision',
   'location_uncertainty_km',

@@ -3,8 +3,10 @@ import { createPortal } from 'react-dom';
 import type { ApiClient } from '../../api/client';
 import type { Catalog } from '../../catalog/catalog';
 import { useI18n } from '../../i18n/I18n';
+import { LangNote } from '../../i18n/TextLang';
 import type { FeatureRef } from '../../lib/urlState';
 import { useModalDialog } from '../dialog/useModalDialog';
+import { Citation } from '../inspect/Citation';
 import { useInvestorText } from '../site-card/i18n/text';
 import { type CompareRow, compareCsv, compareRows, type Site, siteName } from './compareModel';
 import { useSites } from './useSites';
@@ -25,7 +27,14 @@ function Row({ row, t }: { row: CompareRow; t: (k: 'compare.unknown' | 'compare.
       {row.cells.map((c, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: one column per site, in shortlist order.
         <td key={i} className={row.best.has(i) ? 'best' : undefined} data-best={row.best.has(i) || undefined}>
-          {c.text === null ? <span className="not-published">{t('compare.unknown')}</span> : c.text}
+          {c.text === null ? (
+            <span className="not-published">{t('compare.unknown')}</span>
+          ) : (
+            <>
+              {c.text}
+              <LangNote of={c.textLang} />
+            </>
+          )}
           {row.best.has(i) && (
             <span className="best-mark">
               {' '}
@@ -34,7 +43,7 @@ function Row({ row, t }: { row: CompareRow; t: (k: 'compare.unknown' | 'compare.
           )}
           {(c.source || c.confidence) && (
             <span className="site-prov">
-              {c.source}
+              {c.source && row.group === 'fact' ? <Citation text={c.source} lang={c.sourceLang} /> : c.source}
               {c.confidence && ` · ${appT(`confidence.${c.confidence}` as 'confidence.official')}`}
             </span>
           )}

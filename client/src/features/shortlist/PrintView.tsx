@@ -5,6 +5,7 @@ import type { ApiClient } from '../../api/client';
 import type { Catalog } from '../../catalog/catalog';
 import { useI18n } from '../../i18n/I18n';
 import type { FeatureRef } from '../../lib/urlState';
+import { Citation, uniqueCitations } from '../inspect/Citation';
 import { useInvestorText } from '../site-card/i18n/text';
 import { CompareTable } from './CompareDialog';
 import { compareRows, siteName } from './compareModel';
@@ -54,14 +55,10 @@ export default function PrintView({ api, catalog, map, refs, onClose }: Props) {
   }, []);
   const sites = state.status === 'ready' ? state.sites : [];
   const rows = compareRows(sites, lang);
-  const sources = [
-    ...new Set(
-      sites.flatMap((s) => [
-        s.feature.properties?.source,
-        ...rows.flatMap((r) => r.cells.map((c) => c.source)),
-      ]),
-    ),
-  ].filter((s): s is string => typeof s === 'string' && s !== '');
+  const sources = uniqueCitations([
+    ...sites.map((s) => ({ text: s.feature.properties?.source, lang: s.feature.properties?.source_lang })),
+    ...rows.flatMap((r) => r.cells.map((c) => ({ text: c.source, lang: c.sourceLang }))),
+  ]);
   const date = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long' }).format(
     new Date(),
   );
@@ -103,7 +100,9 @@ export default function PrintView({ api, catalog, map, refs, onClose }: Props) {
         <h2>{t('print.sources')}</h2>
         <ul className="print-sources" data-testid="print-sources">
           {sources.map((s) => (
-            <li key={s}>{s}</li>
+            <li key={s.text}>
+              <Citation text={s.text} lang={s.lang} />
+            </li>
           ))}
         </ul>
         <footer>{t('print.footer')}</footer>

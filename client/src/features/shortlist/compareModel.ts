@@ -20,6 +20,9 @@ export interface Site {
 export interface Cell {
   text: string | null;
   source: string | null;
+  /** The language of the text and of the source's words, when known (a fact's, see siteModel). */
+  textLang?: string | undefined;
+  sourceLang?: string | undefined;
   confidence: string | null;
   /** For the best-of-row mark. */
   number: number | null;
@@ -70,6 +73,8 @@ export function compareRows(sites: readonly Site[], lang: Lang): CompareRow[] {
       return {
         text,
         source: f?.source ?? null,
+        textLang: f?.valueLang,
+        sourceLang: f?.sourceLang,
         confidence: f?.confidence ?? null,
         number: f?.number ?? null,
       };

@@ -2,9 +2,9 @@ import type { ApiFeature } from '../../../../server/src/contract/api';
 import type { ApiClient } from '../../api/client';
 import type { CatalogCollection } from '../../catalog/catalog';
 import { useI18n } from '../../i18n/I18n';
-import { EXTERNAL_LINK, safeHref } from '../../lib/safeLink';
+import { LangNote } from '../../i18n/TextLang';
 import type { FeatureRef } from '../../lib/urlState';
-import { type DisplayValue, splitCitation } from '../inspect/formatProperty';
+import { Citation, Value as ValueText } from '../inspect/Citation';
 import { MAX_SHORTLIST, useShortlist } from '../shortlist/shortlistStore';
 import { distanceText } from './distanceText';
 import { useInvestorText } from './i18n/text';
@@ -21,31 +21,22 @@ interface Props {
   onPrint: (refs: FeatureRef[]) => void;
 }
 
-export function ValueText({ v }: { v: DisplayValue }) {
-  const href = v.kind === 'link' ? safeHref(v.href) : undefined;
-  return href ? (
-    <a href={href} {...EXTERNAL_LINK}>
-      {v.text}
-    </a>
-  ) : (
-    v.text
-  );
-}
-
-/** "Source · confidence" of one value (text only). */
-export function Provenance({ source, confidence }: { source: string | null; confidence: string | null }) {
+/** "Source · confidence" of one value (text only); `lang`: the language of the source's words. */
+export function Provenance({
+  source,
+  confidence,
+  lang,
+}: {
+  source: string | null;
+  confidence: string | null;
+  lang?: string | undefined;
+}) {
   const { t } = useI18n();
   const it = useInvestorText().t;
   if (!source && !confidence) return null;
   return (
     <span className="site-prov" data-testid="fact-provenance">
-      {it('card.source')}:{' '}
-      {source
-        ? splitCitation(source).map((part, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed string, never reordered.
-            <ValueText key={i} v={part} />
-          ))
-        : it('card.noSource')}
+      {it('card.source')}: {source ? <Citation text={source} lang={lang} /> : it('card.noSource')}
       {confidence && (
         <>
           {' · '}
@@ -132,7 +123,10 @@ export function SiteCard({ api, collection, feature, onInquire, onNearby, onPrin
             <dd>
               <span data-testid="fact-value">
                 {r.value ? (
-                  <ValueText v={r.value} />
+                  <>
+                    <ValueText v={r.value} />
+                    <LangNote of={r.valueLang} />
+                  </>
                 ) : (
                   <span className="not-published">{t('card.notPublished')}</span>
                 )}
@@ -143,7 +137,7 @@ export function SiteCard({ api, collection, feature, onInquire, onNearby, onPrin
                   </span>
                 ))}
               </span>
-              <Provenance source={r.source} confidence={r.confidence} />
+              <Provenance source={r.source} confidence={r.confidence} lang={r.sourceLang} />
             </dd>
           </div>
         ))}

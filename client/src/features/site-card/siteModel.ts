@@ -4,7 +4,7 @@
  * (null), never a number made up; each value comes with its own source and confidence. Pure.
  */
 import type { ApiFeature, SiteConfig, SiteDistance } from '../../../../server/src/contract/api';
-import { type PropertySchema, propertyLabel } from '../../api/schema';
+import { type PropertySchema, propertyLabel, textLanguage } from '../../api/schema';
 import type { Lang } from '../../lib/format';
 import { type DisplayValue, formatProperty, PROVENANCE_KEYS } from '../inspect/formatProperty';
 
@@ -16,6 +16,9 @@ export interface FactRow {
   /** Values of `with` properties (e.g. "2021"), each labelled. */
   extra: { label: string; value: DisplayValue }[];
   source: string | null;
+  /** The language of the value's text (schema `x-text-lang`) and of its source's words (`source_lang`). */
+  valueLang: string | undefined;
+  sourceLang: string | undefined;
   confidence: string | null;
   /** The raw number, for comparisons (best of a row). */
   number: number | null;
@@ -90,6 +93,8 @@ export function factRows(schema: PropertySchema | undefined, feature: ApiFeature
         value,
         extra,
         source: valued ? text(p[f.source]) : null,
+        valueLang: value ? textLanguage(schema, key, p) : undefined,
+        sourceLang: textLanguage(schema, f.source, p),
         confidence: valued ? text(p[f.confidence]) : null,
         number: typeof raw === 'number' ? raw : null,
         unit: def['x-unit']?.[lang] ?? null,
