@@ -83,7 +83,11 @@ export const ENV_DOC: readonly { name: string; default: string; meaning: string 
     default: '(none)',
     meaning: '* or comma list of origins whose web pages may read /api (GET/HEAD only)',
   },
-  { name: 'READ_MODEL_MB', default: '1024', meaning: 'SQLite: memory for box pages of point layers; 0 = none' },
+  {
+    name: 'READ_MODEL_MB',
+    default: '1024',
+    meaning: 'SQLite: memory for box pages of point layers; 0 = none',
+  },
 ];
 
 /** Validates, defaults and freezes the configuration. Throws ConfigError on a bad value. */

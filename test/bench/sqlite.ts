@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AppOverrides } from '../../server/src/app';
 import { loadCatalog } from '../../server/src/catalog/load-catalog';
 import { loadConfig } from '../../server/src/config';
 import { databaseFile } from '../../server/src/store/open-store';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { SHIPPED_GEODATA } from '../helpers/server';
-import type { AppOverrides } from '../../server/src/app';
 import { benchFeatures, listenTarget, type Target, type TargetFactory } from './target';
 
 function fileSize(file: string): number {

@@ -30,7 +30,11 @@ export function storeLocation(config: Config): string {
  */
 export async function openBackend(config: Config, catalog: Catalog): Promise<AppStore> {
   if (config.databaseUrl !== null) return openPostgisStore({ url: config.databaseUrl, catalog });
-  return openSqliteStore({ file: databaseFile(config), catalog, readModelChars: config.readModelMb * 2 ** 20 });
+  return openSqliteStore({
+    file: databaseFile(config),
+    catalog,
+    readModelChars: config.readModelMb * 2 ** 20,
+  });
 }
 
 /**
