@@ -48,7 +48,7 @@ import { useFilterState } from './useFilterState';
 import { useLargeLayers } from './useLargeLayers';
 import { isIllustrative, useMapModel } from './useMapModel';
 import { useMapPadding } from './useMapPadding';
-import { useSelection } from './useSelection';
+import { type ChooserClick, useSelection } from './useSelection';
 import { useStaffEditing } from './useStaffEditing';
 import { useUrlSync } from './useUrlSync';
 import { useViewEffects } from './useViewEffects';
@@ -88,7 +88,7 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
   );
   const [bounds, setBounds] = useState<BBox | undefined>(undefined);
   const [hover, setHover] = useState<HoverInfo | null>(null);
-  const [chooser, setChooser] = useState<MapClick | null>(null);
+  const [chooser, setChooser] = useState<ChooserClick | null>(null);
   const [sheetOpen, setSheetOpen] = useState(true);
   const panelRef = useRef<HTMLElement>(null);
   const mapWrapRef = useRef<HTMLElement>(null);
@@ -246,9 +246,25 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
       : undefined;
   const chooserItems = (chooser?.refs ?? []).flatMap((ref) => {
     const hit = model.index.get(refKey(ref.collection, ref.id));
-    if (!hit) return [];
-    return [{ ref, label: labelOf(hit.collection, hit.feature, lang), kind: hit.collection.itemTitle[lang] }];
+    const row = hit
+      ? { label: labelOf(hit.collection, hit.feature, lang), kind: hit.collection.itemTitle[lang] }
+      : large.fetchedItem(ref);
+    return row ? [{ ref, ...row }] : [];
   });
+  // A click on stacked points of a tiled layer: the server says which features are there.
+  const onFeatureClick = (click: MapClick): void => {
+    if (click.stacked.length === 0) {
+      onMapClick(click);
+      return;
+    }
+    large.resolveStacked(click).then(
+      (resolved) => {
+        if (resolved.refs.length === 1) large.adoptFetched(resolved.refs[0]!);
+        onMapClick(resolved);
+      },
+      () => undefined,
+    );
+  };
 
   const choroplethLegend = (
     <ChoroplethLegend
@@ -506,7 +522,7 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
           viewRequest={state.viewRequest}
           ariaLabel={t('map.label')}
           testHooks={testHooks}
-          onFeatureClick={onMapClick}
+          onFeatureClick={onFeatureClick}
           onHover={setHover}
           interaction={model.interaction}
           onViewChange={onViewChange}
@@ -524,7 +540,6 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
             for (const u of checked.unknown) dispatch({ type: 'filter', key: u.key, value: undefined });
           }}
           basemapFailed={basemapChoice.failed}
-          filteredGroups={large.filteredGroups(state.view?.zoom)}
         />
         {embed && (
           <div className="embed-legend" data-testid="embed-legend">
@@ -542,8 +557,11 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
             width={wrap?.clientWidth ?? 320}
             height={wrap?.clientHeight ?? 320}
             items={chooserItems}
+            total={chooser.total}
+            more={chooser.more}
             onChoose={(ref) => {
               setChooser(null);
+              large.adoptFetched(ref);
               pick(ref);
             }}
             onClose={() => setChooser(null)}

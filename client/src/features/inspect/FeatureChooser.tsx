@@ -16,6 +16,10 @@ interface Props {
   width: number;
   height: number;
   items: ChooserItem[];
+  /** How many features are here when more than `items` (a server count of a tiled layer's stack). */
+  total?: number | undefined;
+  /** Some features here are not listed and their number is unknown. */
+  more?: boolean | undefined;
   onChoose: (ref: FeatureRef) => void;
   onClose: () => void;
 }
@@ -25,7 +29,7 @@ interface Props {
  * same place all stay reachable. Focus starts on the first; Esc or a click elsewhere closes it and
  * gives the focus back to where it was.
  */
-export function FeatureChooser({ x, y, width, height, items, onChoose, onClose }: Props) {
+export function FeatureChooser({ x, y, width, height, items, total, more, onChoose, onClose }: Props) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -48,18 +52,20 @@ export function FeatureChooser({ x, y, width, height, items, onChoose, onClose }
   };
   const boxWidth = Math.min(280, width - 16);
   const left = Math.max(8, Math.min(x + 8, width - boxWidth - 8));
-  const top = Math.max(8, Math.min(y + 8, height - 40 - 36 * items.length));
+  const unlisted = (total ?? 0) > items.length || more === true;
+  const count = (total ?? 0) > items.length ? (total as number) : more ? `${items.length}+` : items.length;
+  const top = Math.max(8, Math.min(y + 8, height - 40 - 36 * items.length - (unlisted ? 36 : 0)));
   return (
     <div
       ref={ref}
       className="chooser"
       role="dialog"
-      aria-label={t('chooser.title', { count: items.length })}
+      aria-label={t('chooser.title', { count })}
       data-testid="feature-chooser"
       style={{ left, top, width: boxWidth }}
       onKeyDown={onKeyDown}
     >
-      <p className="chooser-title">{t('chooser.title', { count: items.length })}</p>
+      <p className="chooser-title">{t('chooser.title', { count })}</p>
       <ul>
         {items.map((item) => (
           <li key={`${item.ref.collection}/${item.ref.id}`}>
@@ -70,6 +76,11 @@ export function FeatureChooser({ x, y, width, height, items, onChoose, onClose }
           </li>
         ))}
       </ul>
+      {unlisted && (
+        <p className="chooser-more" data-testid="chooser-more">
+          {t('chooser.more', { shown: items.length })}
+        </p>
+      )}
     </div>
   );
 }
