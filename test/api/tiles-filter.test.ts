@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ItemsResponse, Link } from '../../server/src/contract/api';
 import type { TileSetMetadata } from '../../server/src/contract/tiles';
 import { INJECT_ORIGIN, signIn } from '../helpers/auth';
@@ -195,6 +195,26 @@ describe('tiles narrowed by the items filter parameters', () => {
     const after = await fixture.app.inject(url);
     expect(after.headers.etag).not.toBe(first.headers.etag);
     expect(pointsIn(decodeTile(after.rawPayload)['craft-villages']!.features)).toBe(3);
+  });
+
+  it('serves one filter written differently from one made tile (normalised query)', async () => {
+    const made = vi.spyOn(fixture.app.store, 'vectorTile');
+    try {
+      const spot = tileAt(...VILLAGES[2]!, 12);
+      const a = await fixture.app.inject(
+        tileUrl(spot, 'craft=brocade_weaving&district_code=082&q=T%E1%BA%A3%20Ph%C3%ACn'),
+      );
+      const b = await fixture.app.inject(tileUrl(spot, 'q=ta+phin&district_code=082&craft=brocade_weaving'));
+      expect(a.statusCode).toBe(200);
+      expect(b.rawPayload.equals(a.rawPayload)).toBe(true);
+      expect(decodeTile(a.rawPayload)['craft-villages']!.features.map((f) => f.id)).toEqual([2]);
+      expect(made).toHaveBeenCalledTimes(1);
+      // Another filter is another tile.
+      await fixture.app.inject(tileUrl(spot, 'craft=brocade_weaving'));
+      expect(made).toHaveBeenCalledTimes(2);
+    } finally {
+      made.mockRestore();
+    }
   });
 
   it('is advertised: OpenAPI lists the filter parameters of each tile path; the tileset links its queryables', async () => {

@@ -13,6 +13,7 @@ import {
 import { filterableNames } from '../cql2/queryables';
 import { invalidParameter, notFound } from '../errors';
 import type { TileFilter } from '../store/feature-store';
+import { FilteredTileCache, filteredTileKey } from '../tiles/filtered-tile-cache';
 import { tileMatrixSets, tileSetMetadata, tileSetsList, webMercatorQuad } from '../tiles/tileset-metadata';
 import { MAX_TILE_ZOOM, MIN_TILE_ZOOM, TILE_MATRIX_SET, type TileAddress } from '../tiles/web-mercator';
 import { COLLECTION_PARAMS, querySchema, requireCollection } from './common';
@@ -144,12 +145,16 @@ export function registerTileRoutes(fastify: FastifyInstance): void {
   );
 
   // One tile route per collection (so the OpenAPI document lists each one's own queryables), as items.
+  const filtered = new FilteredTileCache();
   const serveTile = async (collection: CollectionDef, request: FastifyRequest, reply: FastifyReply) => {
     const params = request.params as TileParams;
     requireTileMatrixSet(params.tileMatrixSetId);
     const tile = parseTileAddress(params);
     const where = parseTileFilter(collection, request.query as ItemsParams);
-    const bytes = await app.store.vectorTile(collection.id, tile, where);
+    const make = () => app.store.vectorTile(collection.id, tile, where);
+    const bytes = where
+      ? await filtered.get(await app.store.revision(), filteredTileKey(collection.id, tile, where), make)
+      : await make();
     if (!bytes) return reply.code(204).send();
     return reply.type(MVT_TYPE).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   };
