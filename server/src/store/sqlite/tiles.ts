@@ -23,8 +23,8 @@ import {
 import { type Bbox, narrowsTile, type TileFilter } from '../feature-store';
 import type { CollectionCodes } from './collection-codes';
 import type { Connection } from './connection';
-import { ID_SPACE } from './fid';
-import { conditionsSql, jsonPath, rtreeSql, type SqlPart } from './query-sql';
+import { fidRange, ID_SPACE } from './fid';
+import { conditionsSql, exactBoxSql, jsonPath, rtreeSql, type SqlPart } from './query-sql';
 
 /** MVT buffer around polygon and line tiles, in tile units (geojson-vt's default). */
 const BUFFER = 64;
@@ -49,6 +49,9 @@ interface Cell {
   sum_lon: number;
   sum_lat: number;
 }
+
+/** A filtered tile holding more than 1/WIDE_SHARE of its collection's points reads the collection's rows, not the R*Tree's. */
+const WIDE_SHARE = 4;
 
 /** No condition: the plain tile. */
 const NONE: SqlPart = { sql: '', params: [] };
@@ -138,24 +141,34 @@ export function sqliteTiles(conn: Connection, codes: CollectionCodes, catalog: C
 
   /**
    * The cells of zoom `level` under the tile counting only the points that match `where`, with
-   * the smallest matching id of each: one GROUP BY over the tile's R*Tree candidates.
+   * the smallest matching id of each: one GROUP BY over the tile's R*Tree candidates, or, for a
+   * tile holding a large share of the collection (`wide`), over the collection's rows, where
+   * SQLite can go through the index of a property filter (queryable-indexes.ts) and read only
+   * the matches (measured at 100,000 points, a district filter: 160–390 ms by the R*Tree, 14–78 ms so).
    */
-  const matchingCells = (code: number, level: number, tile: TileAddress, where: SqlPart) => {
+  const matchingCells = (code: number, level: number, tile: TileAddress, where: SqlPart, wide: boolean) => {
     const perTile = CELLS_PER_TILE_SIDE * 2 ** (level - tile.z);
     const shift = CLUSTER_MAX_ZOOM - level;
     const x0 = tile.x * perTile;
     const y0 = tile.y * perTile;
-    const rtree = rtreeSql(code, tileBounds(tile));
+    const box = tileBounds(tile);
+    const exact = exactBoxSql(box);
+    const candidates: { from: string; where: SqlPart } = wide
+      ? {
+          from: 'features f',
+          where: { sql: `f.fid BETWEEN ? AND ?${exact.sql}`, params: [...fidRange(code), ...exact.params] },
+        }
+      : { from: 'features_rtree r CROSS JOIN features f ON f.fid = r.fid', where: rtreeSql(code, box) };
     return prepare(
       `SELECT f.cell_x >> ? AS x, f.cell_y >> ? AS y, count(*) AS n, sum(f.min_lon) AS sum_lon,
          sum(f.min_lat) AS sum_lat, min(f.id) AS id
-       FROM features_rtree r CROSS JOIN features f ON f.fid = r.fid
-       WHERE ${rtree.sql} AND f.cell_x >> ? BETWEEN ? AND ? AND f.cell_y >> ? BETWEEN ? AND ?${where.sql}
+       FROM ${candidates.from}
+       WHERE ${candidates.where.sql} AND f.cell_x >> ? BETWEEN ? AND ? AND f.cell_y >> ? BETWEEN ? AND ?${where.sql}
        GROUP BY 1, 2`,
     ).all(
       shift,
       shift,
-      ...rtree.params,
+      ...candidates.where.params,
       shift,
       x0,
       x0 + perTile - 1,
@@ -187,26 +200,35 @@ export function sqliteTiles(conn: Connection, codes: CollectionCodes, catalog: C
 
   /**
    * Clusters (and single points) from the cells of zoom `level` that lie in the tile: the
-   * precomputed cells, or, with a filter, the cells of the matching points.
+   * precomputed cells, or, with a filter, the cells of the matching points (read over the
+   * collection's rows when the tile holds more than 1/WIDE_SHARE of its `total` points).
    */
-  const clusterTile = (code: number, tile: TileAddress, level: number, fields: Fields, where: SqlPart) => {
+  const clusterTile = (
+    code: number,
+    tile: TileAddress,
+    level: number,
+    fields: Fields,
+    where: SqlPart,
+    total: number,
+  ) => {
     const names = Object.keys(fields);
-    if (where !== NONE) {
-      const cells = matchingCells(code, level, tile, where);
-      const singles = pointsById(
-        code,
-        cells.filter((c) => c.n === 1).map((c) => c.id),
-        names,
-      );
-      return cells.map((cell) => {
-        const single = cell.n === 1 ? singles.get(cell.id) : undefined;
-        return single ? pointFeature(single, tile, fields) : clusterFeature(cell, tile);
-      });
-    }
     const perTile = CELLS_PER_TILE_SIDE * 2 ** (level - tile.z); // cells of `level` per tile side
     const x0 = tile.x * perTile;
     const y0 = tile.y * perTile;
     const cells = cellsOf(code, level, span(x0, x0 + perTile - 1), y0, y0 + perTile - 1);
+    if (where !== NONE) {
+      const inTile = cells.reduce((sum, c) => sum + c.n, 0);
+      const matching = matchingCells(code, level, tile, where, inTile * WIDE_SHARE > total);
+      const singles = pointsById(
+        code,
+        matching.filter((c) => c.n === 1).map((c) => c.id),
+        names,
+      );
+      return matching.map((cell) => {
+        const single = cell.n === 1 ? singles.get(cell.id) : undefined;
+        return single ? pointFeature(single, tile, fields) : clusterFeature(cell, tile);
+      });
+    }
     return cells.map((cell) => {
       const single = cell.n === 1 ? pointOfCell(code, level, cell, names) : undefined;
       return single ? pointFeature(single, tile, fields) : clusterFeature(cell, tile);
@@ -218,7 +240,7 @@ export function sqliteTiles(conn: Connection, codes: CollectionCodes, catalog: C
    * (known from the zoom-14 cells; with a filter, from reading at most MAX_POINTS_PER_TILE + 1
    * matching rows).
    */
-  const pointTile = (code: number, tile: TileAddress, fields: Fields, where: SqlPart) => {
+  const pointTile = (code: number, tile: TileAddress, fields: Fields, where: SqlPart, total: number) => {
     const names = Object.keys(fields);
     const perTile = CELLS_PER_TILE_SIDE * 2 ** (CLUSTER_MAX_ZOOM - tile.z); // ≥ 1 for z ≤ 16
     const x0 = Math.floor(tile.x * perTile);
@@ -234,7 +256,7 @@ export function sqliteTiles(conn: Connection, codes: CollectionCodes, catalog: C
     } else if (upperBound <= MAX_POINTS_PER_TILE) {
       rows = pointRows(code, tileBounds(tile), names);
     }
-    if (!rows) return clusterTile(code, tile, CLUSTER_MAX_ZOOM, fields, where);
+    if (!rows) return clusterTile(code, tile, CLUSTER_MAX_ZOOM, fields, where, total);
     return rows.map((row) => pointFeature(row, tile, fields));
   };
 
@@ -281,8 +303,8 @@ export function sqliteTiles(conn: Connection, codes: CollectionCodes, catalog: C
         info.non_points > 0
           ? shapeTile(code, tile, fields, conditions)
           : tile.z <= CLUSTER_MAX_ZOOM
-            ? clusterTile(code, tile, tile.z, fields, conditions)
-            : pointTile(code, tile, fields, conditions);
+            ? clusterTile(code, tile, tile.z, fields, conditions, info.features)
+            : pointTile(code, tile, fields, conditions, info.features);
       return encodeTile(collection, features);
     },
   };
