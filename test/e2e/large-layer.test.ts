@@ -20,26 +20,31 @@ const FACILITIES = '/api/collections/facilities/';
  * district 083: drawn as one symbol at any zoom, reachable only through the chooser.
  */
 const STACK: [number, number] = [104.2, 22.6];
-const STACKED = Array.from({ length: 5 }, (_, k) => {
-  const [f] = syntheticFacilities(1, [...STACK, ...STACK], ['083'], 100 + k);
-  const lon = k === 4 ? STACK[0] + 1e-6 : STACK[0];
-  return {
-    ...f!,
-    geometry: { type: 'Point' as const, coordinates: [lon, STACK[1]] },
-    properties: {
-      ...f!.properties,
-      name: `Stacked facility ${k + 1}`,
-      name_en: `Stacked facility ${k + 1}`,
-      district_code: k < 3 ? '083' : '085',
-    },
-  };
-});
+/** Fourteen at one other place: more than the chooser lists (12). */
+const CROWD: [number, number] = [104.05, 22.45];
+
+function stacked(n: number, [lon, lat]: [number, number], name: string) {
+  return Array.from({ length: n }, (_, k) => {
+    const [f] = syntheticFacilities(1, [lon, lat, lon, lat], ['083'], 100 + k);
+    return {
+      ...f!,
+      geometry: { type: 'Point' as const, coordinates: [k === 4 ? lon + 1e-6 : lon, lat] },
+      properties: {
+        ...f!.properties,
+        name: `${name} ${k + 1}`,
+        name_en: `${name} ${k + 1}`,
+        district_code: k < 3 ? '083' : '085',
+      },
+    };
+  });
+}
+const STACKED = stacked(5, STACK, 'Stacked facility');
 
 let session: E2eSession;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await seedLargeDataDir(SYNTHETIC, STACKED);
+  dataDir = await seedLargeDataDir(SYNTHETIC, [...STACKED, ...stacked(14, CROWD, 'Crowded facility')]);
   session = await E2eSession.start({ dataDir, users: [{ username: 'lena', role: 'editor' }] });
 }, 240_000);
 
@@ -78,6 +83,8 @@ async function shootEach(app: MapAppDriver, name: string, again: () => Promise<v
     [1440, 900],
     [390, 844],
   ] as const) {
+    // Esc closes a chooser left open (it would cover the phone's sheet handle).
+    await app.page.keyboard.press('Escape');
     await app.page.setViewportSize({ width, height });
     // On a phone the panel is a bottom sheet over the map: fold it to see the map.
     const sheet = app.page.getByTestId('sheet-toggle');
@@ -249,5 +256,24 @@ describe('a layer of tens of thousands of facilities', () => {
     const shown = await filtered.page.getByTestId('chooser-item').locator('.hit-label').allTextContents();
     expect([...shown].sort()).toEqual(['Stacked facility 1', 'Stacked facility 2', 'Stacked facility 3']);
     await filtered.page.close();
+  });
+
+  it('a place with more features than the chooser lists says how many there are', async () => {
+    const [lon, lat] = CROWD;
+    const { page, record, app } = await given({ width: 1440, height: 900 });
+    await app.open(`#map=17/${lat}/${lon}&layers=facilities`);
+    await app.waitForSettled();
+    const chooser = page.getByTestId('feature-chooser');
+    const open = async () => {
+      if (!(await chooser.isVisible())) await app.clickMapAt(lon, lat);
+      await chooser.waitFor();
+    };
+    await open();
+    expect(await chooser.getAttribute('aria-label')).toBe('14 đối tượng ở đây');
+    expect(await page.getByTestId('chooser-item').count()).toBe(12);
+    expect(await page.getByTestId('chooser-more').textContent()).toContain('12');
+    await shootEach(app, 'large-layer-chooser-more', open);
+    expect(record.consoleErrors).toEqual([]);
+    await page.close();
   });
 });

@@ -47,7 +47,7 @@ import { useBasemapStyle } from './useBasemapStyle';
 import { useFilterState } from './useFilterState';
 import { useLargeLayers } from './useLargeLayers';
 import { isIllustrative, useMapModel } from './useMapModel';
-import { useMapPadding } from './useMapPadding';
+import { sheetCover, useMapPadding } from './useMapPadding';
 import { type ChooserClick, useSelection } from './useSelection';
 import { useStaffEditing } from './useStaffEditing';
 import { useUrlSync } from './useUrlSync';
@@ -555,7 +555,7 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
             x={chooser.x}
             y={chooser.y}
             width={wrap?.clientWidth ?? 320}
-            height={wrap?.clientHeight ?? 320}
+            height={(wrap?.clientHeight ?? 320) - sheetCover(sheetOpen)}
             items={chooserItems}
             total={chooser.total}
             more={chooser.more}

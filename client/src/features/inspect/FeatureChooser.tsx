@@ -12,7 +12,7 @@ interface Props {
   /** Where the click was, in CSS px from the map's top-left corner. */
   x: number;
   y: number;
-  /** Map container size, to keep the list on screen. */
+  /** Room on the map (CSS px: its size less what the phone's bottom sheet covers), to keep the list on screen. */
   width: number;
   height: number;
   items: ChooserItem[];
@@ -23,6 +23,9 @@ interface Props {
   onChoose: (ref: FeatureRef) => void;
   onClose: () => void;
 }
+
+/** Height of one row of the list (CSS px). */
+const ROW = 36;
 
 /**
  * "N features here": the features near a map click as a list of buttons, so that features at the
@@ -54,7 +57,7 @@ export function FeatureChooser({ x, y, width, height, items, total, more, onChoo
   const left = Math.max(8, Math.min(x + 8, width - boxWidth - 8));
   const unlisted = (total ?? 0) > items.length || more === true;
   const count = (total ?? 0) > items.length ? (total as number) : more ? `${items.length}+` : items.length;
-  const top = Math.max(8, Math.min(y + 8, height - 40 - 36 * items.length - (unlisted ? 36 : 0)));
+  const top = Math.max(8, Math.min(y + 8, height - 40 - (unlisted ? 44 : 0) - ROW * items.length));
   return (
     <div
       ref={ref}
@@ -66,6 +69,11 @@ export function FeatureChooser({ x, y, width, height, items, total, more, onChoo
       onKeyDown={onKeyDown}
     >
       <p className="chooser-title">{t('chooser.title', { count })}</p>
+      {unlisted && (
+        <p className="chooser-more" data-testid="chooser-more">
+          {t('chooser.more', { shown: items.length })}
+        </p>
+      )}
       <ul>
         {items.map((item) => (
           <li key={`${item.ref.collection}/${item.ref.id}`}>
@@ -76,11 +84,6 @@ export function FeatureChooser({ x, y, width, height, items, total, more, onChoo
           </li>
         ))}
       </ul>
-      {unlisted && (
-        <p className="chooser-more" data-testid="chooser-more">
-          {t('chooser.more', { shown: items.length })}
-        </p>
-      )}
     </div>
   );
 }
