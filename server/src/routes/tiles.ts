@@ -12,7 +12,7 @@ import {
 } from '../contract/tiles';
 import { filterableNames } from '../cql2/queryables';
 import { invalidParameter, notFound } from '../errors';
-import type { TileFilter } from '../store/feature-store';
+import { narrowsTile, type TileFilter } from '../store/feature-store';
 import { FilteredTileCache, filteredTileKey } from '../tiles/filtered-tile-cache';
 import { tileMatrixSets, tileSetMetadata, tileSetsList, webMercatorQuad } from '../tiles/tileset-metadata';
 import { MAX_TILE_ZOOM, MIN_TILE_ZOOM, TILE_MATRIX_SET, type TileAddress } from '../tiles/web-mercator';
@@ -38,7 +38,7 @@ type TileParams = Static<typeof TILE_ADDRESS>;
 const TILE_PARAMS = Type.Object({ ...COLLECTION_PARAMS.properties, ...TILE_ADDRESS.properties });
 
 /** Items parameters a tile accepts besides the collection's queryables: they narrow the features, not the page. */
-export const TILE_FILTER_PARAMS = ['q', 'datetime', 'filter', 'filter-lang', 'filter-crs'] as const;
+const TILE_FILTER_PARAMS = ['q', 'datetime', 'filter', 'filter-lang', 'filter-crs'] as const;
 
 /**
  * The query of a collection's tiles: the items route's own definitions (items-schema.ts) of
@@ -58,11 +58,9 @@ export function tileQuerySchema(collection: CollectionDef) {
  * same 400s naming the parameter); undefined when nothing narrows it.
  */
 export function parseTileFilter(collection: CollectionDef, query: ItemsParams): TileFilter | undefined {
-  const { where } = parseItemsSelection(collection, query);
-  const { q, filters, filter } = where;
-  return q === undefined && (filters?.length ?? 0) === 0 && filter === undefined
-    ? undefined
-    : { q, filters, filter };
+  const { q, filters, filter } = parseItemsSelection(collection, query).where;
+  const where: TileFilter = { q, filters, filter };
+  return narrowsTile(where) ? where : undefined;
 }
 
 function requireTileMatrixSet(id: string): void {

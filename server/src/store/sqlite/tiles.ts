@@ -23,7 +23,7 @@ import {
 import { type Bbox, narrowsTile, type TileFilter } from '../feature-store';
 import type { CollectionCodes } from './collection-codes';
 import type { Connection } from './connection';
-import { fidRange, ID_SPACE } from './fid';
+import { fidOf, fidRange } from './fid';
 import { conditionsSql, exactBoxSql, jsonPath, rtreeSql, type SqlPart } from './query-sql';
 
 /** MVT buffer around polygon and line tiles, in tile units (geojson-vt's default). */
@@ -144,7 +144,7 @@ export function sqliteTiles(conn: Connection, codes: CollectionCodes, catalog: C
    * the smallest matching id of each: one GROUP BY over the tile's R*Tree candidates, or, for a
    * tile holding a large share of the collection (`wide`), over the collection's rows, where
    * SQLite can go through the index of a property filter (queryable-indexes.ts) and read only
-   * the matches (measured at 100,000 points, a district filter: 160–390 ms by the R*Tree, 14–78 ms so).
+   * the matches (100,000 points, a district filter, zooms 5–10: 160–390 ms by the R*Tree, 20–50 ms so).
    */
   const matchingCells = (code: number, level: number, tile: TileAddress, where: SqlPart, wide: boolean) => {
     const perTile = CELLS_PER_TILE_SIDE * 2 ** (level - tile.z);
@@ -188,7 +188,7 @@ export function sqliteTiles(conn: Connection, codes: CollectionCodes, catalog: C
        FROM features f WHERE f.fid IN (SELECT ? + value FROM json_each(?))`,
     )
       .raw()
-      .all(...paths, code * ID_SPACE, JSON.stringify(ids)) as PointRow[];
+      .all(...paths, fidOf(code, 0), JSON.stringify(ids)) as PointRow[];
     return new Map(rows.map((row) => [row[0], row]));
   };
 
