@@ -112,10 +112,27 @@ const cases: Case[] = [
   { op: `GET ${TILES}/{tileMatrixSetId}`, url: `${V}/tiles/WebMercatorQuad`, status: 200 },
   { op: `GET ${TILES}/{tileMatrixSetId}`, url: `${V}/tiles/WebMercatorQuad`, status: 304, revalidate: true },
   { op: `GET ${TILES}/{tileMatrixSetId}`, url: `${V}/tiles/WorldCRS84Quad`, status: 404 },
-  { op: `GET ${TILE}`, url: `${V}/tiles/WebMercatorQuad/0/0/0`, status: 200 },
-  { op: `GET ${TILE}`, url: `${V}/tiles/WebMercatorQuad/0/0/0`, status: 304, revalidate: true },
-  { op: `GET ${TILE}`, url: `${V}/tiles/WebMercatorQuad/10/0/0`, status: 204 },
-  { op: `GET ${TILE}`, url: `${V}/tiles/WebMercatorQuad/17/0/0`, status: 400 },
+  // One tile path per collection (each lists its own queryables as filter parameters).
+  ...['districts', 'industrial-clusters', 'craft-villages'].flatMap((id): Case[] => {
+    const op = `GET ${C}/${id}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}`;
+    return [
+      { op, url: `${C}/${id}/tiles/WebMercatorQuad/0/0/0`, status: 200 },
+      { op, url: `${C}/${id}/tiles/WebMercatorQuad/17/0/0`, status: 400 },
+      { op, url: `${C}/${id}/tiles/WebMercatorQuad/0/0/0?filter=nope%3D`, status: 400 },
+      { op, url: `${C}/${id}/tiles/WorldCRS84Quad/0/0/0`, status: 404 },
+    ];
+  }),
+  {
+    op: `GET ${V}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}`,
+    url: `${V}/tiles/WebMercatorQuad/0/0/0`,
+    status: 304,
+    revalidate: true,
+  },
+  {
+    op: `GET ${V}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}`,
+    url: `${V}/tiles/WebMercatorQuad/10/0/0`,
+    status: 204,
+  },
   { op: `GET ${TILE}`, url: `${C}/nope/tiles/WebMercatorQuad/0/0/0`, status: 404 },
   { op: 'GET /api/tileMatrixSets', url: '/api/tileMatrixSets', status: 200 },
   { op: 'GET /api/tileMatrixSets', url: '/api/tileMatrixSets?x=1', status: 400 },

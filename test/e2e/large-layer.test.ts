@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFeature, ItemsResponse } from '../../server/src/contract/api';
+import { syntheticFacilities } from '../bench/synthetic';
 import { TEST_PASSWORD } from '../helpers/auth';
 import { seedLargeDataDir } from '../helpers/largeData';
 import { MapAppDriver } from './driver/app.driver';
@@ -14,11 +15,36 @@ import { E2eSession, type PageRecord } from './driver/session';
 const SYNTHETIC = 20_000;
 const FACILITIES = '/api/collections/facilities/';
 
+/**
+ * Five facilities at one place (four at the very same point, one 0.1 m away), three of them in
+ * district 083: drawn as one symbol at any zoom, reachable only through the chooser.
+ */
+const STACK: [number, number] = [104.2, 22.6];
+/** Fourteen at one other place: more than the chooser lists (12). */
+const CROWD: [number, number] = [104.05, 22.45];
+
+function stacked(n: number, [lon, lat]: [number, number], name: string) {
+  return Array.from({ length: n }, (_, k) => {
+    const [f] = syntheticFacilities(1, [lon, lat, lon, lat], ['083'], 100 + k);
+    return {
+      ...f!,
+      geometry: { type: 'Point' as const, coordinates: [k === 4 ? lon + 1e-6 : lon, lat] },
+      properties: {
+        ...f!.properties,
+        name: `${name} ${k + 1}`,
+        name_en: `${name} ${k + 1}`,
+        district_code: k < 3 ? '083' : '085',
+      },
+    };
+  });
+}
+const STACKED = stacked(5, STACK, 'Stacked facility');
+
 let session: E2eSession;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await seedLargeDataDir(SYNTHETIC);
+  dataDir = await seedLargeDataDir(SYNTHETIC, [...STACKED, ...stacked(14, CROWD, 'Crowded facility')]);
   session = await E2eSession.start({ dataDir, users: [{ username: 'lena', role: 'editor' }] });
 }, 240_000);
 
@@ -37,14 +63,42 @@ function recordFacilityRequests(page: Page): string[] {
   return seen;
 }
 
-async function given(): Promise<{ page: Page; record: PageRecord; app: MapAppDriver; requests: string[] }> {
-  const { page, record } = await session.newPage();
+async function given(
+  viewport = { width: 1280, height: 800 },
+): Promise<{ page: Page; record: PageRecord; app: MapAppDriver; requests: string[] }> {
+  const { page, record } = await session.newPage(viewport);
   const requests = recordFacilityRequests(page);
   return { page, record, app: new MapAppDriver(page, session.baseUrl), requests };
 }
 
 const tileRequests = (rs: string[]) => rs.filter((r) => r.includes('/tiles/WebMercatorQuad/'));
 const pageRequests = (rs: string[]) => rs.filter((r) => /\/items\?/.test(r));
+
+/**
+ * Screenshots `<name>-<lang>-<width>.png` in Vietnamese and English at 1440×900 and 390×844 (the
+ * page starts in Vietnamese at 1440×900); `again` restores what is shown after a change.
+ */
+async function shootEach(app: MapAppDriver, name: string, again: () => Promise<void> = async () => {}) {
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    // Esc closes a chooser left open (it would cover the phone's sheet handle).
+    await app.page.keyboard.press('Escape');
+    await app.page.setViewportSize({ width, height });
+    // On a phone the panel is a bottom sheet over the map: fold it to see the map.
+    const sheet = app.page.getByTestId('sheet-toggle');
+    if ((await sheet.isVisible()) && (await sheet.getAttribute('aria-expanded')) === 'true')
+      await sheet.click();
+    for (const lang of ['vi', 'en'] as const) {
+      await app.switchLanguage(lang);
+      await app.waitForSettled();
+      await again();
+      await app.screenshot(`${name}-${lang}-${width}.png`);
+    }
+  }
+  await app.switchLanguage('vi');
+}
 
 async function syntheticFacility(n: number): Promise<ApiFeature> {
   const label = `Synthetic facility ${String(n).padStart(5, '0')}`;
@@ -135,6 +189,90 @@ describe('a layer of tens of thousands of facilities', () => {
     expect(
       (await session.api<ApiFeature>(`/collections/facilities/items/${target.id}`)).properties.name,
     ).toBe('Cơ sở đã sửa');
+    expect(record.consoleErrors).toEqual([]);
+    await page.close();
+  });
+  it('a filter goes into every tile request, and the count bubbles count only the matches', async () => {
+    const matched = await session.api<ItemsResponse>(
+      '/collections/facilities/items?district_code=083&limit=1',
+    );
+    const all = await session.api<ItemsResponse>('/collections/facilities/items?limit=1');
+    expect(matched.numberMatched).toBeGreaterThan(1000);
+    expect(matched.numberMatched).toBeLessThan(all.numberMatched! / 4);
+    const { page, record, app, requests } = await given({ width: 1440, height: 900 });
+    await app.open('#map=8/22.36/104.08&layers=facilities&district=083');
+    await app.waitForSettled();
+    const tiles = tileRequests(requests);
+    expect(tiles.length).toBeGreaterThan(0);
+    for (const r of tiles) expect(r).toMatch(/\/tiles\/WebMercatorQuad\/\d+\/\d+\/\d+\?district_code=083$/);
+    // What the map draws adds up to the server's count of the filtered layer (all of it in view).
+    const drawn = await page.evaluate(() =>
+      window.__mapProbe!.renderedFeatures(['facilities-groups', 'facilities-symbol']),
+    );
+    expect(drawn.filter((f) => f.layer === 'facilities-groups').length).toBeGreaterThan(5);
+    expect(drawn.reduce((n, f) => n + (f.layer === 'facilities-groups' ? f.count! : 1), 0)).toBe(
+      matched.numberMatched,
+    );
+    // The bubbles show (no note asking to zoom in to see the matches).
+    expect(await page.getByTestId('map-filtered-groups').count()).toBe(0);
+    await shootEach(app, 'large-layer-filtered');
+    expect(record.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('features at one place on a tiled layer are offered in the chooser, filtered like the layer', async () => {
+    const [lon, lat] = STACK;
+    const { page, record, app, requests } = await given({ width: 1440, height: 900 });
+    await app.open(`#map=17/${lat}/${lon}&layers=facilities`);
+    await app.waitForSettled();
+    // The tile draws them all at one spot.
+    const drawn = await page.evaluate(() => window.__mapProbe!.renderedFeatures(['facilities-symbol']));
+    expect(drawn.filter((f) => typeof f.id === 'number' && f.id > SYNTHETIC).length).toBe(5);
+    const chooser = page.getByTestId('feature-chooser');
+    await app.clickMapAt(lon, lat);
+    await chooser.waitFor();
+    expect(await chooser.getAttribute('aria-label')).toBe('5 đối tượng ở đây');
+    const names = await page.getByTestId('chooser-item').locator('.hit-label').allTextContents();
+    expect([...names].sort()).toEqual(STACKED.map((f) => f.properties.name));
+    // The server was asked for the features in the click's box.
+    expect(pageRequests(requests).some((r) => r.includes('bbox=') && r.includes('limit=12'))).toBe(true);
+    await shootEach(app, 'large-layer-chooser', async () => {
+      if (!(await chooser.isVisible())) await app.clickMapAt(lon, lat);
+      await chooser.waitFor();
+    });
+    // Choosing one opens its details.
+    await app.clickMapAt(lon, lat);
+    await chooser.waitFor();
+    await page.getByTestId('chooser-item').filter({ hasText: 'Stacked facility 3' }).click();
+    await expect.poll(() => page.getByTestId('details-title').textContent()).toContain('Stacked facility 3');
+    expect(record.consoleErrors).toEqual([]);
+    await page.close();
+    // With a filter on, the chooser offers only the matching ones.
+    const filtered = await given();
+    await filtered.app.open(`#map=17/${lat}/${lon}&layers=facilities&district=083`);
+    await filtered.app.waitForSettled();
+    await filtered.app.clickMapAt(lon, lat);
+    await filtered.page.getByTestId('feature-chooser').waitFor();
+    const shown = await filtered.page.getByTestId('chooser-item').locator('.hit-label').allTextContents();
+    expect([...shown].sort()).toEqual(['Stacked facility 1', 'Stacked facility 2', 'Stacked facility 3']);
+    await filtered.page.close();
+  });
+
+  it('a place with more features than the chooser lists says how many there are', async () => {
+    const [lon, lat] = CROWD;
+    const { page, record, app } = await given({ width: 1440, height: 900 });
+    await app.open(`#map=17/${lat}/${lon}&layers=facilities`);
+    await app.waitForSettled();
+    const chooser = page.getByTestId('feature-chooser');
+    const open = async () => {
+      if (!(await chooser.isVisible())) await app.clickMapAt(lon, lat);
+      await chooser.waitFor();
+    };
+    await open();
+    expect(await chooser.getAttribute('aria-label')).toBe('14 đối tượng ở đây');
+    expect(await page.getByTestId('chooser-item').count()).toBe(12);
+    expect(await page.getByTestId('chooser-more').textContent()).toContain('12');
+    await shootEach(app, 'large-layer-chooser-more', open);
     expect(record.consoleErrors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SeedFeature } from '../../server/src/catalog/catalog';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
 import { loadConfig } from '../../server/src/config';
 import { databaseFile } from '../../server/src/store/open-store';
@@ -10,10 +11,11 @@ import { SHIPPED_GEODATA } from './server';
 
 /**
  * A fresh temp DATA_DIR whose SQLite database holds the shipped data plus `n` synthetic
- * facilities (test/bench/synthetic, ids after the shipped ones): start a server on it with
- * `startTestServer({ dataDir })` (it keeps a non-empty store as it is). The caller deletes it.
+ * facilities (test/bench/synthetic, ids after the shipped ones) and the `extra` facilities
+ * (ids after those): start a server on it with `startTestServer({ dataDir })` (it keeps a
+ * non-empty store as it is). The caller deletes it.
  */
-export async function seedLargeDataDir(n: number): Promise<string> {
+export async function seedLargeDataDir(n: number, extra: SeedFeature[] = []): Promise<string> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `laocai-large-${n}-`));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -28,7 +30,10 @@ export async function seedLargeDataDir(n: number): Promise<string> {
     .map((f) => String(f.properties.code));
   const firstId =
     Math.max(0, ...seed.features.filter((f) => f.collection === 'facilities').map((f) => f.id)) + 1;
-  const synthetic = syntheticFacilities(n, PROVINCE, codes).map((f) => ({ ...f, id: f.id + firstId - 1 }));
+  const synthetic = [...syntheticFacilities(n, PROVINCE, codes), ...extra].map((f, i) => ({
+    ...f,
+    id: firstId + i,
+  }));
   const store = openSqliteStore({ file: databaseFile(config), catalog });
   try {
     await store.seed({ ...seed, features: [...seed.features, ...synthetic] });

@@ -20,6 +20,7 @@ import { runFeatureStoreContract, type StoreHarness } from './feature-store.cont
 import { runFeatureStoreReadContract } from './feature-store-reads.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 import { runInquiryStoreContract } from './inquiry-store.contract';
+import { runTileFilterContract } from './tiles-filter.contract';
 import { runUserStoreContract } from './user-store.contract';
 
 /** A new database per harness (copied from the run's template in milliseconds), dropped by dispose. */
@@ -39,6 +40,7 @@ function postgisHarness(): StoreHarness & { database(): Promise<TestDatabase> } 
 runFeatureStoreContract('postgis', postgisHarness);
 runFeatureStoreWriteContract('postgis', postgisHarness);
 runFeatureStoreReadContract('postgis', postgisHarness);
+runTileFilterContract('postgis', postgisHarness);
 runCql2Contract('postgis', postgisHarness);
 runBatchContract('postgis', postgisHarness);
 runInquiryStoreContract('postgis', () => {

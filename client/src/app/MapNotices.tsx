@@ -9,8 +9,6 @@ interface Props {
   unknownFilters: (UnknownFilter & { title: string })[];
   onDropUnknown: () => void;
   basemapFailed: BasemapId | null;
-  /** Large (tiled) layers a filter narrows while their groups show: only zooming in shows the matches. */
-  filteredGroups?: string[];
 }
 
 /**
@@ -18,16 +16,9 @@ interface Props {
  * of a link that name nothing known (ignored, not silently hiding everything), and an online
  * basemap that cannot be reached (the built-in one is shown instead).
  */
-export function MapNotices({
-  illustrative,
-  unknownFilters,
-  onDropUnknown,
-  basemapFailed,
-  filteredGroups = [],
-}: Props) {
+export function MapNotices({ illustrative, unknownFilters, onDropUnknown, basemapFailed }: Props) {
   const { t } = useI18n();
-  if (!illustrative && unknownFilters.length === 0 && !basemapFailed && filteredGroups.length === 0)
-    return null;
+  if (!illustrative && unknownFilters.length === 0 && !basemapFailed) return null;
   return (
     <div className="map-notices">
       {illustrative && (
@@ -45,11 +36,6 @@ export function MapNotices({
           </button>
         </div>
       )}
-      {filteredGroups.map((what) => (
-        <p key={what} className="map-notice" role="note" data-testid="map-filtered-groups">
-          {t('map.filteredGroups', { what })}
-        </p>
-      ))}
       {basemapFailed && (
         <p className="map-notice map-notice-warning" role="alert" data-testid="map-basemap-offline">
           {t('basemap.unreachable', { name: t(`basemap.${basemapFailed}`) })}

@@ -49,8 +49,8 @@ import { useBasemapStyle } from './useBasemapStyle';
 import { useFilterState } from './useFilterState';
 import { useLargeLayers } from './useLargeLayers';
 import { isIllustrative, useMapModel } from './useMapModel';
-import { useMapPadding } from './useMapPadding';
-import { useSelection } from './useSelection';
+import { sheetCover, useMapPadding } from './useMapPadding';
+import { type ChooserClick, useSelection } from './useSelection';
 import { useStaffEditing } from './useStaffEditing';
 import { useUrlSync } from './useUrlSync';
 import { useViewEffects } from './useViewEffects';
@@ -91,7 +91,7 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
   );
   const [bounds, setBounds] = useState<BBox | undefined>(undefined);
   const [hover, setHover] = useState<HoverInfo | null>(null);
-  const [chooser, setChooser] = useState<MapClick | null>(null);
+  const [chooser, setChooser] = useState<ChooserClick | null>(null);
   const [sheetOpen, setSheetOpen] = useState(true);
   const panelRef = useRef<HTMLElement>(null);
   const mapWrapRef = useRef<HTMLElement>(null);
@@ -249,9 +249,25 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
       : undefined;
   const chooserItems = (chooser?.refs ?? []).flatMap((ref) => {
     const hit = model.index.get(refKey(ref.collection, ref.id));
-    if (!hit) return [];
-    return [{ ref, label: labelOf(hit.collection, hit.feature, lang), kind: hit.collection.itemTitle[lang] }];
+    const row = hit
+      ? { label: labelOf(hit.collection, hit.feature, lang), kind: hit.collection.itemTitle[lang] }
+      : large.fetchedItem(ref);
+    return row ? [{ ref, ...row }] : [];
   });
+  // A click on stacked points of a tiled layer: the server says which features are there.
+  const onFeatureClick = (click: MapClick): void => {
+    if (click.stacked.length === 0) {
+      onMapClick(click);
+      return;
+    }
+    large.resolveStacked(click).then(
+      (resolved) => {
+        if (resolved.refs.length === 1) large.adoptFetched(resolved.refs[0]!);
+        onMapClick(resolved);
+      },
+      () => undefined,
+    );
+  };
 
   const choroplethLegend = (
     <ChoroplethLegend
@@ -509,7 +525,7 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
           viewRequest={state.viewRequest}
           ariaLabel={t('map.label')}
           testHooks={testHooks}
-          onFeatureClick={onMapClick}
+          onFeatureClick={onFeatureClick}
           onHover={setHover}
           interaction={model.interaction}
           onViewChange={onViewChange}
@@ -527,7 +543,6 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
             for (const u of checked.unknown) dispatch({ type: 'filter', key: u.key, value: undefined });
           }}
           basemapFailed={basemapChoice.failed}
-          filteredGroups={large.filteredGroups(state.view?.zoom)}
         />
         {embed && (
           <div className="embed-legend" data-testid="embed-legend">
@@ -543,10 +558,13 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
             x={chooser.x}
             y={chooser.y}
             width={wrap?.clientWidth ?? 320}
-            height={wrap?.clientHeight ?? 320}
+            height={(wrap?.clientHeight ?? 320) - sheetCover(sheetOpen)}
             items={chooserItems}
+            total={chooser.total}
+            more={chooser.more}
             onChoose={(ref) => {
               setChooser(null);
+              large.adoptFetched(ref);
               pick(ref);
             }}
             onClose={() => setChooser(null)}

@@ -1,4 +1,3 @@
-import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Catalog } from '../catalog/catalog';
 import type { LegendModel } from '../features/layers/LayersPanel';
 import type { Filters } from '../lib/urlState';
@@ -25,24 +24,22 @@ export function serverFilters(
   return Object.fromEntries(conditionsFor(catalog, collection, filters).map((c) => [c.property, c.value]));
 }
 
-/** The active filters on one collection as a MapLibre filter on tile attributes (undefined: none). */
-export function tileFilter(
-  catalog: Catalog,
-  collection: string,
-  filters: Filters,
-): ExpressionSpecification | undefined {
-  const conditions = conditionsFor(catalog, collection, filters);
-  if (conditions.length === 0) return undefined;
-  return [
-    'all',
-    ...conditions.map((c) => ['==', ['to-string', ['get', c.property]], c.value]),
-  ] as ExpressionSpecification;
+/**
+ * The active filters on one collection as the tile URL's query (`?district_code=083`, names in
+ * sorted order so one filter is always one URL: the server and the browser cache by URL), or ''.
+ * The server then sends tiles holding only the matching features, its clusters counting only them.
+ */
+export function tileQuery(catalog: Catalog, collection: string, filters: Filters): string {
+  const params = Object.entries(serverFilters(catalog, collection, filters)).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return params.length === 0 ? '' : `?${new URLSearchParams(params).toString()}`;
 }
 
 /**
- * The vector-tile layers of the tiled collections: their tile URL with the collection's data
- * revision after `#` (never sent; a new revision is a new source, so MapLibre asks for every
- * tile again and the server, by ETag, answers the new bytes) and their filter.
+ * The vector-tile layers of the tiled collections: their tile URL with the active filters as its
+ * query and the collection's data revision after `#` (never sent; a new filter or revision is a
+ * new source, so MapLibre asks for every tile again and the server, by ETag, answers the new bytes).
  */
 export function tiledLayers(
   catalog: Catalog,
@@ -58,7 +55,8 @@ export function tiledLayers(
     const url = data.tileUrls[id];
     if (!url) continue;
     const rev = data.revisions[id] ?? 0;
-    out[id] = { url: rev > 0 ? `${url}#rev=${rev}` : url, filter: tileFilter(catalog, id, filters) };
+    const filtered = `${url}${tileQuery(catalog, id, filters)}`;
+    out[id] = { url: rev > 0 ? `${filtered}#rev=${rev}` : filtered };
   }
   return out;
 }

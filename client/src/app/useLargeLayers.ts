@@ -8,7 +8,7 @@ import { refKey } from '../lib/featureLabel';
 import type { Lang } from '../lib/format';
 import type { SearchEntry } from '../lib/search';
 import type { FeatureRef, Filters } from '../lib/urlState';
-import type { HoverInfo } from '../map/MapView';
+import type { HoverInfo, MapClick } from '../map/MapView';
 import { type IndexedFeature, labelOf } from './derive';
 import type { Action } from './state';
 import { serverFilters } from './tiled';
@@ -20,8 +20,8 @@ const LIST_PAGE = 100;
 const SEARCH_PAGE = 8;
 /** Quiet time (ms) before the view's list or a search goes to the server. */
 const DEBOUNCE_MS = 250;
-/** From this zoom tiles hold single points, no clusters (server/src/tiles: CLUSTER_MAX_ZOOM 14). */
-const TILE_POINTS_ZOOM = 15;
+/** Features of one tiled collection the chooser lists for a click on stacked points. */
+export const CHOOSER_PAGE = 12;
 
 interface Options {
   api: ApiClient;
@@ -39,6 +39,9 @@ interface Options {
   /** Opens a feature (details, or the editor while editing). */
   pick: (ref: FeatureRef) => void;
 }
+
+/** A map click with its stacked tiled features resolved: how many are here, and whether some are not listed. */
+export type StackedClick = MapClick & { total: number; more: boolean };
 
 /**
  * The tiled (large) collections in the UI, from the server: the List tab's features in view (a
@@ -140,14 +143,21 @@ export function useLargeLayers(o: Options) {
     [tiled, api, catalog, filters, lang],
   );
 
+  /** A feature of a tiled collection the server listed or found joins the state; false for any other. */
+  const adoptFetched = (ref: FeatureRef): boolean => {
+    const f = fetched.current.get(refKey(ref.collection, ref.id));
+    if (!f || !data.tiled.has(ref.collection)) return false;
+    updates.addFeatures(ref.collection, [f]);
+    return true;
+  };
+
   /**
    * Opens a feature of a tiled collection the server listed or found: it joins the state, and
    * the camera flies to it. False for any other feature (the caller handles it).
    */
   const chooseFetched = (ref: FeatureRef): boolean => {
     const f = fetched.current.get(refKey(ref.collection, ref.id));
-    if (!f || !data.tiled.has(ref.collection)) return false;
-    updates.addFeatures(ref.collection, [f]);
+    if (!f || !adoptFetched(ref)) return false;
     pick(ref);
     if (f.geometry?.type === 'Point') {
       const [lon, lat] = f.geometry.coordinates as [number, number];
@@ -171,17 +181,56 @@ export function useLargeLayers(o: Options) {
   };
 
   /**
-   * Shown tiled layers a filter narrows while the map shows their (unfilterable) count bubbles:
-   * their titles, for a note over the map.
+   * A click on stacked points of tiled collections (or a count bubble that cannot split): their
+   * features in the click's box from the server (with the filters, at most CHOOSER_PAGE each)
+   * replace what the tiles showed of them; `total` counts every feature here when the server
+   * knows it (numberMatched), `more` says some are not listed.
    */
-  const filteredGroups = (zoom: number | undefined): string[] =>
-    zoom !== undefined && zoom < TILE_POINTS_ZOOM
-      ? tiled
-          .filter((c) => isShown(c, visible) && Object.keys(serverFilters(catalog, c.id, filters)).length > 0)
-          .map((c) => c.title[lang])
-      : [];
+  const resolveStacked = async (click: MapClick): Promise<StackedClick> => {
+    const stacked = click.stacked.filter((id) => data.tiled.has(id));
+    const pages = await Promise.all(
+      stacked.map((id) =>
+        api.itemsPage(id, {
+          limit: CHOOSER_PAGE,
+          bbox: click.box as [number, number, number, number],
+          filters: serverFilters(catalog, id, filters),
+        }),
+      ),
+    );
+    const refs = click.refs.filter((r) => !stacked.includes(r.collection));
+    let total: number | undefined = refs.length;
+    let more = false;
+    pages.forEach((page, i) => {
+      const c = catalog.get(stacked[i]!);
+      if (!c) return;
+      for (const f of page.features) {
+        remember(fetched.current, c, f, lang);
+        refs.push({ collection: c.id, id: f.id });
+      }
+      more ||= api.nextPath(page) !== undefined;
+      total =
+        total === undefined || page.numberMatched === undefined ? undefined : total + page.numberMatched;
+    });
+    return { ...click, refs, total: total ?? refs.length, more };
+  };
 
-  return { serverList, remoteSearch, chooseFetched, hoverHit, filteredGroups, hasTiled: tiled.length > 0 };
+  /** A chooser row of a tiled feature the server gave (label and kind), if it did. */
+  const fetchedItem = (ref: FeatureRef): { label: string; kind: string } | undefined => {
+    const f = fetched.current.get(refKey(ref.collection, ref.id));
+    const c = catalog.get(ref.collection);
+    return f && c ? { label: labelOf(c, f, lang), kind: c.itemTitle[lang] } : undefined;
+  };
+
+  return {
+    serverList,
+    remoteSearch,
+    chooseFetched,
+    adoptFetched,
+    resolveStacked,
+    fetchedItem,
+    hoverHit,
+    hasTiled: tiled.length > 0,
+  };
 }
 
 /** A feature the server listed or found, kept (by ref key) for opening it, as a list row. */

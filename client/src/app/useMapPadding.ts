@@ -7,9 +7,10 @@ export interface Padding {
   left: number;
 }
 
-/** Must match the bottom-sheet media query and max-height in app.css. */
+/** Must match the bottom-sheet media query and max-heights (open, folded) in app.css. */
 const NARROW = '(max-width: 640px)';
 const SHEET_SHARE = 0.48;
+const FOLDED_SHEET = 96;
 
 /** The phone layout: the side panel is a bottom sheet. */
 export function isNarrow(): boolean {
@@ -21,6 +22,12 @@ function compute(): Padding {
   return narrow
     ? { top: 24, right: 24, bottom: Math.round(window.innerHeight * SHEET_SHARE) + 16, left: 24 }
     : { top: 32, right: 32, bottom: 32, left: 32 };
+}
+
+/** How much of the map's bottom the phone's sheet covers (CSS px), open or folded; 0 on wide screens. */
+export function sheetCover(open: boolean): number {
+  if (!isNarrow()) return 0;
+  return open ? Math.round(window.innerHeight * SHEET_SHARE) : FOLDED_SHEET;
 }
 
 /** Camera padding that keeps fitted features clear of the bottom sheet on narrow screens. */

@@ -18,8 +18,11 @@ interface Options {
   /** A pick outside the editor shows the panel (the phone's sheet opens). */
   onShowPanel: () => void;
   /** Several features near a click: offer them ("N features here"). */
-  onChooser: (click: MapClick) => void;
+  onChooser: (click: ChooserClick) => void;
 }
+
+/** A click offering a choice: with, for stacked tiled features, how many are here and whether some are not listed. */
+export type ChooserClick = MapClick & { total?: number; more?: boolean };
 
 /**
  * What picking a feature does: outside edit mode it opens its details; while editing, a feature
@@ -43,10 +46,12 @@ export function useSelection(o: Options) {
     [catalog, dispatch],
   );
   const pick = editing ? selectForEdit : select;
-  const onMapClick = (click: MapClick): void => {
+  const onMapClick = (click: ChooserClick): void => {
     if (o.drawing) return;
     const refs = editing ? click.refs.filter((r) => catalog.editable.has(r.collection)) : click.refs;
-    if (refs.length > 1) o.onChooser({ ...click, refs });
+    // While editing, what the server counted may include features that cannot be picked.
+    const counted = refs.length === click.refs.length ? click : { ...click, total: undefined, more: false };
+    if (refs.length > 1) o.onChooser({ ...counted, refs });
     else if (refs[0]) pick(refs[0]);
   };
   const zoomTo = (ref: FeatureRef, zoom = 12): void => {

@@ -73,6 +73,15 @@ export interface MapClick {
   refs: FeatureRef[];
   x: number;
   y: number;
+  /** The click's neighbourhood (CLICK_RADIUS px around it) in lon/lat: [west, south, east, north]. */
+  box: BBox;
+  /**
+   * Vector-tile collections whose drawing near the click may stand for more features than `refs`
+   * holds of them: two or more of their points (stacked at one place, all alike), or a count
+   * bubble that zooming cannot split (the map is past the tiles' deepest zoom). The app asks the
+   * server which features of theirs are in `box`.
+   */
+  stacked: string[];
 }
 
 /** Features this close (CSS px) to a click are "here": two or more make the app offer a choice. */
@@ -90,7 +99,7 @@ export interface MapViewProps {
   viewRequest?: ViewRequest;
   ariaLabel: string;
   testHooks: boolean;
-  /** A click that hit at least one feature (never called with an empty list). */
+  /** A click that hit at least one feature, or a tiled count bubble that cannot split (`stacked`). */
   onFeatureClick: (click: MapClick) => void;
   onHover: (hover: HoverInfo | null) => void;
   /** A tile source of the basemap failed to load (e.g. an online basemap while offline). */
@@ -236,11 +245,27 @@ export function MapView(props: MapViewProps) {
     };
     map.on('load', report);
     map.on('moveend', report);
+    /** A count bubble of vector tiles at or past its source's deepest zoom: zooming cannot split it. */
+    const unsplittable = (f: MapGeoJSONFeature): boolean =>
+      f.sourceLayer !== undefined &&
+      map.getZoom() >= (map.getSource(f.source)?.maxzoom ?? Number.POSITIVE_INFINITY);
+    /** The lon/lat box CLICK_RADIUS px around a point. */
+    const boxAround = (x: number, y: number): BBox => {
+      const r = CLICK_RADIUS;
+      const sw = map.unproject([x - r, y + r]);
+      const ne = map.unproject([x + r, y - r]);
+      return [sw.lng, sw.lat, ne.lng, ne.lat];
+    };
     map.on('click', (e: MapMouseEvent) => {
       if (propsRef.current.onClickAt?.([e.lngLat.lng, e.lngLat.lat])) return;
       const near = pickNear(e.point.x, e.point.y);
       const features = near.filter((f) => !isGroup(f) && f.id !== undefined);
-      if (features.length === 0) {
+      const tiledPoints = new Map<string, number>();
+      for (const f of features)
+        if (f.sourceLayer) tiledPoints.set(f.source, (tiledPoints.get(f.source) ?? 0) + 1);
+      const stacked = new Set([...tiledPoints].filter(([, n]) => n > 1).map(([source]) => source));
+      for (const g of near.filter((f) => isGroup(f) && unsplittable(f))) stacked.add(g.source);
+      if (features.length === 0 && stacked.size === 0) {
         const group = near.find(isGroup);
         if (group) expandGroup(group);
         return;
@@ -252,6 +277,8 @@ export function MapView(props: MapViewProps) {
         refs: features.map((f) => ({ collection: f.source, id: Number(f.id) })),
         x: e.point.x,
         y: e.point.y,
+        box: boxAround(e.point.x, e.point.y),
+        stacked: [...stacked],
       });
     });
     // Hover: the feature under the pointer gets the hover state (its uncertainty disc shows) and a

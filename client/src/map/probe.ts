@@ -13,10 +13,13 @@ export interface MapProbe {
   settled: () => boolean;
   /** Ids of the layers in the current style (to check that all our layers are there). */
   layerIds: () => string[];
-  /** The features drawn in the viewport now (of `layers`, else of every layer): source, id and layer. */
+  /**
+   * The features drawn in the viewport now (of `layers`, else of every layer): source, id, layer
+   * and, for a count bubble of vector tiles, its `point_count`.
+   */
   renderedFeatures: (
     layers?: string[],
-  ) => { source: string; id: number | string | undefined; layer: string }[];
+  ) => { source: string; id: number | string | undefined; layer: string; count?: number }[];
   /** A feature's state (hover, highlight), read only. */
   featureState: (source: string, id: number) => Record<string, unknown>;
   /** Number of `idle` events seen so far. */
@@ -61,7 +64,12 @@ export function installMapProbe(map: MapLibreMap): () => void {
     renderedFeatures: (layers) =>
       map
         .queryRenderedFeatures(layers ? { layers: layers.filter((id) => map.getLayer(id)) } : undefined)
-        .map((f) => ({ source: f.source, id: f.id, layer: f.layer.id })),
+        .map((f) => ({
+          source: f.source,
+          id: f.id,
+          layer: f.layer.id,
+          ...(typeof f.properties.point_count === 'number' ? { count: f.properties.point_count } : {}),
+        })),
     featureState: (source, id) => ({ ...map.getFeatureState({ source, id }) }),
     idleCount: () => idles,
     lastIdleAt: () => lastIdle,

@@ -34,16 +34,17 @@ export interface MapStyleInput {
   lang: Lang;
   /** Attribution texts of our sources (plain text), in the UI language. */
   attribution: { boundaries: string; context: string };
-  /** The collections drawn from vector tiles: tile URL template and the filter on their points. */
+  /** The collections drawn from vector tiles: their tile URL template (with the active filters as its query). */
   tiles?: Readonly<Record<string, TiledLayer>>;
 }
 
 /** A collection drawn from vector tiles (OGC API – Tiles, MVT, zooms 0–16). */
 export interface TiledLayer {
-  /** `…/tiles/WebMercatorQuad/{z}/{y}/{x}`, with the data revision after `#` so an edit renews the source. */
+  /**
+   * `…/tiles/WebMercatorQuad/{z}/{y}/{x}`, with the active filters as its query (the server
+   * filters the tiles and their clusters) and the data revision after `#` so an edit renews the source.
+   */
   url: string;
-  /** The active filters as an expression on tile attributes, if any. */
-  filter: ExpressionSpecification | undefined;
 }
 
 /** The highest zoom our tile endpoint serves (server/src/tiles/web-mercator.ts, MAX_TILE_ZOOM). */
@@ -113,7 +114,7 @@ export function buildMapStyle(input: MapStyleInput): StyleSpecification {
       colors: input.colors[c.id] ?? {},
       visible: isShown(c, visible),
       lang,
-      ...(tiled ? { tiled: { filter: tiled.filter } } : {}),
+      tiled: tiled !== undefined,
     };
     if (d.choropleth) {
       const on = visible.has(d.choropleth.toggle.key);

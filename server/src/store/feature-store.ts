@@ -45,6 +45,14 @@ export interface FeatureQuery {
   offset: number;
 }
 
+/** What narrows a vector tile: the FeatureQuery members that select features, without bbox and paging. */
+export type TileFilter = Pick<FeatureQuery, 'filters' | 'filter' | 'q'>;
+
+/** Whether a tile filter narrows anything (no property filter, CQL2 or `q`: the plain tile). */
+export function narrowsTile(where: TileFilter | undefined): where is TileFilter {
+  return where !== undefined && ((where.filters?.length ?? 0) > 0 || where.filter !== undefined || !!where.q);
+}
+
 export interface FeaturePage {
   features: StoredFeature[];
   /**
@@ -220,9 +228,11 @@ export interface FeatureStore extends BatchStore {
    * server/src/tiles/tile-content.ts defines (clusters with point_count at low zoom for point-only
    * collections); undefined when no feature is in it. The caller checks the address (z within
    * MIN_TILE_ZOOM..MAX_TILE_ZOOM, x and y within 0..2^z − 1). Cost is bounded per tile, not by
-   * the collection's size.
+   * the collection's size. With `where` (property filters, CQL2, `q`: the items selection without
+   * its bbox), only the matching features are in the tile and the clusters count only them; the
+   * tile's own box still bounds the rows read (at most the collection's features in that box).
    */
-  vectorTile(collection: string, tile: TileAddress): Promise<Uint8Array | undefined>;
+  vectorTile(collection: string, tile: TileAddress, where?: TileFilter): Promise<Uint8Array | undefined>;
   /** Bbox of all the collection's features, or undefined when it has none. */
   collectionExtent(collection: string): Promise<Bbox | undefined>;
   /** Feature counts (and sums of `sumProperty`) per `district_code` property; features without one are left out. */

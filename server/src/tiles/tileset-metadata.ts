@@ -27,6 +27,10 @@ export const TILESETS_VECTOR_REL = 'http://www.opengis.net/def/rel/ogc/1.0/tiles
 export const TILING_SCHEMES_REL = 'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes';
 const JSON_TYPE = 'application/json';
 
+/** What a tile URL may add (routes/tiles.ts tileQuerySchema): the filters of the items route. */
+const FILTER_NOTE =
+  'the filter parameters of the items route (queryables, q, datetime, filter) narrow a tile to the matching features';
+
 /** Half the side of the Web Mercator square, in metres. */
 const ORIGIN = 20037508.3427892;
 /** The standard's 0.28 mm pixel: scale denominator = cell size / 0.00028. */
@@ -49,7 +53,7 @@ function summary(base: string, collection: CollectionDef): TileSetSummary {
       href: `${path}/{tileMatrix}/{tileRow}/{tileCol}`,
       rel: 'item',
       type: MVT_TYPE,
-      title: 'Mapbox vector tiles',
+      title: `Mapbox vector tiles; ${FILTER_NOTE}`,
       templated: true,
     },
   ];
@@ -120,18 +124,24 @@ function layer(collection: CollectionDef, fields: Record<string, string>): TileL
   };
 }
 
-/** GET …/tiles/WebMercatorQuad: the tileset's metadata, also readable as TileJSON 3.0. */
+/**
+ * GET …/tiles/WebMercatorQuad: the tileset's metadata, also readable as TileJSON 3.0, with a link
+ * to the collection's queryables (the property filters a tile URL takes).
+ */
 export function tileSetMetadata(
   base: string,
   collection: CollectionDef,
   extent: Bbox | undefined,
+  queryables: TemplatedLink,
 ): TileSetMetadata {
   const fields: Record<string, string> = { ...tileFields(collection) };
   const tileLayer = layer(collection, fields);
   if (tileLayer.geometryDimension === 0) Object.assign(fields, { cluster: 'Boolean', point_count: 'Number' });
+  const head = summary(base, collection);
   return {
-    ...summary(base, collection),
-    description: `${collection.description.vi} / ${collection.description.en}`,
+    ...head,
+    links: [...head.links, queryables],
+    description: `${collection.description.vi} / ${collection.description.en}. Tiles: ${FILTER_NOTE}.`,
     ...(extent
       ? { boundingBox: { lowerLeft: [extent[0], extent[1]], upperRight: [extent[2], extent[3]], crs: CRS84 } }
       : {}),

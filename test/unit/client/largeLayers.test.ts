@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../client/src/api/client';
-import { tiledLayers, tileFilter, withoutTiled, withTiledCounts } from '../../../client/src/app/tiled';
+import { tiledLayers, tileQuery, withoutTiled, withTiledCounts } from '../../../client/src/app/tiled';
 import { upsert } from '../../../client/src/app/useAppData';
 import { valueColors } from '../../../client/src/catalog/presentation';
 import { offlineBasemap } from '../../../client/src/map/basemap/basemaps';
@@ -68,14 +68,17 @@ describe('a tiled collection in the map style', () => {
     ).toContain('point_count');
   });
 
-  it('a filter becomes a layer filter on its points and hides the (attribute-less) count bubbles', () => {
-    const s = style({ district: '083' });
+  it('a filter goes into the tile URL (the server filters points and counts); the count bubbles stay', () => {
+    const s = style({ district: '083' }, 2);
+    expect(s.sources.facilities).toMatchObject({ tiles: [`${TILES}?district_code=083#rev=2`] });
     const symbol = s.layers.find((l) => l.id === 'facilities-symbol') as SymbolLayerSpecification;
-    expect(JSON.stringify(symbol?.filter)).toContain(
-      JSON.stringify(['==', ['to-string', ['get', 'district_code']], '083']),
+    expect(JSON.stringify(symbol?.filter)).not.toContain('district_code');
+    expect(s.layers.find((l) => l.id === 'facilities-groups')?.layout?.visibility).toBe('visible');
+    // One filter is one URL: parameters in name order, values encoded.
+    expect(tileQuery(catalog, 'craft-villages', { craft: 'wine distilling', district: '083' })).toBe(
+      '?craft=wine+distilling&district_code=083',
     );
-    expect(s.layers.find((l) => l.id === 'facilities-groups')?.layout?.visibility).toBe('none');
-    expect(tileFilter(catalog, 'craft-villages', {})).toBeUndefined();
+    expect(tileQuery(catalog, 'facilities', {})).toBe('');
   });
 
   it('an edit (a new revision) changes the tile URL, so MapLibre loads every tile again', () => {

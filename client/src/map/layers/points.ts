@@ -32,10 +32,10 @@ export interface CollectionStyle {
   lang: Lang;
   /**
    * Drawn from the collection's vector tiles (source layer = collection id; clusters with
-   * `point_count` at low zoom), with the active filters as `filter` on its points. Cluster
-   * bubbles carry no attributes, so they are hidden while a filter narrows the layer.
+   * `point_count` at low zoom). The server filters them (the filters are in the tile URL), so
+   * the count bubbles count only the matching features.
    */
-  tiled?: { filter: ExpressionSpecification | undefined };
+  tiled?: boolean;
 }
 
 /** The source (and, for vector tiles, the source layer) of a collection's layers. */
@@ -139,12 +139,10 @@ export function pointLayers(p: CollectionStyle): {
   const { c, visible, lang } = p;
   const d = c.display;
   const color = colorExpression(c, p.colors);
-  const tiled = p.tiled;
-  const on = sourceOf(c, tiled !== undefined);
+  const tiled = p.tiled === true;
+  const on = sourceOf(c, tiled);
   const base: ExpressionSpecification =
-    d.cluster || tiled
-      ? ['all', IS_POINT, ['!', ['has', 'point_count']], ...(tiled?.filter ? [tiled.filter] : [])]
-      : IS_POINT;
+    d.cluster || tiled ? ['all', IS_POINT, ['!', ['has', 'point_count']]] : IS_POINT;
   const halos: LayerSpecification[] = d.uncertainty
     ? [
         {
@@ -194,8 +192,7 @@ export function pointLayers(p: CollectionStyle): {
     },
     paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
   };
-  const groupsShown = visible && !tiled?.filter;
-  return { halos, symbols: [...groupLayers(c, groupsShown, lang, tiled !== undefined), symbol] };
+  return { halos, symbols: [...groupLayers(c, visible, lang, tiled), symbol] };
 }
 
 /**

@@ -92,7 +92,7 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
     ...postgisUserMethods(conn),
     ...postgisInquiryMethods(conn),
     seed: (data, opts) => seed(data, opts?.replace === true),
-    vectorTile: (collection, tile) => tiles.vectorTile(collection, tile),
+    vectorTile: (collection, tile, where) => tiles.vectorTile(collection, tile, where),
     close: () => conn.close(),
   };
 }

@@ -9,10 +9,10 @@ import {
   type TileAddress,
   tileBounds,
 } from '../../tiles/web-mercator';
-import type { Bbox } from '../feature-store';
+import { type Bbox, narrowsTile, type TileFilter } from '../feature-store';
 import type { Connection } from './connection';
 import { collectionStats } from './feature-reads';
-import { envelopeSql, Params } from './query-sql';
+import { buildWhere, envelopeSql, Params } from './query-sql';
 
 /** MVT buffer around polygon and line tiles, in tile units (as geojson-vt's on SQLite). */
 const BUFFER = 64;
@@ -96,11 +96,55 @@ export function clusterTileQuery(
   return { sql: mvtSql(items, collection, tile, p, 0, false), values: p.values };
 }
 
-/** Every point of a tile deeper than the cluster zooms (the caller has bounded their number). */
-export function pointTileQuery(collection: string, tile: TileAddress, fields: string[]): TileQuery {
+/**
+ * A clustered tile counting only the features that match `where`: the matching points of the
+ * tile's box grouped into the cells of zoom `level` (the same cells as point_cells), clusters and
+ * the one point of each single-point cell.
+ */
+export function filteredClusterTileQuery(
+  collection: string,
+  tile: TileAddress,
+  level: number,
+  fields: string[],
+  where: TileFilter,
+): TileQuery {
+  const p = new Params();
+  const perTile = CELLS_PER_TILE_SIDE * 2 ** (level - tile.z);
+  const x0 = tile.x * perTile;
+  const y0 = tile.y * perTile;
+  const shift = p.add(CLUSTER_MAX_ZOOM - level);
+  const items = `
+    WITH cells AS (
+      SELECT f.cell_x >> ${shift} AS x, f.cell_y >> ${shift} AS y, count(*) AS n,
+        sum(ST_X(f.geom)) AS sum_lon, sum(ST_Y(f.geom)) AS sum_lat, min(f.id) AS id
+      FROM features f ${buildWhere(collection, where, p)} AND f.geom && ${envelopeSql(tileBounds(tile), p)}
+        AND f.cell_x >> ${shift} BETWEEN ${p.add(x0)} AND ${p.add(x0 + perTile - 1)}
+        AND f.cell_y >> ${shift} BETWEEN ${p.add(y0)} AND ${p.add(y0 + perTile - 1)}
+      GROUP BY 1, 2
+    )
+    SELECT f.id, ${mercatorPoint('ST_X(f.geom)', 'ST_Y(f.geom)')} AS geom, ${tagsSql(p.add(fields))} AS tags
+    FROM cells JOIN features f ON f.collection = ${p.add(collection)} AND f.id = cells.id WHERE cells.n = 1
+    UNION ALL
+    SELECT NULL, ${mercatorPoint('sum_lon / n', 'sum_lat / n')}, jsonb_build_object('cluster', true, 'point_count', n)
+    FROM cells WHERE n > 1`;
+  return { sql: mvtSql(items, collection, tile, p, 0, false), values: p.values };
+}
+
+/**
+ * Every point of a tile deeper than the cluster zooms that matches `where` (the caller has
+ * bounded their number), at most `limit` of them.
+ */
+export function pointTileQuery(
+  collection: string,
+  tile: TileAddress,
+  fields: string[],
+  where: TileFilter = {},
+  limit?: number,
+): TileQuery {
   const p = new Params();
   const items = `SELECT f.id, ${mercatorPoint('ST_X(f.geom)', 'ST_Y(f.geom)')} AS geom, ${tagsSql(p.add(fields))} AS tags
-    FROM features f WHERE f.collection = ${p.add(collection)} AND f.geom && ${envelopeSql(tileBounds(tile), p)}`;
+    FROM features f ${buildWhere(collection, where, p)} AND f.geom && ${envelopeSql(tileBounds(tile), p)}
+    ${limit === undefined ? '' : `LIMIT ${p.add(limit)}`}`;
   return { sql: mvtSql(items, collection, tile, p, 0, false), values: p.values };
 }
 
@@ -117,6 +161,34 @@ export function postgisTiles(conn: Connection, catalog: Catalog) {
     const { rows } = await conn.query<{ mvt: Buffer | null }>(sql, values);
     const bytes = rows[0]?.mvt;
     return bytes && bytes.length > 0 ? new Uint8Array(bytes) : undefined;
+  };
+
+  /** How many points of the tile match `where`, counting at most `cap` + 1. */
+  const matchesUpTo = async (collection: string, tile: TileAddress, where: TileFilter, cap: number) => {
+    const p = new Params();
+    const { rows } = await conn.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM features f ${buildWhere(collection, where, p)}
+         AND f.geom && ${envelopeSql(tileBounds(tile), p)} LIMIT ${p.add(cap + 1)}) m`,
+      p.values,
+    );
+    return rows[0]?.n ?? 0;
+  };
+
+  /**
+   * Every point of a tile deeper than the cluster zooms that matches `where`, or its filtered
+   * zoom-14 clusters when more than MAX_POINTS_PER_TILE match (counting at most one more).
+   */
+  const filteredPointTile = async (
+    collection: string,
+    tile: TileAddress,
+    fields: string[],
+    where: TileFilter,
+  ) => {
+    const n = await matchesUpTo(collection, tile, where, MAX_POINTS_PER_TILE);
+    if (n === 0) return undefined;
+    if (n > MAX_POINTS_PER_TILE)
+      return mvt(filteredClusterTileQuery(collection, tile, CLUSTER_MAX_ZOOM, fields, where));
+    return mvt(pointTileQuery(collection, tile, fields, where));
   };
 
   /** Every point of a tile deeper than the cluster zooms, or its zoom-14 clusters when too many. */
@@ -141,7 +213,7 @@ export function postgisTiles(conn: Connection, catalog: Catalog) {
    * Polygons, lines and points of a collection holding non-points: clipped to the tile and its
    * buffer in lon/lat first (so only that part is projected), then cut and snapped by ST_AsMVTGeom.
    */
-  const shapeTile = (collection: string, tile: TileAddress, fields: string[]) => {
+  const shapeTile = (collection: string, tile: TileAddress, fields: string[], where: TileFilter) => {
     const [west, south, east, north] = tileBounds(tile);
     const padX = ((east - west) * BUFFER) / TILE_EXTENT;
     const padY = ((north - south) * BUFFER) / TILE_EXTENT;
@@ -155,20 +227,32 @@ export function postgisTiles(conn: Connection, catalog: Catalog) {
     const envelope = envelopeSql(box, p);
     const items = `SELECT f.id, ST_Transform(ST_ClipByBox2D(f.geom, ${envelope}::box2d), 3857) AS geom,
         ${tagsSql(p.add(fields))} AS tags
-      FROM features f WHERE f.collection = ${p.add(collection)} AND f.geom && ${envelope}`;
+      FROM features f ${buildWhere(collection, where, p)} AND f.geom && ${envelope}`;
     return mvt({ sql: mvtSql(items, collection, tile, p, BUFFER, true), values: p.values });
   };
 
   return {
-    /** MVT bytes of a tile (zoom, column, row already checked), or undefined when no feature is in it. */
-    async vectorTile(collection: string, tile: TileAddress): Promise<Uint8Array | undefined> {
+    /**
+     * MVT bytes of a tile (zoom, column, row already checked) with the features that match
+     * `where`, or undefined when no such feature is in it.
+     */
+    async vectorTile(
+      collection: string,
+      tile: TileAddress,
+      where?: TileFilter,
+    ): Promise<Uint8Array | undefined> {
       const def = catalog.collection(collection);
       const stats = def ? await collectionStats(conn, collection) : undefined;
       if (!def || !stats || stats.features === 0 || stats.min_lon === null) return undefined;
       const extent: Bbox = [stats.min_lon, stats.min_lat, stats.max_lon, stats.max_lat];
       if (!boxesMeet(extent, tileBounds(tile))) return undefined;
       const fields = Object.keys(tileFields(def));
-      if (stats.non_points > 0) return shapeTile(collection, tile, fields);
+      if (stats.non_points > 0) return shapeTile(collection, tile, fields, where ?? {});
+      if (narrowsTile(where)) {
+        return tile.z <= CLUSTER_MAX_ZOOM
+          ? mvt(filteredClusterTileQuery(collection, tile, tile.z, fields, where))
+          : filteredPointTile(collection, tile, fields, where);
+      }
       return tile.z <= CLUSTER_MAX_ZOOM
         ? mvt(clusterTileQuery(collection, tile, tile.z, fields))
         : pointTile(collection, tile, fields);

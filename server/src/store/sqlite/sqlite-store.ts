@@ -207,7 +207,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     getFeature: (collection, id) => guard(() => rows.get(collection, id)),
     queryFeatures: (collection, query) => guard(() => queryObjects(collection, query)),
     queryFeaturesGeoJson: (collection, query) => guard(() => queryText(collection, query)),
-    vectorTile: (collection, tile) => guard(() => tiles.vectorTile(collection, tile)),
+    vectorTile: (collection, tile, where) => guard(() => tiles.vectorTile(collection, tile, where)),
     collectionExtent: (collection) => guard(() => extent(collection)),
     aggregateByDistrict: (collection, sumProperty) =>
       guard(() =>
