@@ -15,6 +15,7 @@ import { runFeatureStoreContract, type StoreHarness } from './feature-store.cont
 import { runFeatureStoreReadContract } from './feature-store-reads.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 import { runInquiryStoreContract } from './inquiry-store.contract';
+import { runSortContract } from './sort.contract';
 import { runUserStoreContract } from './user-store.contract';
 
 function tempSqlite(): StoreHarness & { file: string } {
@@ -31,6 +32,7 @@ runFeatureStoreContract('sqlite (temp file)', tempSqlite);
 runFeatureStoreWriteContract('sqlite (temp file)', tempSqlite);
 runFeatureStoreReadContract('sqlite (temp file)', tempSqlite);
 runCql2Contract('sqlite (temp file)', tempSqlite);
+runSortContract('sqlite (temp file)', tempSqlite);
 runBatchContract('sqlite (temp file)', tempSqlite);
 runInquiryStoreContract('sqlite (temp file)', () => {
   const harness = tempSqlite();

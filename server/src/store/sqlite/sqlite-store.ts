@@ -22,6 +22,7 @@ import { sqliteInquiryMethods } from './inquiry-store';
 import { DERIVE_SQL, DROP_FEATURE_TRIGGERS, FEATURE_TRIGGERS } from './migration-3';
 import { jsonPath } from './query-sql';
 import { queryableIndexes } from './queryable-indexes';
+import { sortIndexes, staleSortIndexes } from './sort-indexes';
 import { sqliteTiles } from './tiles';
 import { asyncMethods, sqliteUserMethods } from './user-store';
 
@@ -52,10 +53,12 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   db.pragma(`mmap_size = ${2 ** 31}`);
   registerCql2Functions(db);
   const indexes = queryableIndexes(options.catalog);
-  db.exec(indexes.create);
+  const sorts = sortIndexes(options.catalog);
+  const existing = prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[];
+  db.exec(staleSortIndexes(existing, sorts) + indexes.create + sorts.create);
   const codes = collectionCodes(conn);
   const rows = featureRowWriter(conn, options.catalog, codes);
-  const reads = featureReads(conn, codes, indexes.properties);
+  const reads = featureReads(conn, codes, indexes.properties, sorts);
   const tiles = sqliteTiles(conn, codes, options.catalog);
   const now = options.now ?? (() => new Date());
 
@@ -80,7 +83,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const seed = db.transaction((data: SeedData, replace: boolean) => {
     if (!isEmpty() && !replace) throw new StoreNotEmpty();
     db.exec(DROP_FEATURE_TRIGGERS);
-    db.exec(indexes.drop);
+    db.exec(indexes.drop + sorts.drop);
     db.exec(`DELETE FROM features; DELETE FROM indicator_values; DELETE FROM feature_history;
       DELETE FROM deleted_features; DELETE FROM indicator_history; DELETE FROM batches;`);
     const at = now().toISOString();
@@ -89,7 +92,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     for (const { f } of keyed) rows.insert(f, 1, at, at);
     for (const r of data.indicators) insertIndicator(r);
     db.exec(DERIVE_SQL);
-    db.exec(indexes.create);
+    db.exec(indexes.create + sorts.create);
     db.exec(FEATURE_TRIGGERS);
     prepare("UPDATE store_meta SET value = value + 1 WHERE key = 'revision'").run();
   });
