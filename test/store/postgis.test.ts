@@ -20,6 +20,7 @@ import { runFeatureStoreContract, type StoreHarness } from './feature-store.cont
 import { runFeatureStoreReadContract } from './feature-store-reads.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 import { runInquiryStoreContract } from './inquiry-store.contract';
+import { runSortContract } from './sort.contract';
 import { runUserStoreContract } from './user-store.contract';
 
 /** A new database per harness (copied from the run's template in milliseconds), dropped by dispose. */
@@ -40,6 +41,7 @@ runFeatureStoreContract('postgis', postgisHarness);
 runFeatureStoreWriteContract('postgis', postgisHarness);
 runFeatureStoreReadContract('postgis', postgisHarness);
 runCql2Contract('postgis', postgisHarness);
+runSortContract('postgis', postgisHarness);
 runBatchContract('postgis', postgisHarness);
 runInquiryStoreContract('postgis', () => {
   const harness = postgisHarness();

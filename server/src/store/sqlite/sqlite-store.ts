@@ -22,7 +22,7 @@ import { sqliteInquiryMethods } from './inquiry-store';
 import { DERIVE_SQL, DROP_FEATURE_TRIGGERS, FEATURE_TRIGGERS } from './migration-3';
 import { jsonPath } from './query-sql';
 import { queryableIndexes } from './queryable-indexes';
-import { sortIndexes, staleSortIndexes } from './sort-indexes';
+import { sortIndexes } from './sort-indexes';
 import { sqliteTiles } from './tiles';
 import { asyncMethods, sqliteUserMethods } from './user-store';
 
@@ -55,7 +55,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const indexes = queryableIndexes(options.catalog);
   const sorts = sortIndexes(options.catalog);
   const existing = prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[];
-  db.exec(staleSortIndexes(existing, sorts) + indexes.create + sorts.create);
+  db.exec(sorts.stale(existing) + indexes.create + sorts.create);
   const codes = collectionCodes(conn);
   const rows = featureRowWriter(conn, options.catalog, codes);
   const reads = featureReads(conn, codes, indexes.properties, sorts);
