@@ -83,6 +83,9 @@ const NASTY = [
   "' OR 1=1 --",
   '../../etc/passwd',
   '__proto__',
+  '-name,+craft',
+  '--name',
+  ',',
 ];
 
 const value = fc.oneof(
@@ -104,6 +107,7 @@ const name = fc.constantFrom(
   'recognition_year',
   'status',
   'confidence',
+  'sortby',
   '__proto__',
   'constructor',
   'x',
@@ -130,6 +134,7 @@ const readPath = fc.constantFrom(
   '/api/collections/craft-villages/items/1/history',
   '/api/collections/craft-villages/deleted',
   '/api/collections/craft-villages/queryables',
+  '/api/collections/craft-villages/sortables',
   '/api/collections',
   '/api/changes',
   '/api/indicators',
