@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemsResponse, Link } from '../../server/src/contract/api';
 import { buildTestApp, type TestApp } from '../helpers/server';
+import { compareValues } from '../helpers/sort-order';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,14 +17,10 @@ async function items(url: string): Promise<ItemsResponse> {
   return res.json<ItemsResponse>();
 }
 
-/** Missing and null first, numbers numerically, text by code point; ties by id in the last key's direction. */
+/** The store contract's order (text by its Vietnamese sort key); ties by id in the last key's direction. */
 function sorted(features: ItemsResponse['features'], keys: [string, boolean][]): (string | number)[] {
   const value = (f: ItemsResponse['features'][number], k: string) => f.properties?.[k] ?? null;
-  const cmp = (a: unknown, b: unknown) => {
-    if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
-    if (typeof a === 'number' && typeof b === 'number') return a - b;
-    return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
-  };
+  const cmp = compareValues;
   const lastDesc = keys[keys.length - 1]![1];
   return [...features]
     .sort((x, y) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ItemsResponse } from '../../server/src/contract/api';
 import { SHIPPED_GEODATA } from '../helpers/server';
+import { compareValues } from '../helpers/sort-order';
 import { pageSuite } from './driver/suite';
 
 // Issue 16: the attribute table. The shipped data plus 240 more facilities (copies a few metres
@@ -60,13 +61,14 @@ describe('the attribute table', () => {
     await app.page.getByTestId('table-next').click();
     await expect.poll(() => status.textContent()).toBe(`Dòng 51–100 / ${all.numberMatched}`);
     expect(requests.some((u) => /limit=50&offset=50/.test(u))).toBe(true);
-    // Sort by name, both ways: the server orders the whole layer (sortby), so page 1 starts with the
-    // layer's first name, then its last — the API's own answers, and the extremes of every name.
+    // Sort by name, both ways: the server orders the whole layer (sortby; Vietnamese alphabet order:
+    // Đ after D), so page 1 starts with the layer's first name, then its last — the API's own
+    // answers, and the extremes of every name.
     const everyName = (
       await suite.session().api<ItemsResponse>('/collections/facilities/items?limit=1000')
     ).features
       .map((f) => String(f.properties?.name))
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(compareValues);
     const firstOf = async (sortby: string) =>
       (await suite.session().api<ItemsResponse>(`/collections/facilities/items?sortby=${sortby}&limit=1`))
         .features[0]?.properties?.name;

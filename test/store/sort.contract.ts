@@ -7,6 +7,7 @@ import type {
   StoredFeature,
 } from '../../server/src/store/feature-store';
 import { COUNT_CAP } from '../../server/src/store/rows';
+import { compareValues } from '../helpers/sort-order';
 import { syntheticVillages, villageGrid, withFeatures } from '../helpers/villages';
 import { fixture, type StoreHarness } from './feature-store.contract';
 
@@ -38,15 +39,6 @@ function within(features: readonly SeedFeature[], box: readonly number[]): SeedF
   });
 }
 
-/** Missing and null first, numbers numerically, text by code point. */
-function compareValues(a: unknown, b: unknown): number {
-  const none = (v: unknown) => v === undefined || v === null;
-  if (none(a) || none(b)) return none(a) === none(b) ? 0 : none(a) ? -1 : 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const [x, y] = [String(a), String(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /** The ids of `features` in `keys` order, ties by id in the direction of the last key. */
 function expectedOrder(features: readonly SeedFeature[], keys: readonly SortKey[]): number[] {
   const last = keys[keys.length - 1]!.descending ? -1 : 1;
@@ -63,7 +55,8 @@ function expectedOrder(features: readonly SeedFeature[], keys: readonly SortKey[
 
 /**
  * `sortby` (OGC API – Features Part 8) on every FeatureStore backend: the whole collection in
- * the order asked (text by code point, numbers numerically, missing values first ascending), ties
+ * the order asked (text in Vietnamese alphabet order, numbers numerically, missing values first
+ * ascending), ties
  * by id, pages that visit every match exactly once, and the same numberMatched/hasMore as unsorted.
  */
 export function runSortContract(name: string, create: () => StoreHarness): void {

@@ -84,7 +84,10 @@ describe(`sqlite sorted read path (${N.toLocaleString('en')} villages)`, () => {
     });
     const lines = plans.flat();
     expect(lines.some((l) => /features_sort_craft_villages__recognition_year/.test(l))).toBe(true);
-    expect(lines, lines.join('\n')).toContain('USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY');
+    expect(
+      lines.some((l) => /^USE TEMP B-TREE FOR LAST \d+ TERMS OF ORDER BY$/.test(l)),
+      lines.join('\n'),
+    ).toBe(true);
     for (const line of lines) expect(line).not.toMatch(/USE TEMP B-TREE FOR ORDER BY|^SCAN f$/);
   });
 

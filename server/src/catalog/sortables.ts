@@ -1,6 +1,6 @@
 import { type CollectionDef, propertySchema } from './catalog';
 
-/** How a sortable's values compare: numbers numerically, text by code point (both stores). */
+/** How a sortable's values compare: numbers numerically, text by its sort key (store/sort-key.ts). */
 export type SortType = 'number' | 'string';
 
 /** A sortable property of a collection and how its values compare. */

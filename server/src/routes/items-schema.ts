@@ -90,7 +90,7 @@ export function itemsQuerySchema(collection: CollectionDef) {
           .map((s) => s.name)
           .join(
             ', ',
-          )}; see /sortables), each optionally prefixed + (ascending, the default) or - (descending), e.g. -${sortablesOf(collection)[0]?.name ?? 'name'}; ties by id, so paging with offset is stable; text compares by code point, missing values first ascending`,
+          )}; see /sortables), each optionally prefixed + (ascending, the default) or - (descending), e.g. -${sortablesOf(collection)[0]?.name ?? 'name'}; ties by id, so paging with offset is stable; text in Vietnamese alphabet order (case and tones aside), missing values first ascending`,
       }),
     ),
     q: Type.Optional(

@@ -51,8 +51,8 @@ export interface FeatureQuery {
   offset: number;
   /**
    * Order by these sortables of the collection (the caller checks), then by id in the direction of
-   * the last key, so pages are stable. Values compare as catalog/sortables.ts says (text by code
-   * point, numbers numerically); a missing or null value sorts before every value ascending and
+   * the last key, so pages are stable. Text compares by its sort key (store/sort-key.ts: Vietnamese
+   * alphabet order) then by code point, numbers numerically; a missing or null value sorts before every value ascending and
    * after every value descending. Every backend answers an unfiltered sorted page by walking an
    * index, and a filtered one within a bounded cost (server/README.md, Sorting).
    */

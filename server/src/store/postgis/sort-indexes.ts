@@ -9,16 +9,19 @@ import { LOCK_MIGRATE, lockSql, STARTUP_TIMEOUT } from './migrations';
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /**
- * A sortable's value on alias `f` as SQLite compares it (store/sort-indexes.ts): text in the "C"
- * collation (code point order, as SQLite's BINARY on UTF-8), numbers as float8, JSON null and a
- * missing member both SQL NULL. The same text as the expression of its index, so PostgreSQL
- * matches the two.
+ * What a sortable orders by on alias `f` (the expressions of its index), as SQLite orders it
+ * (sqlite/sort-indexes.ts): text by its sort key (`sort_key_v1`, migration 7) and then itself,
+ * both in the "C" collation (code point order, as SQLite's BINARY on UTF-8); numbers as float8;
+ * JSON null and a missing member both SQL NULL.
  */
-export function sortExpr(s: Sortable, alias = 'f.'): string {
+export function sortTerms(s: Sortable, alias = 'f.'): string[] {
   const member = literal(s.name);
-  return s.type === 'number'
-    ? `(CASE WHEN jsonb_typeof(${alias}properties -> ${member}) = 'number' THEN (${alias}properties ->> ${member})::float8 END)`
-    : `((${alias}properties ->> ${member}) COLLATE "C")`;
+  if (s.type === 'number')
+    return [
+      `(CASE WHEN jsonb_typeof(${alias}properties -> ${member}) = 'number' THEN (${alias}properties ->> ${member})::float8 END)`,
+    ];
+  const text = `(${alias}properties ->> ${member})`;
+  return [`(sort_key_v1(${text}) COLLATE "C")`, `(${text} COLLATE "C")`];
 }
 
 /**
@@ -26,16 +29,16 @@ export function sortExpr(s: Sortable, alias = 'f.'): string {
  * in the direction of the last key — the order of the index read forwards, or backwards.
  */
 export function orderSql(keys: readonly SortKey[], sortables: readonly Sortable[]): string {
-  const terms = keys.map((k) => {
+  const terms = keys.flatMap((k) => {
     const s = sortables.find((x) => x.name === k.property) ?? { name: k.property, type: 'string' as const };
-    return `${sortExpr(s)} ${k.descending ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`;
+    return sortTerms(s).map((t) => `${t} ${k.descending ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`);
   });
   return [...terms, `f.id ${keys[keys.length - 1]?.descending ? 'DESC' : 'ASC'}`].join(', ');
 }
 
 /**
  * Makes the catalog's sort indexes that are missing and drops the ones it no longer declares:
- * `(<sortExpr> NULLS FIRST, id) WHERE collection = '<id>'`, one per (collection, sortable), so a
+ * `(<sortTerms> NULLS FIRST, id) WHERE collection = '<id>'`, one per (collection, sortable), so a
  * sorted page of one collection is an index scan, forwards or backwards. Runs when the store opens,
  * under the migration lock (instances starting together make each index once).
  */
@@ -52,7 +55,9 @@ export async function ensureSortIndexes(conn: Connection, catalog: Catalog): Pro
     for (const d of defs) {
       if (existing.includes(d.name)) continue;
       await tx.query(
-        `CREATE INDEX ${d.name} ON features (${sortExpr(d.sortable, '')} NULLS FIRST, id) WHERE collection = ${literal(d.collection)}`,
+        `CREATE INDEX ${d.name} ON features (${sortTerms(d.sortable, '')
+          .map((t) => `${t} NULLS FIRST`)
+          .join(', ')}, id) WHERE collection = ${literal(d.collection)}`,
       );
     }
   });

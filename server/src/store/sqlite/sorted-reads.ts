@@ -1,6 +1,6 @@
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import { indexBox } from '../../cql2/index-box';
-import type { FeatureQuery, SortKey } from '../feature-store';
+import type { FeatureQuery } from '../feature-store';
 import { COUNT_CAP } from '../rows';
 import type { Connection } from './connection';
 import { geometryOf, type PageColumns, type PageRow, type ReadPage, SELECT } from './feature-reads';
@@ -16,13 +16,6 @@ import {
   textIndexSql,
 } from './query-sql';
 import type { SortIndexes } from './sort-indexes';
-
-/** ORDER BY of `sortby` on alias `f`: the keys, then fid (= id) in the direction of the last key. */
-export function orderSql(keys: readonly SortKey[]): string {
-  const dir = (descending: boolean) => (descending ? 'DESC' : 'ASC');
-  const terms = keys.map((k) => `${propertyExpr(k.property)} ${dir(k.descending)}`);
-  return [...terms, `f.fid ${dir(keys[keys.length - 1]?.descending ?? false)}`].join(', ');
-}
 
 /** What a sorted read needs to know of the collection. */
 export interface SortedTarget {
@@ -117,10 +110,15 @@ export function sortedReads(conn: Connection, indexes: SortIndexes, indexed: Rea
   };
 
   /** A page of `fids` (all the matches) in sort order: a sort of at most COUNT_CAP rows. */
-  const sortMatches = (fids: number[], query: FeatureQuery, columns: PageColumns): ReadPage => {
+  const sortMatches = (
+    t: SortedTarget,
+    fids: number[],
+    query: FeatureQuery,
+    columns: PageColumns,
+  ): ReadPage => {
     const rows = prepare(
       `SELECT ${SELECT[columns]} FROM json_each(?) j CROSS JOIN features f ON f.fid = j.value
-       ORDER BY ${orderSql(query.sortby ?? [])} LIMIT ? OFFSET ?`,
+       ORDER BY ${indexes.orderSql(t.collection, query.sortby ?? [])} LIMIT ? OFFSET ?`,
     )
       .raw()
       .all(JSON.stringify(fids), query.limit, query.offset) as PageRow[];
@@ -134,7 +132,7 @@ export function sortedReads(conn: Connection, indexes: SortIndexes, indexed: Rea
     if (!index) throw new Error(`no sort index for ${t.collection}.${keys[0]?.property}`);
     const rows = prepare(
       `SELECT ${SELECT[columns]} FROM features f INDEXED BY ${index}
-       WHERE f.collection = '${t.collection}'${where.sql} ORDER BY ${orderSql(keys)} LIMIT ? OFFSET ?`,
+       WHERE f.collection = '${t.collection}'${where.sql} ORDER BY ${indexes.orderSql(t.collection, keys)} LIMIT ? OFFSET ?`,
     )
       .raw()
       .all(...where.params, query.limit + 1, query.offset) as PageRow[];
@@ -153,7 +151,7 @@ export function sortedReads(conn: Connection, indexes: SortIndexes, indexed: Rea
         return { ...walk(t, conditions, query, columns), numberMatched: t.features };
       }
       const few = fewCandidates(t, query);
-      if (few) return sortMatches(matchesOf(t, query, few), query, columns);
+      if (few) return sortMatches(t, matchesOf(t, query, few), query, columns);
       const exact = box ? exactBoxSql(box) : { sql: '', params: [] };
       return walk(
         t,
