@@ -7,6 +7,7 @@ import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog
 import type { FeatureQuery } from '../../server/src/store/feature-store';
 import { COUNT_CAP } from '../../server/src/store/rows';
 import { registerCql2Functions } from '../../server/src/store/sqlite/cql2-sql';
+import { registerSortKey } from '../../server/src/store/sqlite/sort-indexes';
 import { openSqliteStore, type SqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { FIXTURE_GEODATA } from '../helpers/server';
 import { syntheticVillages, villageGrid, withFeatures } from '../helpers/villages';
@@ -45,6 +46,7 @@ async function plansOf(query: FeatureQuery): Promise<string[][]> {
   await store.queryFeaturesGeoJson('craft-villages', query);
   const db = new Database(file, { readonly: true });
   registerCql2Functions(db);
+  registerSortKey(db);
   try {
     return seen.map((sql) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail),
@@ -129,5 +131,40 @@ describe(`sqlite sorted read path (${N.toLocaleString('en')} villages)`, () => {
       ).toBe(true);
       for (const line of plans.flat()) expect(line).not.toMatch(/^SCAN f$/);
     }
+  });
+
+  it('follows the catalog: a sortable dropped from it loses its index when the store opens again', async () => {
+    const other = path.join(dir, 'other.db');
+    const names = () => {
+      const db = new Database(other, { readonly: true });
+      try {
+        return db
+          .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'features_sort_craft_villages%'",
+          )
+          .pluck()
+          .all() as string[];
+      } finally {
+        db.close();
+      }
+    };
+    openSqliteStore({ file: other, catalog }).close();
+    expect(names().map((n) => n.replace(/_[0-9a-f]{8}$/, ''))).toEqual(
+      expect.arrayContaining([
+        'features_sort_craft_villages__name',
+        'features_sort_craft_villages__district_code',
+        'features_sort_craft_villages__recognition_year',
+      ]),
+    );
+    const fewer = {
+      ...catalog,
+      collections: catalog.collections.map((c) =>
+        c.id === 'craft-villages' ? { ...c, sortables: ['name'] } : c,
+      ),
+    };
+    openSqliteStore({ file: other, catalog: fewer }).close();
+    expect(names().map((n) => n.replace(/_[0-9a-f]{8}$/, ''))).toEqual([
+      'features_sort_craft_villages__name',
+    ]);
   });
 });

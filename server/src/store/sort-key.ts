@@ -4,8 +4,8 @@
  * either case and with any tone mark, becomes one Private Use Area character in alphabet order;
  * every other character stays itself. So `Đ` sorts after `D` and before `E`, `Ư` after `U`, case and
  * tones do not separate words (the value itself then breaks ties, by code point), and digits and
- * punctuation come before letters. SQLite computes it in plain SQL (nested `replace()`, so any
- * SQLite client can still write the table), PostgreSQL with `translate()` over the same table (a
+ * punctuation come before letters. SQLite computes it with this function registered on the
+ * connection (sqlite/sort-indexes.ts), PostgreSQL with `translate()` over the same table (a
  * function of PostGIS migration 7); both index it. The table is part of those indexes and of a
  * shipped migration: never change it — a new key needs new indexes and a new function.
  */
@@ -55,11 +55,7 @@ export const SORT_KEY_TO: string = GROUPS.map((g, i) =>
   String.fromCodePoint(KEY_BASE + i).repeat([...g].length * 2),
 ).join('');
 
-/** Each character that changes and its key character. */
-export const SORT_KEY_PAIRS: readonly (readonly [string, string])[] = [...SORT_KEY_FROM].map(
-  (c, i) => [c, [...SORT_KEY_TO][i]!] as const,
-);
-const TABLE = new Map<string, string>(SORT_KEY_PAIRS);
+const TABLE = new Map<string, string>([...SORT_KEY_FROM].map((c, i) => [c, [...SORT_KEY_TO][i]!]));
 
 /** The sort key of a text (see above); code point by code point, as `translate()` does. */
 export function sortKey(text: string): string {

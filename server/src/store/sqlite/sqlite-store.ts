@@ -22,7 +22,7 @@ import { sqliteInquiryMethods } from './inquiry-store';
 import { DERIVE_SQL, DROP_FEATURE_TRIGGERS, FEATURE_TRIGGERS } from './migration-3';
 import { jsonPath } from './query-sql';
 import { queryableIndexes } from './queryable-indexes';
-import { sortIndexes } from './sort-indexes';
+import { registerSortKey, sortIndexes } from './sort-indexes';
 import { sqliteTiles } from './tiles';
 import { asyncMethods, sqliteUserMethods } from './user-store';
 
@@ -52,6 +52,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   // holds the file either way; the map takes address space, not memory).
   db.pragma(`mmap_size = ${2 ** 31}`);
   registerCql2Functions(db);
+  registerSortKey(db);
   const indexes = queryableIndexes(options.catalog);
   const sorts = sortIndexes(options.catalog);
   const existing = prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[];
