@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SeedData, SeedFeature } from '../../server/src/catalog/catalog';
-import type {
-  FeatureQuery,
-  FeatureStore,
-  SortKey,
-  StoredFeature,
-} from '../../server/src/store/feature-store';
+import type { FeatureQuery, SortKey, StoredFeature } from '../../server/src/store/feature-store';
 import { COUNT_CAP } from '../../server/src/store/rows';
 import { compareValues } from '../helpers/sort-order';
 import { syntheticVillages, villageGrid, withFeatures } from '../helpers/villages';
-import { fixture, type StoreHarness } from './feature-store.contract';
+import { allPages, fixture, type StoreHarness } from './feature-store.contract';
 
 const asc = (property: string): SortKey => ({ property, descending: false });
 const desc = (property: string): SortKey => ({ property, descending: true });
@@ -73,19 +68,6 @@ export function runSortContract(name: string, create: () => StoreHarness): void 
           await harness.dispose();
         },
       };
-    }
-
-    /** Every page of a query by offset: ids in order, and each page's numberMatched. */
-    async function allPages(store: FeatureStore, query: Omit<FeatureQuery, 'offset'>) {
-      const ids: number[] = [];
-      const counts: (number | undefined)[] = [];
-      for (let offset = 0; ; offset += query.limit) {
-        const page = await store.queryFeatures('craft-villages', { ...query, offset });
-        ids.push(...page.features.map((f) => f.id));
-        counts.push(page.numberMatched);
-        if (!page.hasMore) break;
-      }
-      return { ids, counts };
     }
 
     it('orders the whole collection by one or more sortables, ties by id, nulls first ascending and last descending', async () => {

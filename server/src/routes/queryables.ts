@@ -38,48 +38,43 @@ function schemaDocument(
  */
 export function registerQueryablesRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get(
-    '/api/collections/:collectionId/queryables',
-    {
-      schema: {
-        summary: 'Queryable properties',
-        tags: ['Data'],
-        params: COLLECTION_PARAMS,
-        querystring: querySchema(),
-        response: readResponses(QueryablesResponse, [404]),
+  const route = (
+    resource: 'queryables' | 'sortables',
+    summary: string,
+    propertiesOf: (c: CollectionDef) => QueryablesResponse['properties'],
+  ) =>
+    app.get(
+      `/api/collections/:collectionId/${resource}`,
+      {
+        schema: {
+          summary,
+          tags: ['Data'],
+          params: COLLECTION_PARAMS,
+          querystring: querySchema(),
+          response: readResponses(QueryablesResponse, [404]),
+        },
       },
-    },
-    async (request, reply) => {
-      const collection = requireCollection(app.catalog, request.params.collectionId);
-      const properties: QueryablesResponse['properties'] = {};
-      for (const name of filterableNames(collection))
-        properties[name] = propertySchema(collection, name) ?? { type: 'string' };
-      // The spatial queryable CQL2's S_INTERSECTS names (Part 3: format geometry-…).
-      properties[GEOMETRY_QUERYABLE] = {
-        title: 'Geometry',
-        format: geometryFormat(collection.geometryTypes),
-        'x-ogc-role': 'primary-geometry',
-      };
-      return sendJsonText(reply, schemaDocument(request, collection, 'queryables', properties), SCHEMA_TYPE);
-    },
-  );
-  app.get(
-    '/api/collections/:collectionId/sortables',
-    {
-      schema: {
-        summary: 'Sortable properties',
-        tags: ['Data'],
-        params: COLLECTION_PARAMS,
-        querystring: querySchema(),
-        response: readResponses(QueryablesResponse, [404]),
+      async (request, reply) => {
+        const collection = requireCollection(app.catalog, request.params.collectionId);
+        const body = schemaDocument(request, collection, resource, propertiesOf(collection));
+        return sendJsonText(reply, body, SCHEMA_TYPE);
       },
+    );
+  const schemaOf = (collection: CollectionDef, names: readonly string[]) =>
+    Object.fromEntries(names.map((n) => [n, propertySchema(collection, n) ?? { type: 'string' }]));
+  route('queryables', 'Queryable properties', (collection) => ({
+    ...schemaOf(collection, filterableNames(collection)),
+    // The spatial queryable CQL2's S_INTERSECTS names (Part 3: format geometry-…).
+    [GEOMETRY_QUERYABLE]: {
+      title: 'Geometry',
+      format: geometryFormat(collection.geometryTypes),
+      'x-ogc-role': 'primary-geometry',
     },
-    async (request, reply) => {
-      const collection = requireCollection(app.catalog, request.params.collectionId);
-      const properties: QueryablesResponse['properties'] = {};
-      for (const { name } of sortablesOf(collection))
-        properties[name] = propertySchema(collection, name) ?? { type: 'string' };
-      return sendJsonText(reply, schemaDocument(request, collection, 'sortables', properties), SCHEMA_TYPE);
-    },
+  }));
+  route('sortables', 'Sortable properties', (collection) =>
+    schemaOf(
+      collection,
+      sortablesOf(collection).map((s) => s.name),
+    ),
   );
 }
