@@ -23,6 +23,11 @@ export const CatalogEntry = Type.Object(
     geometryTypes: Type.Array(Type.Enum(GEOMETRY_TYPES), { minItems: 1, uniqueItems: true }),
     queryables: Type.Array(Type.String(), { uniqueItems: true }),
     search: Type.Array(Type.String(), { uniqueItems: true }),
+    /**
+     * Properties `sortby` may order the items by (OGC API – Features Part 8, `/sortables`): each
+     * one costs an index per store, so few; default the label alone.
+     */
+    sortables: Type.Optional(Type.Array(Type.String(), { uniqueItems: true, maxItems: 8 })),
     /** The property that names a feature; default `name`. */
     label: Type.Optional(Type.String()),
     /**

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerSortKey } from '../../server/src/store/sqlite/sort-indexes';
 import { INJECT_ORIGIN, signIn } from '../helpers/auth';
 import { FIXTURE_GEODATA, startTestServer } from '../helpers/server';
 import { village } from './write-fixtures';
@@ -27,6 +28,8 @@ function script(name: 'db-backup' | 'db-restore', dataDir: string, file: string)
 /** Every history row's feature is live at that row's latest version, or deleted: a consistent database. */
 function consistency(file: string): { villages: number; history: number; revision: number } {
   const db = new Database(file, { readonly: true });
+  // The sort indexes compute the app's sort key (store/sqlite/sort-indexes.ts).
+  registerSortKey(db);
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const broken = db

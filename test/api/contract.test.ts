@@ -101,6 +101,8 @@ const cases: Case[] = [
   ...['districts', 'industrial-clusters', 'craft-villages'].flatMap((id): Case[] => [
     { op: `GET ${C}/${id}/items`, url: `${C}/${id}/items?limit=2`, status: 200 },
     { op: `GET ${C}/${id}/items`, url: `${C}/${id}/items?bbox=1,2`, status: 400 },
+    { op: `GET ${C}/${id}/items`, url: `${C}/${id}/items?sortby=-name&limit=2`, status: 200 },
+    { op: `GET ${C}/${id}/items`, url: `${C}/${id}/items?sortby=nope`, status: 400 },
   ]),
   { op: `GET ${V}/items`, url: `${V}/items?limit=2`, status: 304, revalidate: true },
   { op: 'GET /api/collections/{collectionId}/items', url: `${C}/nope/items`, status: 404 },
@@ -144,6 +146,8 @@ const cases: Case[] = [
   { op: 'GET /api/tileMatrixSets/{tileMatrixSetId}', url: '/api/tileMatrixSets/nope', status: 404 },
   { op: 'GET /api/collections/{collectionId}/queryables', url: `${V}/queryables`, status: 200 },
   { op: 'GET /api/collections/{collectionId}/queryables', url: `${C}/nope/queryables`, status: 404 },
+  { op: 'GET /api/collections/{collectionId}/sortables', url: `${V}/sortables`, status: 200 },
+  { op: 'GET /api/collections/{collectionId}/sortables', url: `${C}/nope/sortables`, status: 404 },
   { op: 'GET /api/collections/{collectionId}/schema', url: `${V}/schema`, status: 200 },
   { op: 'GET /api/collections/{collectionId}/schema', url: `${C}/nope/schema`, status: 404 },
   { op: 'GET /api/indicators', url: '/api/indicators', status: 200 },

@@ -83,6 +83,9 @@ const NASTY = [
   "' OR 1=1 --",
   '../../etc/passwd',
   '__proto__',
+  '-name,+craft',
+  '--name',
+  ',',
 ];
 
 const value = fc.oneof(
@@ -107,6 +110,7 @@ const name = fc.constantFrom(
   'filter',
   'filter-lang',
   'datetime',
+  'sortby',
   '__proto__',
   'constructor',
   'x',
@@ -135,6 +139,7 @@ const readPath = fc.constantFrom(
   '/api/collections/craft-villages/queryables',
   '/api/collections/craft-villages/tiles/WebMercatorQuad/0/0/0',
   '/api/collections/districts/tiles/WebMercatorQuad/8/113/201',
+  '/api/collections/craft-villages/sortables',
   '/api/collections',
   '/api/changes',
   '/api/indicators',

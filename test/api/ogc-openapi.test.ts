@@ -71,6 +71,7 @@ describe('OpenAPI document', () => {
       'filter-lang',
       'filter-crs',
       'crs',
+      'sortby',
       'q',
     ];
     for (const { id } of body.collections) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ItemsResponse } from '../../server/src/contract/api';
 import { SHIPPED_GEODATA } from '../helpers/server';
+import { compareValues } from '../helpers/sort-order';
 import { pageSuite } from './driver/suite';
 
 // Issue 16: the attribute table. The shipped data plus 240 more facilities (copies a few metres
@@ -60,13 +61,43 @@ describe('the attribute table', () => {
     await app.page.getByTestId('table-next').click();
     await expect.poll(() => status.textContent()).toBe(`Dòng 51–100 / ${all.numberMatched}`);
     expect(requests.some((u) => /limit=50&offset=50/.test(u))).toBe(true);
-    // Sort by name, both ways.
+    // Sort by name, both ways: the server orders the whole layer (sortby; Vietnamese alphabet order:
+    // Đ after D), so page 1 starts with the layer's first name, then its last — the API's own
+    // answers, and the extremes of every name.
+    const everyName = (
+      await suite.session().api<ItemsResponse>('/collections/facilities/items?limit=1000')
+    ).features
+      .map((f) => String(f.properties?.name))
+      .sort(compareValues);
+    const firstOf = async (sortby: string) =>
+      (await suite.session().api<ItemsResponse>(`/collections/facilities/items?sortby=${sortby}&limit=1`))
+        .features[0]?.properties?.name;
+    const nameHeader = app.page.getByTestId('table-col-name');
+    expect(await nameHeader.getAttribute('aria-sort')).toBeNull();
     await app.page.getByTestId('table-sort-name').click();
+    await expect.poll(() => status.textContent()).toBe(`Dòng 1–50 / ${all.numberMatched}`);
+    await expect.poll(async () => (await rowNames(app))[0]).toBe(await firstOf('name'));
+    expect((await rowNames(app))[0]).toBe(everyName[0]);
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(requests.some((u) => /sortby=name(&|$)/.test(u) && !/offset=[1-9]/.test(u))).toBe(true);
     const up = await rowNames(app);
-    expect(up).toEqual([...up].sort((a, b) => a.localeCompare(b, 'vi')));
+    expect(up).toEqual(everyName.slice(0, 50));
     await app.page.getByTestId('table-sort-name').click();
-    const down = await rowNames(app);
-    expect(down).toEqual([...up].reverse());
+    await expect.poll(async () => (await rowNames(app))[0]).toBe(await firstOf('-name'));
+    expect((await rowNames(app))[0]).toBe(everyName[everyName.length - 1]);
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(requests.some((u) => /sortby=-name(&|$)/.test(u))).toBe(true);
+    // Page 2 of the sorted layer continues it (the server pages the sorted result).
+    await app.page.getByTestId('table-next').click();
+    await expect.poll(() => status.textContent()).toBe(`Dòng 51–100 / ${all.numberMatched}`);
+    expect(await rowNames(app)).toEqual([...everyName].reverse().slice(50, 100));
+    expect(requests.some((u) => /sortby=-name/.test(u) && /offset=50/.test(u))).toBe(true);
+    // Downloads carry the order.
+    expect(await app.page.getByTestId('table-download-csv').getAttribute('href')).toContain('sortby=-name');
+    // A column that is not sortable offers no sort button and no aria-sort.
+    expect(await app.page.getByTestId('table-sort-notes').count()).toBe(0);
+    expect(await app.page.getByTestId('table-col-notes').getAttribute('aria-sort')).toBeNull();
+    await app.screenshot('planner-table-sorted-vi.png');
     // A column filter goes to the server (equality on a queryable).
     await app.page.getByTestId('table-filter-district_code').selectOption('086');
     const in086 = await suite

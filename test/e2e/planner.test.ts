@@ -30,7 +30,7 @@ async function district(code: string) {
   const spot = grid.sort((a, b) => clear(b) - clear(a))[0]?.geometry.coordinates as [number, number];
   return {
     spot,
-    id: f.id,
+    id: Number(f.id),
     name: String(f.properties.name),
     nameEn: String(f.properties.name_en),
     lon,
@@ -176,6 +176,36 @@ describe('the district profile', () => {
     expect(await profile.getByTestId('profile-illustrative').count()).toBeGreaterThan(0);
     expect(await profile.getByTestId('profile-sources').locator('li').count()).toBeGreaterThan(2);
     await app.screenshot('planner-profile-en.png');
+  });
+
+  it('outlines its district on the map while it is open (also from a link), one "Huyện" in the heading', async () => {
+    const app = await given({ width: 1440, height: 900 });
+    await app.open('#profile=085');
+    const d = await district('085');
+    const state = (id: number) =>
+      app.page.evaluate((i) => window.__mapProbe!.featureState('districts', i), id);
+    await expect.poll(async () => (await state(d.id)).highlight).toBe(true);
+    // The outline is drawn: the hover/highlight line layer's orange along the district's edge.
+    await app.screenshot('planner-profile-outline-vi.png');
+    const heading = app.page.getByTestId('district-profile').locator('h2');
+    await expect.poll(() => heading.textContent()).toBe(`Hồ sơ ${d.name}`);
+    // Every district's heading names its kind once (the name carries "Huyện", "Thị xã"…).
+    const select = app.page.getByTestId('profile-select');
+    let last = d;
+    for (const code of await select
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))) {
+      await select.selectOption(code);
+      const other = await district(code);
+      await expect.poll(() => heading.textContent()).toBe(`Hồ sơ ${other.name}`);
+      expect(await heading.textContent()).not.toMatch(/(huyện|thị xã|thành phố)\s+\1/i);
+      await expect.poll(async () => (await state(other.id)).highlight).toBe(true);
+      if (code !== '085') expect((await state(d.id)).highlight).toBe(false);
+      last = other;
+    }
+    // Leaving the profile lifts the outline.
+    await app.openTab('layers');
+    await expect.poll(async () => (await state(last.id)).highlight).toBe(false);
   });
 
   it('opens from the ranking and from the details of a district on the map', async () => {

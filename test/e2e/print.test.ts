@@ -24,6 +24,20 @@ async function distinctColours(page: import('playwright-core').Page, png: Buffer
   }, png.toString('base64'));
 }
 
+/** The map frame's inner width against the image's, and the image's shown and natural aspect. */
+async function mapFit(page: import('playwright-core').Page) {
+  return page.evaluate(() => {
+    const figure = document.querySelector<HTMLElement>('[data-testid="print-sheet"] .print-map')!;
+    const img = figure.querySelector('img')!;
+    const box = img.getBoundingClientRect();
+    return {
+      band: figure.clientWidth - box.width,
+      shown: box.width / box.height,
+      natural: img.naturalWidth / img.naturalHeight,
+    };
+  });
+}
+
 describe('print and export', () => {
   it('prints the current view to an A4 landscape PDF with title, legend, scale, north, sources, warning, date and link', async () => {
     const app = await given({ width: 1440, height: 900 });
@@ -38,6 +52,28 @@ describe('print and export', () => {
     await app.page.getByTestId('print-paper').selectOption('A4');
     await app.page.getByTestId('print-orientation').selectOption('landscape');
     await app.screenshot('planner-print-vi.png');
+    // The frame holds exactly the image, on screen and in print, for every paper: no white band
+    // beside a map scaled down to the page's height (the scale bar is a share of that frame).
+    for (const [paper, orientation] of [
+      ['A4', 'landscape'],
+      ['A4', 'portrait'],
+      ['A3', 'landscape'],
+      ['A3', 'portrait'],
+    ] as const) {
+      await app.page.getByTestId('print-paper').selectOption(paper);
+      await app.page.getByTestId('print-orientation').selectOption(orientation);
+      // (print media hides the controls: choose on screen, then measure in both media)
+      for (const media of ['screen', 'print'] as const) {
+        await app.page.emulateMedia({ media });
+        const fit = await mapFit(app.page);
+        expect(Math.abs(fit.band), `${media} ${paper} ${orientation}`).toBeLessThanOrEqual(1);
+        expect(fit.shown).toBeCloseTo(fit.natural, 2);
+      }
+      await app.page.emulateMedia({ media: 'screen' });
+    }
+    await app.page.emulateMedia({ media: null });
+    await app.page.getByTestId('print-paper').selectOption('A4');
+    await app.page.getByTestId('print-orientation').selectOption('landscape');
     const pdf = await app.page.pdf({
       preferCSSPageSize: true,
       printBackground: true,

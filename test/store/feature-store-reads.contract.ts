@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SeedData } from '../../server/src/catalog/catalog';
-import type { FeatureContent, FeatureQuery, FeatureStore } from '../../server/src/store/feature-store';
+import type { FeatureContent, FeatureQuery } from '../../server/src/store/feature-store';
 import { COUNT_CAP } from '../../server/src/store/rows';
 import { TILE_EXTENT } from '../../server/src/tiles/web-mercator';
 import { decodeTile, pointsIn, tileAt } from '../helpers/mvt';
 import { syntheticVillages, villageGrid, withFeatures } from '../helpers/villages';
-import { fixture, type StoreHarness, withExtraVillages } from './feature-store.contract';
+import { allPages, fixture, type StoreHarness, withExtraVillages } from './feature-store.contract';
 
 const village = (name: string, coordinates: [number, number], district = '082'): FeatureContent => ({
   properties: { name, district_code: district, craft: 'forging', source: 'test', confidence: 'illustrative' },
@@ -30,19 +30,6 @@ export function runFeatureStoreReadContract(name: string, create: () => StoreHar
         await harness.dispose();
       };
       return { store, done };
-    }
-
-    /** Every page of a query by following hasMore: ids in order, and each page's numberMatched. */
-    async function allPages(store: FeatureStore, query: Omit<FeatureQuery, 'offset'>) {
-      const ids: number[] = [];
-      const counts: (number | undefined)[] = [];
-      for (let offset = 0; ; offset += query.limit) {
-        const page = await store.queryFeatures('craft-villages', { ...query, offset });
-        ids.push(...page.features.map((f) => f.id));
-        counts.push(page.numberMatched);
-        if (!page.hasMore) break;
-      }
-      return { ids, counts };
     }
 
     it('says exactly whether more matches follow a page, with or without a count', async () => {

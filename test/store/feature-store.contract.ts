@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, SeedData } from '../../server/src/catalog/catalog';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
-import type { FeatureStore } from '../../server/src/store/feature-store';
+import type { FeatureQuery, FeatureStore } from '../../server/src/store/feature-store';
 import { FIXTURE_GEODATA } from '../helpers/server';
 import { syntheticVillages, withFeatures } from '../helpers/villages';
 
@@ -14,6 +14,19 @@ export interface StoreHarness {
 export function fixture(): { catalog: Catalog; seed: SeedData } {
   const catalog = loadCatalog(FIXTURE_GEODATA);
   return { catalog, seed: loadSeedData(FIXTURE_GEODATA, catalog) };
+}
+
+/** Every page of a craft-villages query by offset (following hasMore): ids in order, and each page's numberMatched. */
+export async function allPages(store: FeatureStore, query: Omit<FeatureQuery, 'offset'>) {
+  const ids: number[] = [];
+  const counts: (number | undefined)[] = [];
+  for (let offset = 0; ; offset += query.limit) {
+    const page = await store.queryFeatures('craft-villages', { ...query, offset });
+    ids.push(...page.features.map((f) => f.id));
+    counts.push(page.numberMatched);
+    if (!page.hasMore) break;
+  }
+  return { ids, counts };
 }
 
 /** `n` extra craft-village points on a line (ids 101..100+n), for paging tests. */

@@ -20,6 +20,7 @@ import { runFeatureStoreContract, type StoreHarness } from './feature-store.cont
 import { runFeatureStoreReadContract } from './feature-store-reads.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 import { runInquiryStoreContract } from './inquiry-store.contract';
+import { runSortContract } from './sort.contract';
 import { runTileFilterContract } from './tiles-filter.contract';
 import { runUserStoreContract } from './user-store.contract';
 
@@ -42,6 +43,7 @@ runFeatureStoreWriteContract('postgis', postgisHarness);
 runFeatureStoreReadContract('postgis', postgisHarness);
 runTileFilterContract('postgis', postgisHarness);
 runCql2Contract('postgis', postgisHarness);
+runSortContract('postgis', postgisHarness);
 runBatchContract('postgis', postgisHarness);
 runInquiryStoreContract('postgis', () => {
   const harness = postgisHarness();

@@ -10,6 +10,7 @@ import { collectionCodes } from '../../server/src/store/sqlite/collection-codes'
 import { type Connection, openConnection } from '../../server/src/store/sqlite/connection';
 import { featureReads } from '../../server/src/store/sqlite/feature-reads';
 import { type PointModel, PointModels } from '../../server/src/store/sqlite/point-model';
+import { sortIndexes } from '../../server/src/store/sqlite/sort-indexes';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { FIXTURE_GEODATA } from '../helpers/server';
 import { syntheticVillages, villageAt, withFeatures } from '../helpers/villages';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   await store.close();
   conn = openConnection(file);
   models = new PointModels(conn, 2 ** 30);
-  reads = featureReads(conn, collectionCodes(conn), new Set(), models);
+  reads = featureReads(conn, collectionCodes(conn), new Set(), models, sortIndexes(catalog));
   code = collectionCodes(conn).find('craft-villages')!;
 });
 afterAll(() => {

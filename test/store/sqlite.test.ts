@@ -15,6 +15,7 @@ import { runFeatureStoreContract, type StoreHarness } from './feature-store.cont
 import { runFeatureStoreReadContract } from './feature-store-reads.contract';
 import { runFeatureStoreWriteContract } from './feature-store-writes.contract';
 import { runInquiryStoreContract } from './inquiry-store.contract';
+import { runSortContract } from './sort.contract';
 import { runTileFilterContract } from './tiles-filter.contract';
 import { runUserStoreContract } from './user-store.contract';
 
@@ -33,6 +34,7 @@ runFeatureStoreWriteContract('sqlite (temp file)', tempSqlite);
 runFeatureStoreReadContract('sqlite (temp file)', tempSqlite);
 runTileFilterContract('sqlite (temp file)', tempSqlite);
 runCql2Contract('sqlite (temp file)', tempSqlite);
+runSortContract('sqlite (temp file)', tempSqlite);
 runBatchContract('sqlite (temp file)', tempSqlite);
 runInquiryStoreContract('sqlite (temp file)', () => {
   const harness = tempSqlite();

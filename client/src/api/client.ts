@@ -43,6 +43,8 @@ export interface ItemsQuery {
   q?: string;
   /** Equality filters on the collection's queryables (property → value). */
   filters?: Readonly<Record<string, string>>;
+  /** The server's order (`sortby`, e.g. `-name`): sortables of the collection, `-` for descending. */
+  sortby?: string;
 }
 
 /** Page size used when loading a whole collection. */
@@ -99,13 +101,27 @@ export class ApiClient {
     if (query.bbox) params.set('bbox', query.bbox.map((v) => v.toFixed(6)).join(','));
     if (query.q) params.set('q', query.q);
     for (const [k, v] of Object.entries(query.filters ?? {})) if (v !== '') params.set(k, v);
+    if (query.sortby) params.set('sortby', query.sortby);
     return this.get(`${items(collection)}?${params}`, signal);
   }
 
   /** The properties the items route filters on (`/queryables`: their names). */
-  async queryables(collection: string, signal?: AbortSignal): Promise<string[]> {
+  queryables(collection: string, signal?: AbortSignal): Promise<string[]> {
+    return this.propertyNames(collection, 'queryables', signal);
+  }
+
+  /** The properties the items route sorts by (`/sortables`: their names). */
+  sortables(collection: string, signal?: AbortSignal): Promise<string[]> {
+    return this.propertyNames(collection, 'sortables', signal);
+  }
+
+  private async propertyNames(
+    collection: string,
+    resource: 'queryables' | 'sortables',
+    signal?: AbortSignal,
+  ): Promise<string[]> {
     const body: { properties?: Record<string, unknown> } = await this.get(
-      `/collections/${enc(collection)}/queryables`,
+      `/collections/${enc(collection)}/${resource}`,
       signal,
     );
     return Object.keys(body.properties ?? {});

@@ -153,7 +153,9 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
     join && model.selected && model.selected.collection.id === catalog.choropleth?.id
       ? String(model.selected.feature.properties?.[join] ?? '')
       : undefined;
-  const chartArea = chartHover ? choroplethArea(catalog, data.features, chartHover) : undefined;
+  // Outlined on the map: the district of a hovered chart bar, else the one the open profile shows.
+  const outlineCode = chartHover ?? (activeTab === 'profile' ? state.profile : undefined);
+  const outlined = outlineCode ? choroplethArea(catalog, data.features, outlineCode) : undefined;
   const importShown = staff.editing && importRows !== null;
   const mapStyle = useMemo(
     () => withImportPreview(model.style, importShown ? importRows : null),
@@ -531,7 +533,7 @@ export function MapScreen({ api, data, updates, testHooks, embed = false }: Prop
           onViewChange={onViewChange}
           onMapReady={staff.onMapReady}
           onBasemapError={basemapChoice.onBasemapError}
-          highlighted={chartArea && { collection: chartArea.collection, id: chartArea.feature.id }}
+          highlighted={outlined && { collection: outlined.collection, id: outlined.feature.id }}
           onCaptureReady={onCaptureReady}
           onClickAt={investor.onClickAt}
         />

@@ -4,6 +4,7 @@ import {
   type MapGeoJSONFeature,
   Map as MapLibreMap,
   type MapMouseEvent,
+  type MapSourceDataEvent,
   NavigationControl,
   type PointLike,
   prewarm,
@@ -354,10 +355,21 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     const ref = props.highlighted;
-    if (!map || !ref || !map.getSource(ref.collection)) return;
+    if (!map || !ref) return;
     const target = { source: ref.collection, id: ref.id };
-    map.setFeatureState(target, { [HIGHLIGHT_STATE]: true });
+    // The source may come later (a profile opened from a link, before the data) or come back new
+    // (a style change re-adds it, without its feature state): mark it whenever it has data.
+    const mark = () => {
+      if (map.getSource(ref.collection) && map.getFeatureState(target)[HIGHLIGHT_STATE] !== true)
+        map.setFeatureState(target, { [HIGHLIGHT_STATE]: true });
+    };
+    const onData = (e: MapSourceDataEvent) => {
+      if (e.sourceId === ref.collection && e.isSourceLoaded) mark();
+    };
+    mark();
+    map.on('sourcedata', onData);
     return () => {
+      map.off('sourcedata', onData);
       if (map.getSource(ref.collection)) map.setFeatureState(target, { [HIGHLIGHT_STATE]: false });
     };
   }, [highlightedKey]);

@@ -7,6 +7,7 @@ import { CRS84, parseCrs, type SupportedCrs } from '../crs/registry';
 import { bboxToCrs84 } from '../crs/transform';
 import { parseDatetime } from '../params/datetime';
 import { parseParameter } from '../params/problem';
+import { parseSortby } from '../params/sortby';
 import { datetimeCondition } from '../params/temporal';
 import type { Bbox, FeatureQuery } from '../store/feature-store';
 import { crs84Boxes, parseBbox, parseFilters, parseQ } from './params';
@@ -24,6 +25,7 @@ export const ITEMS_RESERVED = [
   'filter-crs',
   'datetime',
   'crs',
+  'sortby',
 ] as const;
 
 export type ItemsParams = Partial<Record<(typeof ITEMS_RESERVED)[number], unknown>> & {
@@ -35,6 +37,7 @@ export type ItemsParams = Partial<Record<(typeof ITEMS_RESERVED)[number], unknow
   'filter-crs'?: string;
   datetime?: string;
   crs?: string;
+  sortby?: string;
 };
 
 /** What an items request selects (FeatureQuery without paging) and the CRS it is answered in. */
@@ -62,7 +65,7 @@ function spatial(query: ItemsParams): { bbox?: Bbox; condition?: Cql2Expression 
 /**
  * The parameters of GET …/items beyond paging → the store query and the response CRS: bbox
  * (4 or 6 numbers, bbox-crs, across the antimeridian), q, property equality filters, the CQL2
- * `filter` (filter-lang, filter-crs), `datetime` on the collection's temporal property, and `crs`.
+ * `filter` (filter-lang, filter-crs), `datetime` on the collection's temporal property, `sortby` (Part 8) and `crs`.
  * Every malformed value is a 400 naming its parameter. A request with none of them costs a few
  * `undefined` checks (the hot path).
  */
@@ -87,6 +90,7 @@ export function parseItemsSelection(collection: CollectionDef, query: ItemsParam
       q: parseQ(query.q),
       filters: parseFilters(collection, query, ITEMS_RESERVED),
       filter,
+      sortby: parseSortby(collection, query.sortby),
     },
     crs,
   };

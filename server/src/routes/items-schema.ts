@@ -1,9 +1,11 @@
 import { type TOptional, type TSchema, Type } from 'typebox';
 import { type CollectionDef, propertySchema } from '../catalog/catalog';
+import { sortablesOf } from '../catalog/sortables';
 import { FILTER_LANGS } from '../cql2/parse';
 import { filterableNames } from '../cql2/queryables';
 import { supportedCrsUris } from '../crs/registry';
 import { EXPORT_FORMATS } from '../export/formats';
+import { MAX_SORT_KEYS } from '../params/sortby';
 import { temporalProperty } from '../params/temporal';
 import { querySchema } from './common';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_LIMIT_PARAM, MAX_OFFSET } from './params';
@@ -23,7 +25,7 @@ function queryableParam(collection: CollectionDef, name: string): TSchema {
   return Type.Unsafe(param);
 }
 
-/** The items query of one collection: paging, bbox, q, filter, datetime, crs and its own queryables. */
+/** The items query of one collection: paging, bbox, q, filter, datetime, sortby, crs and its own queryables. */
 export function itemsQuerySchema(collection: CollectionDef) {
   const queryables: Record<string, TOptional<TSchema>> = {};
   for (const name of filterableNames(collection))
@@ -80,6 +82,17 @@ export function itemsQuerySchema(collection: CollectionDef) {
       Type.Enum(crsList, { description: 'CRS of spatial literals in filter; default CRS84' }),
     ),
     crs: Type.Optional(Type.Enum(crsList, { description: "CRS of the answer's geometries; default CRS84" })),
+    sortby: Type.Optional(
+      Type.String({
+        description: `Order (OGC API – Features Part 8): up to ${MAX_SORT_KEYS} comma-separated sortables (${sortablesOf(
+          collection,
+        )
+          .map((s) => s.name)
+          .join(
+            ', ',
+          )}; see /sortables), each optionally prefixed + (ascending, the default) or - (descending), e.g. -${sortablesOf(collection)[0]?.name ?? 'name'}; ties by id, so paging with offset is stable; text in Vietnamese alphabet order (case and tones aside), missing values first ascending`,
+      }),
+    ),
     q: Type.Optional(
       Type.String({
         description: 'Free text; every word must match; ignores case and Vietnamese diacritics',

@@ -12,7 +12,8 @@ const CQL2 = 'http://www.opengis.net/spec/cql2/1.0/conf';
  * Conformance classes we implement, each proven by a test (test/api/ogc-*.test.ts): OGC API –
  * Features Part 1 (core, GeoJSON, OpenAPI 3.0), Part 2 (CRS by reference: crs, bbox-crs,
  * Content-Crs), Part 3 (queryables, queryables as query parameters, filter, features-filter) with
- * the CQL2 classes the parser and both stores implement (cql2/README.md), Part 4
+ * the CQL2 classes the parser and both stores implement (cql2/README.md), Part 8 (sorting, draft:
+ * `sortby` and /sortables), Part 4
  * (create/replace/delete, update by merge patch, for features, optimistic locking with ETags),
  * and OGC API – Tiles Part 1 (vector tiles of every collection in WebMercatorQuad, MVT).
  */
@@ -25,6 +26,7 @@ export const CONFORMANCE_CLASSES: readonly string[] = [
   `${FEATURES}-3/1.0/conf/queryables-query-parameters`,
   `${FEATURES}-3/1.0/conf/filter`,
   `${FEATURES}-3/1.0/conf/features-filter`,
+  `${FEATURES}-8/1.0/conf/sorting`,
   `${CQL2}/basic-cql2`,
   `${CQL2}/cql2-text`,
   `${CQL2}/cql2-json`,

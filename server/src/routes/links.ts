@@ -8,6 +8,7 @@ export const JSON_TYPE = 'application/json';
 export const GEOJSON_TYPE = 'application/geo+json';
 export const SCHEMA_TYPE = 'application/schema+json';
 export const QUERYABLES_REL = 'http://www.opengis.net/def/rel/ogc/1.0/queryables';
+export const SORTABLES_REL = 'http://www.opengis.net/def/rel/ogc/1.0/sortables';
 
 /** Absolute origin of the request (honours TRUST_PROXY for proto/host). */
 export function baseUrl(request: FastifyRequest): string {
@@ -38,6 +39,7 @@ export function collectionLinks(base: string, id: string): Link[] {
     { href: `${root}/items`, rel: 'items', type: GEOJSON_TYPE, title: 'Features' },
     { href: `${root}/schema`, rel: 'describedby', type: SCHEMA_TYPE, title: 'Schema of the properties' },
     { href: `${root}/queryables`, rel: QUERYABLES_REL, type: SCHEMA_TYPE, title: 'Queryables' },
+    { href: `${root}/sortables`, rel: SORTABLES_REL, type: SCHEMA_TYPE, title: 'Sortables' },
     { href: `${root}/tiles`, rel: TILESETS_VECTOR_REL, type: JSON_TYPE, title: 'Vector tiles' },
   ];
 }

@@ -27,6 +27,12 @@ export interface PropertyFilter {
   value: string | number | boolean;
 }
 
+/** One key of a sorted query: a sortable property (catalog/sortables.ts) and its direction. */
+export interface SortKey {
+  property: string;
+  descending: boolean;
+}
+
 export interface FeatureQuery {
   /** Features whose geometry intersects this box (CRS84; minLon may exceed maxLon across the antimeridian is NOT supported). */
   bbox?: Bbox;
@@ -41,8 +47,16 @@ export interface FeatureQuery {
   q?: string;
   /** Page size ≥ 1 (the caller clamps). */
   limit: number;
-  /** Features skipped, ≥ 0. Order is by id ascending, so pages are stable. */
+  /** Features skipped, ≥ 0. Order is by id ascending, so pages are stable (unless `sortby`). */
   offset: number;
+  /**
+   * Order by these sortables of the collection (the caller checks), then by id in the direction of
+   * the last key, so pages are stable. Text compares by its sort key (store/sort-key.ts: Vietnamese
+   * alphabet order) then by code point, numbers numerically; a missing or null value sorts before every value ascending and
+   * after every value descending. Every backend answers an unfiltered sorted page by walking an
+   * index, and a filtered one within a bounded cost (server/README.md, Sorting).
+   */
+  sortby?: SortKey[];
 }
 
 /** What narrows a vector tile: the FeatureQuery members that select features, without bbox and paging. */

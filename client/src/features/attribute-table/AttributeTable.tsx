@@ -29,22 +29,18 @@ const DOWNLOAD_LABELS = {
   geojson: 'download.geojson',
 } as const;
 
-type Sort = { key: string; dir: 1 | -1 } | undefined;
+type Sort = { key: string; descending: boolean } | undefined;
 
-function compare(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined || a === '') return 1;
-  if (b === null || b === undefined || b === '') return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'vi');
-}
+/** The items `sortby` of a sort (`name` or `-name`). */
+const sortbyOf = (sort: Sort) => sort && `${sort.descending ? '-' : ''}${sort.key}`;
 
 /**
  * Every layer as a table (its own chunk): columns from the schema (titles, units, enum titles,
  * locale numbers), pages read from the server with the API's limit/offset (so 100,000 rows cost
  * one page at a time), per-column filters on the layer's queryables (server side) and free text
- * (`q`), "only what is in view" (`bbox`), sort by a column (within the page: the API has no sort
- * parameter), and a row click selects the feature on the map (the map's selection is marked here).
+ * (`q`), "only what is in view" (`bbox`), sort by a column header (the layer's sortables: the
+ * server orders the whole layer, `sortby`, and pages it), and a row click selects the feature on
+ * the map (the map's selection is marked here).
  */
 export default function AttributeTable(p: AttributeTableProps) {
   const { t, lang } = useI18n();
@@ -56,6 +52,7 @@ export default function AttributeTable(p: AttributeTableProps) {
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [sort, setSort] = useState<Sort>(undefined);
   const [queryables, setQueryables] = useState<string[]>([]);
+  const [sortables, setSortables] = useState<string[]>([]);
   // A new layer starts again: first page, no filter, no sort.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a new layer only.
   useEffect(() => {
@@ -65,6 +62,7 @@ export default function AttributeTable(p: AttributeTableProps) {
     setQ('');
     const abort = new AbortController();
     p.api.queryables(collectionId, abort.signal).then(setQueryables, () => setQueryables([]));
+    p.api.sortables(collectionId, abort.signal).then(setSortables, () => setSortables([]));
     return () => abort.abort();
   }, [collectionId]);
   const bbox = inView ? p.bounds : undefined;
@@ -75,16 +73,18 @@ export default function AttributeTable(p: AttributeTableProps) {
     bbox,
     q,
     filters,
+    sortby: sortbyOf(sort),
   });
-  // The same filters as the table, so a download holds exactly the rows it lists (every page).
-  const downloads = itemExportUrls(p.api.baseUrl, collectionId, { ...filters, q, bbox: bboxParam(bbox) });
+  // The same filters and order as the table, so a download holds exactly the rows it lists (every page).
+  const downloads = itemExportUrls(p.api.baseUrl, collectionId, {
+    ...filters,
+    q,
+    bbox: bboxParam(bbox),
+    sortby: sortbyOf(sort),
+  });
   const schema = collection?.schema;
   const columns = useMemo(() => Object.keys(schema?.properties ?? {}), [schema]);
-  const rows = useMemo(() => {
-    const list = [...(page?.features ?? [])];
-    if (sort) list.sort((a, b) => sort.dir * compare(a.properties?.[sort.key], b.properties?.[sort.key]));
-    return list;
-  }, [page, sort]);
+  const rows = page?.features ?? [];
   const yesNo = { yes: t('details.yes'), no: t('details.no') };
   const cell = (f: ApiFeature, key: string) =>
     formatProperty(schema, key, f.properties?.[key], lang, yesNo)?.text ?? '';
@@ -152,7 +152,6 @@ export default function AttributeTable(p: AttributeTableProps) {
               })
             : t('charts.loading')}
         {loading ? ' …' : ''}
-        {sort && (hasNext || offset > 0) ? ` ${t('table.sortPage')}` : ''}
       </p>
       <p className="table-downloads" data-testid="table-downloads">
         {t('download.label')}{' '}
@@ -170,19 +169,28 @@ export default function AttributeTable(p: AttributeTableProps) {
                 <th
                   key={key}
                   scope="col"
-                  aria-sort={sort?.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}
+                  data-testid={`table-col-${key}`}
+                  aria-sort={sort?.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}
                 >
-                  <button
-                    type="button"
-                    className="link"
-                    data-testid={`table-sort-${key}`}
-                    onClick={() =>
-                      setSort(sort?.key === key && sort.dir === 1 ? { key, dir: -1 } : { key, dir: 1 })
-                    }
-                  >
-                    {title(key)}
-                    {sort?.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
-                  </button>
+                  {sortables.includes(key) ? (
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid={`table-sort-${key}`}
+                      title={t('table.sortBy', { column: propertyLabel(schema, key, lang) })}
+                      onClick={() => {
+                        setOffset(0);
+                        setSort({ key, descending: sort?.key === key && !sort.descending });
+                      }}
+                    >
+                      {title(key)}
+                      <span aria-hidden="true">
+                        {sort?.key === key ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}
+                      </span>
+                    </button>
+                  ) : (
+                    title(key)
+                  )}
                 </th>
               ))}
             </tr>

@@ -11,9 +11,11 @@ export interface PageQuery {
   bbox: readonly number[] | undefined;
   q: string;
   filters: Record<string, string>;
+  /** The server's order (`sortby`), or undefined for id order. */
+  sortby: string | undefined;
 }
 
-/** One page of items from the server (its limit/offset paging and filters) and the offset it starts at; the previous page stays while the next loads. */
+/** One page of items from the server (its limit/offset paging, filters and sortby) and the offset it starts at; the previous page stays while the next loads. */
 export function useItemsPage(
   api: ApiClient,
   query: PageQuery,
@@ -37,6 +39,7 @@ export function useItemsPage(
             bbox: box2d(query.bbox),
             q: query.q,
             filters: query.filters,
+            sortby: query.sortby,
           },
           abort.signal,
         )

@@ -1,4 +1,4 @@
-import type { IndicatorRow } from '../../catalog/catalog';
+import type { Catalog, IndicatorRow } from '../../catalog/catalog';
 import type {
   Bbox,
   DistrictAggregate,
@@ -11,6 +11,7 @@ import { COUNT_CAP } from '../rows';
 import type { Connection } from './connection';
 import { COLUMNS, type FeatureRow, type featureRowWriter, toFeature } from './feature-rows';
 import { buildWhere, hasConditions, Params } from './query-sql';
+import { postgisSortedReads } from './sorted-reads';
 
 export type ReadMethods = Pick<
   FeatureStore,
@@ -56,7 +57,10 @@ export async function collectionStats(conn: Connection, collection: string): Pro
 export function postgisFeatureReads(
   conn: Connection,
   rows: ReturnType<typeof featureRowWriter>,
+  catalog: Catalog,
 ): ReadMethods {
+  // A sorted query has its own read path (sorted-reads.ts).
+  const sortedPage = postgisSortedReads(conn, catalog);
   let memoRevision = -1;
   const memo = new Map<string, unknown>();
   const revision = async (): Promise<number> =>
@@ -108,6 +112,10 @@ export function postgisFeatureReads(
      ORDER BY f.id LIMIT ${p.add(query.limit + 1)} OFFSET ${p.add(query.offset)}`;
 
   const queryFeatures = async (collection: string, query: FeatureQuery): Promise<FeaturePage> => {
+    if (query.sortby?.length) {
+      const page = await sortedPage<FeatureRow>(collection, query, COLUMNS);
+      return { ...page, features: page.rows.map(toFeature) };
+    }
     const p = new Params();
     const { rows: found } = await conn.query<FeatureRow>(pageSql(collection, query, COLUMNS, p), p.values);
     const hasMore = found.length > query.limit;
@@ -124,6 +132,10 @@ export function postgisFeatureReads(
    * row comes back), the row past the page only counted.
    */
   const queryFeaturesGeoJson = async (collection: string, query: FeatureQuery): Promise<FeatureTextPage> => {
+    if (query.sortby?.length) {
+      const { rows: texts, ...page } = await sortedPage<{ geojson: string }>(collection, query, 'f.geojson');
+      return { ...page, featuresJson: texts.map((r) => r.geojson).join(','), numberReturned: texts.length };
+    }
     const p = new Params();
     const page = pageSql(collection, query, 'f.id, f.geojson', p);
     const { rows: out } = await conn.query<{ features: string | null; n: number }>(

@@ -1,5 +1,6 @@
 import type { Connection } from './connection';
 import { MIGRATION_4 } from './migration-4';
+import { MIGRATION_7 } from './migration-7';
 
 /**
  * Schema migrations of the PostGIS store, applied in order; `schema_migrations` records each one
@@ -183,6 +184,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX inquiry_submissions_by_key ON inquiry_submissions (key, at_ms);
   CREATE INDEX inquiry_submissions_by_time ON inquiry_submissions (at_ms);
   `,
+  // 7 (issue 16): the sort key of text sortables (store/sort-key.ts, the same table as SQLite's
+  // nested replace()), for the per-collection sort indexes that postgis/sort-indexes.ts makes
+  // from the catalog when the store opens.
+  MIGRATION_7,
 ];
 
 /** statement_timeout of start-up work (migrations, waiting for another instance's seed). */

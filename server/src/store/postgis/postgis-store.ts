@@ -10,6 +10,7 @@ import { postgisFeatureWrites } from './feature-writes';
 import { postgisInquiryMethods } from './inquiry-store';
 import { DERIVE_SQL } from './migration-4';
 import { LOCK_SEED, lockSql, migrate, STARTUP_TIMEOUT } from './migrations';
+import { ensureSortIndexes } from './sort-indexes';
 import { postgisTiles } from './tiles';
 import { postgisUserMethods } from './user-store';
 
@@ -50,13 +51,14 @@ export async function openPostgisStore(options: PostgisStoreOptions): Promise<Po
   const conn = openConnection(options);
   try {
     await migrate(conn);
+    await ensureSortIndexes(conn, options.catalog);
   } catch (err) {
     await conn.close();
     throw err;
   }
   const rows = featureRowWriter(options.catalog);
   const now = options.now ?? (() => new Date());
-  const reads = postgisFeatureReads(conn, rows);
+  const reads = postgisFeatureReads(conn, rows, options.catalog);
   const tiles = postgisTiles(conn, options.catalog);
 
   const seed = (data: SeedData, replace: boolean): Promise<void> =>

@@ -1,11 +1,14 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
+import { registerSortKey } from './sort-indexes';
 
 /** Most pages per backup step: everything in one step, so no write can restart the copy midway. */
 const ALL_PAGES = 0x7fffffff;
 
 function checkIntegrity(db: Database.Database, file: string): void {
+  // integrity_check recomputes the sort indexes' keys.
+  registerSortKey(db);
   const result = db.pragma('integrity_check', { simple: true });
   if (result !== 'ok') throw new Error(`${file} failed the SQLite integrity check: ${String(result)}`);
 }

@@ -18,10 +18,12 @@ import {
   type SqlPart,
   textIndexSql,
 } from './query-sql';
+import type { SortIndexes } from './sort-indexes';
+import { sortedReads } from './sorted-reads';
 
 /** Which columns a page carries, as raw arrays: [fid, geojson] or the full row. */
 export type PageColumns = 'text' | 'full';
-const SELECT: Record<PageColumns, string> = {
+export const SELECT: Record<PageColumns, string> = {
   text: 'f.fid, f.geojson',
   full: 'f.fid, f.geojson, f.collection, f.id, f.version, f.created_at, f.updated_at',
 };
@@ -64,8 +66,10 @@ export function featureReads(
   codes: CollectionCodes,
   indexed: ReadonlySet<string>,
   models: PointModels,
+  sortIndexes: SortIndexes,
 ) {
   const { prepare } = conn;
+  const sorted = sortedReads(conn, sortIndexes, indexed);
   const stats = (code: number): Stats =>
     (prepare('SELECT features, non_points FROM collection_stats WHERE code = ?').get(code) as
       | Stats
@@ -236,6 +240,8 @@ export function featureReads(
     const code = codes.find(collection);
     if (code === undefined) return { rows: [], numberMatched: 0, hasMore: false };
     const { features, non_points: nonPoints } = stats(code);
+    // A sorted query has its own read path (sorted-reads.ts).
+    if (query.sortby?.length) return sorted.page({ collection, code, features, nonPoints }, query, columns);
     // A CQL2 filter that requires S_INTERSECTS with one box at its top level is answered through
     // the R*Tree as a bbox query (the filter still applies to every candidate: same result).
     const bbox = query.bbox ?? (query.filter ? indexBox(query.filter) : undefined);
@@ -265,6 +271,6 @@ export function featureReads(
   };
 }
 
-function geometryOf(featureText: string): Geometry {
+export function geometryOf(featureText: string): Geometry {
   return (JSON.parse(featureText) as { geometry: Geometry }).geometry;
 }

@@ -23,6 +23,7 @@ import { DERIVE_SQL, DROP_FEATURE_TRIGGERS, FEATURE_TRIGGERS } from './migration
 import { PointModels } from './point-model';
 import { jsonPath } from './query-sql';
 import { queryableIndexes } from './queryable-indexes';
+import { registerSortKey, sortIndexes } from './sort-indexes';
 import { sqliteTiles } from './tiles';
 import { asyncMethods, sqliteUserMethods } from './user-store';
 
@@ -60,12 +61,15 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   // holds the file either way; the map takes address space, not memory).
   db.pragma(`mmap_size = ${2 ** 31}`);
   registerCql2Functions(db);
+  registerSortKey(db);
   const indexes = queryableIndexes(options.catalog);
-  db.exec(indexes.create);
+  const sorts = sortIndexes(options.catalog);
+  const existing = prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[];
+  db.exec(sorts.stale(existing) + indexes.create + sorts.create);
   const codes = collectionCodes(conn);
   const rows = featureRowWriter(conn, options.catalog, codes);
   const models = new PointModels(conn, options.readModelChars ?? DEFAULT_READ_MODEL_CHARS);
-  const reads = featureReads(conn, codes, indexes.properties, models);
+  const reads = featureReads(conn, codes, indexes.properties, models, sorts);
   const tiles = sqliteTiles(conn, codes, options.catalog);
   const now = options.now ?? (() => new Date());
 
@@ -90,7 +94,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const seed = db.transaction((data: SeedData, replace: boolean) => {
     if (!isEmpty() && !replace) throw new StoreNotEmpty();
     db.exec(DROP_FEATURE_TRIGGERS);
-    db.exec(indexes.drop);
+    db.exec(indexes.drop + sorts.drop);
     db.exec(`DELETE FROM features; DELETE FROM indicator_values; DELETE FROM feature_history;
       DELETE FROM deleted_features; DELETE FROM indicator_history; DELETE FROM batches;`);
     const at = now().toISOString();
@@ -99,7 +103,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     for (const { f } of keyed) rows.insert(f, 1, at, at);
     for (const r of data.indicators) insertIndicator(r);
     db.exec(DERIVE_SQL);
-    db.exec(indexes.create);
+    db.exec(indexes.create + sorts.create);
     db.exec(FEATURE_TRIGGERS);
     prepare("UPDATE store_meta SET value = value + 1 WHERE key = 'revision'").run();
   });
