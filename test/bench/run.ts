@@ -74,7 +74,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /**
  * Every case on every target, in rounds: a round runs ours then the baseline for each target in
- * turn, so the machine's load (shared with other jobs) drifts across all of them alike.
+ * turn (every other round in reverse order), so the machine's load (shared with other jobs)
+ * drifts across all of them alike.
  */
 async function runCases(targets: Target[]): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
@@ -98,7 +99,9 @@ async function runCases(targets: Target[]): Promise<CaseResult[]> {
       }),
     );
     for (let round = 0; round < ROUNDS; round++) {
-      for (const run of runs) {
+      // Every other round runs the targets in reverse order, so one running first (or last) in
+      // a round is not a constant advantage in the comparisons between targets.
+      for (const run of round % 2 === 0 ? runs : [...runs].reverse()) {
         process.stderr.write(
           `bench ${run.target.name} ${run.target.size}: ${run.c.name} (round ${round + 1}/${ROUNDS}) …\n`,
         );
