@@ -136,6 +136,40 @@ describe('the attribute table', () => {
     expect((await table.text()).trim().split('\r\n').length).toBeGreaterThanOrEqual(10);
   });
 
+  it('marks English notes and citations "(tiếng Anh)" in the Vietnamese table, as the details panel does (issue 8)', async () => {
+    const app = await given({ width: 1440, height: 900 });
+    await app.open('');
+    await app.openTab('table');
+    await app.page.getByTestId('table-layer').selectOption('craft-villages');
+    const villages = await suite.session().api<ItemsResponse>('/collections/craft-villages/items?limit=50');
+    const status = app.page.getByTestId('table-status');
+    await expect.poll(() => status.textContent()).toMatch(/^Dòng 1–/);
+    const headers = await app.page
+      .locator('[data-testid="attribute-table"] thead tr:first-child th')
+      .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-testid')));
+    const column = (key: string) => headers.indexOf(`table-col-${key}`) + 1;
+    const cells = (key: string) =>
+      app.page.locator(`[data-testid="attribute-table"] tbody tr td:nth-child(${column(key)})`);
+    // notes: x-text-lang en → every non-empty cell ends with the note.
+    const withNotes = villages.features.filter(
+      (f) => typeof f.properties.notes === 'string' && f.properties.notes !== '',
+    );
+    expect(withNotes.length).toBeGreaterThan(0);
+    expect(await cells('notes').locator('[data-testid="lang-note"]').count()).toBe(withNotes.length);
+    // source: the record's source_lang, no note for a citation made only of addresses (zxx).
+    const englishSources = villages.features.filter((f) => f.properties.source_lang === 'en');
+    expect(await cells('source').locator('[data-testid="lang-note"]').count()).toBe(englishSources.length);
+    for (const note of await cells('notes').locator('[data-testid="lang-note"]').allTextContents()) {
+      expect(note.trim()).toBe('(tiếng Anh)');
+    }
+    // The English UI says nothing after English text.
+    await app.page.getByRole('button', { name: 'EN' }).click();
+    await expect.poll(() => status.textContent()).toMatch(/^Rows 1–/);
+    expect(await app.page.locator('[data-testid="attribute-table"] [data-testid="lang-note"]').count()).toBe(
+      0,
+    );
+  });
+
   it('a row click selects the feature on the map, a map pick marks its row, and "only in view" sends the bbox', async () => {
     const app = await given({ width: 1440, height: 900 }, { locale: 'en-US' });
     const requests: string[] = [];

@@ -2,9 +2,17 @@ import type { BBox } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiFeature } from '../../../../server/src/contract/api';
 import type { ApiClient } from '../../api/client';
-import { enumTitle, enumValues, propertyLabel, propertyUnit } from '../../api/schema';
+import {
+  enumTitle,
+  enumValues,
+  isCitation,
+  propertyLabel,
+  propertyUnit,
+  textLanguage,
+} from '../../api/schema';
 import type { CatalogCollection } from '../../catalog/catalog';
 import { useI18n } from '../../i18n/I18n';
+import { citationShownLang, useLangNoteText } from '../../i18n/TextLang';
 import { bboxParam, ITEM_EXPORT_FORMATS, itemExportUrls } from '../../lib/exportUrls';
 import type { FeatureRef } from '../../lib/urlState';
 import { formatProperty } from '../inspect/formatProperty';
@@ -88,6 +96,16 @@ export default function AttributeTable(p: AttributeTableProps) {
   const yesNo = { yes: t('details.yes'), no: t('details.no') };
   const cell = (f: ApiFeature, key: string) =>
     formatProperty(schema, key, f.properties?.[key], lang, yesNo)?.text ?? '';
+  // The language of a cell's words, for the note after text in another language than the UI's
+  // (the details panel's rule: a citation's is its record's source_lang, unless it is only addresses).
+  const langNote = useLangNoteText();
+  const cellLang = (f: ApiFeature, key: string) => {
+    const p = f.properties ?? {};
+    const value = p[key];
+    if (typeof value !== 'string' || value === '') return undefined;
+    const textLang = textLanguage(schema, key, p);
+    return isCitation(schema, key) ? citationShownLang(value, textLang) : textLang;
+  };
   const matched = page?.numberMatched;
   const hasNext = page ? (page.links ?? []).some((l) => l.rel === 'next') : false;
   const setFilter = (key: string, value: string) => {
@@ -226,6 +244,14 @@ export default function AttributeTable(p: AttributeTableProps) {
                 >
                   {columns.map((key, i) => (
                     <td key={key}>
+                      {/* Before the text: a long cell is cut at its end (ellipsis), the note must show. */}
+                      {langNote(cellLang(f, key)) && (
+                        <>
+                          <span className="lang-note" data-testid="lang-note">
+                            {langNote(cellLang(f, key)).trim()}
+                          </span>{' '}
+                        </>
+                      )}
                       {i === 0 ? (
                         <button
                           type="button"
