@@ -56,6 +56,14 @@ export const FeatureRef = Type.Object(
 );
 export type FeatureRef = Static<typeof FeatureRef>;
 
+/** A position measured from and how sure it is (a site's `from`, a nearby search's `center`). */
+const positionMembers = {
+  coordinates: Coordinates,
+  /** How far the true position may lie from these coordinates; null when not stated. */
+  uncertaintyKm: NullableKm,
+  approximate: Type.Boolean(),
+};
+
 /** How sure a distance is (site rows, nearby results). */
 const measuredMembers = {
   /**
@@ -85,14 +93,7 @@ export const Site = Type.Object(
   {
     method: Type.Literal(DISTANCE_METHOD),
     /** The position measured from (a point itself; an area's representative position) and its uncertainty. */
-    from: Type.Object(
-      {
-        coordinates: Coordinates,
-        uncertaintyKm: NullableKm,
-        approximate: Type.Boolean(),
-      },
-      { additionalProperties: false },
-    ),
+    from: Type.Object(positionMembers, { additionalProperties: false }),
     distances: Type.Array(SiteDistance),
   },
   { additionalProperties: false, description: 'computed by the server from the landmarks; read-only' },
@@ -118,9 +119,7 @@ export const NearbyResponse = Type.Object(
     method: Type.Literal(DISTANCE_METHOD),
     center: Type.Object(
       {
-        coordinates: Coordinates,
-        uncertaintyKm: NullableKm,
-        approximate: Type.Boolean(),
+        ...positionMembers,
         /** The landmark searched from (`?landmark=`), else null (a point). */
         landmark: Type.Union([FeatureRef, Type.Null()]),
       },

@@ -1,5 +1,11 @@
 import { INQUIRY_ACTIONS, INQUIRY_LANGUAGES, INQUIRY_STATUSES, isOneOf } from '../contract/vocabulary';
-import type { InquiryChange, InquiryEventRecord, InquiryRecord, InquirySiteRecord } from './inquiry-store';
+import type {
+  InquiryChange,
+  InquiryEventRecord,
+  InquiryRecord,
+  InquirySiteRecord,
+  NewInquiry,
+} from './inquiry-store';
 
 /**
  * What both inquiry backends map the same way (so SQLite and PostGIS cannot drift apart): rows to
@@ -36,6 +42,24 @@ export interface InquiryEventRow {
 
 /** One event to insert: action, from, to, note. */
 export type EventValues = [string, string | null, string | null, string | null];
+
+/**
+ * The values of a new `inquiries` row, in both backends' INSERT order: reference, created (also
+ * updated), name, organisation, email, phone, language, message, sites (JSON text).
+ */
+export function inquiryInsertValues(inquiry: NewInquiry): (string | null)[] {
+  return [
+    inquiry.reference,
+    inquiry.createdAt,
+    inquiry.name,
+    inquiry.organisation,
+    inquiry.email,
+    inquiry.phone,
+    inquiry.language,
+    inquiry.message,
+    JSON.stringify(inquiry.sites),
+  ];
+}
 
 const isoOf = (t: string | Date): string => (typeof t === 'string' ? t : t.toISOString());
 

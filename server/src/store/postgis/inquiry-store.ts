@@ -3,6 +3,7 @@ import {
   changeEvents,
   type InquiryEventRow,
   type InquiryRow,
+  inquiryInsertValues,
   toInquiryEvent,
   toInquiryRecord,
 } from '../inquiry-rows';
@@ -52,17 +53,7 @@ export function postgisInquiryMethods(conn: Connection): InquiryStore {
           `INSERT INTO inquiries (reference, created_at, updated_at, name, organisation, email, phone, language, message, sites)
            VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
            ON CONFLICT (reference) DO NOTHING RETURNING *`,
-          [
-            inquiry.reference,
-            inquiry.createdAt,
-            inquiry.name,
-            inquiry.organisation,
-            inquiry.email,
-            inquiry.phone,
-            inquiry.language,
-            inquiry.message,
-            JSON.stringify(inquiry.sites),
-          ],
+          inquiryInsertValues(inquiry),
         );
         const row = rows[0];
         if (!row) throw new ReferenceTaken(inquiry.reference);

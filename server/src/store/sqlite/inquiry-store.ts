@@ -4,6 +4,7 @@ import {
   changeEvents,
   type InquiryEventRow,
   type InquiryRow,
+  inquiryInsertValues,
   toInquiryEvent,
   toInquiryRecord,
 } from '../inquiry-rows';
@@ -49,21 +50,12 @@ export function sqliteInquiryMethods(conn: Connection): SyncInquiryStore {
       .all(budget.key) as number[];
     if (recent.length >= budget.max) return { created: false as const, oldestMs: recent[0] ?? budget.atMs };
     if (row(inquiry.reference)) throw new ReferenceTaken(inquiry.reference);
+    // updated_at starts as created_at (PostGIS writes $2 twice).
+    const [reference, createdAt, ...rest] = inquiryInsertValues(inquiry);
     const { lastInsertRowid } = prepare(
       `INSERT INTO inquiries (reference, created_at, updated_at, name, organisation, email, phone, language, message, sites)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      inquiry.reference,
-      inquiry.createdAt,
-      inquiry.createdAt,
-      inquiry.name,
-      inquiry.organisation,
-      inquiry.email,
-      inquiry.phone,
-      inquiry.language,
-      inquiry.message,
-      JSON.stringify(inquiry.sites),
-    );
+    ).run(reference, createdAt, createdAt, ...rest);
     prepare(INSERT_EVENT).run(lastInsertRowid, inquiry.createdAt, null, 'created', null, null, null);
     prepare('INSERT INTO inquiry_submissions (key, at_ms) VALUES (?, ?)').run(budget.key, budget.atMs);
     return { created: true as const, inquiry: toInquiryRecord(row(inquiry.reference) as InquiryRow) };
