@@ -24,10 +24,29 @@ describe('ResponseCache (bounded LRU per data revision)', () => {
     }
     expect(cache.get('a', 1)?.body.length).toBe(2000); // a is now the most recent
     cache.set('d', 1, body(2000));
-    cache.set('e', 1, body(2000)); // over 10,000 bytes with overheads: b (least recent) goes
+    // Over 10,000 bytes with overheads: a new key gets in only when asked again (admission)…
+    cache.set('e', 1, body(2000));
+    expect(cache.get('e', 1)).toBeUndefined();
+    cache.set('e', 1, body(2000)); // …and then b, the least recent, goes
     expect(cache.get('b', 1)).toBeUndefined();
     expect(cache.get('a', 1)).toBeDefined();
     expect(cache.get('e', 1)).toBeDefined();
+    expect(cache.bytes).toBeLessThanOrEqual(10_000);
+  });
+
+  it('when full, stores an answer only on its second asking: unique requests (a map panning) evict nothing', () => {
+    const cache = new ResponseCache(10_000);
+    cache.get('a', 1); // the cache is at revision 1
+    for (const key of ['a', 'b', 'c', 'd']) cache.set(key, 1, body(2000)); // room: stored at once
+    for (let i = 0; i < 10_000; i++) cache.set(`box-${i}`, 1, body(2000)); // each asked once
+    for (const key of ['a', 'b', 'c', 'd']) expect(cache.get(key, 1), key).toBeDefined();
+    expect(cache.get('box-9999', 1)).toBeUndefined();
+    cache.set('box-9999', 1, body(2000)); // asked again, among the last SEEN_KEYS refused: stored
+    expect(cache.get('box-9999', 1)).toBeDefined();
+    cache.set('box-0', 1, body(2000)); // asked again after 9,999 others: forgotten, refused again
+    expect(cache.get('box-0', 1)).toBeUndefined();
+    cache.set('box-0', 1, body(2000));
+    expect(cache.get('box-0', 1)).toBeDefined();
     expect(cache.bytes).toBeLessThanOrEqual(10_000);
   });
 

@@ -18,6 +18,11 @@ export interface CachedResponse {
   timeStampAt?: number;
 }
 
+/** How many keys of answers refused by a full cache are remembered (see ResponseCache's admission). */
+export const SEEN_KEYS = 4096;
+/** Longer keys are not remembered (so the ring holds at most SEEN_KEYS × 2 × this bytes: 8 MiB). */
+export const SEEN_KEY_CHARS = 1024;
+
 /** Headers a route sets that belong to the body (and so are cached with it). */
 export const CACHED_HEADERS = ['content-crs', 'link'] as const;
 
@@ -68,9 +73,19 @@ function entrySize(key: string, body: Buffer): number {
  * Bodies are stored as made; a gzipped copy is added on the first hit by a client that accepts
  * gzip (and counted in the budget), so a browser's repeated page is not compressed again.
  * An answer larger than a quarter of the budget is not stored.
+ *
+ * Admission: while there is room an answer is stored at once; when storing it would evict others,
+ * only an answer whose key was asked before (one of the last SEEN_KEYS refused) gets in. A map
+ * that pans asks a new box every time: those answers are not worth evicting a repeated page or
+ * tile for, and keeping each one (then dropping it) made every such
+ * request pay for the store, the eviction and the garbage collection of ~60 KB that nobody asks again.
  */
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
+  /** Keys of answers refused because the cache was full → their slot in `ring` (oldest at `next`). */
+  private readonly seen = new Map<string, number>();
+  private readonly ring: (string | undefined)[] = new Array(SEEN_KEYS).fill(undefined);
+  private next = 0;
   private revision = -1;
   private used = 0;
   hits = 0;
@@ -159,10 +174,31 @@ export class ResponseCache {
     if (old) {
       this.used -= old.size;
       this.entries.delete(key);
-    }
+    } else if (this.used + size > this.maxBytes && !this.admit(key)) return;
     this.entries.set(key, { ...value, size });
     this.used += size;
     this.evict();
+  }
+
+  /**
+   * Whether a key may displace stored answers: yes when it is one of the last SEEN_KEYS keys
+   * refused (then it is forgotten there), else it becomes one of them (in a ring: the oldest
+   * is forgotten; a key over SEEN_KEY_CHARS is never remembered).
+   */
+  private admit(key: string): boolean {
+    const slot = this.seen.get(key);
+    if (slot !== undefined) {
+      this.seen.delete(key);
+      this.ring[slot] = undefined;
+      return true;
+    }
+    if (key.length > SEEN_KEY_CHARS) return false;
+    const old = this.ring[this.next];
+    if (old !== undefined) this.seen.delete(old);
+    this.ring[this.next] = key;
+    this.seen.set(key, this.next);
+    this.next = (this.next + 1) % SEEN_KEYS;
+    return false;
   }
 
   /** Drops the least recently used entries until the cache fits its budget. */
