@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { Config } from '../config';
+import { isApiUrl } from './auth';
 import { DOCS_PATH } from './openapi';
 
 /** Origin of the OpenStreetMap raster tiles the client offers (client/src/map/basemap/basemaps.ts). */
@@ -48,8 +49,13 @@ export type SecurityHeaders = ReadonlyArray<readonly [string, string]>;
  * windows and resources; helmet's legacy headers are left out. HSTS is not among them: it is
  * added per request, only over HTTPS (see registerSecurityHeaders).
  */
-export function securityHeaders(config: Config, variant: 'app' | 'docs' = 'app'): SecurityHeaders {
-  const directives = cspDirectives(config);
+export function securityHeaders(config: Config, variant: 'app' | 'docs' | 'api' = 'app'): SecurityHeaders {
+  // API answers are data, never a page of ours: if one is opened as a document it may load and
+  // run nothing at all (the app's fetches are governed by the app page's policy, not by these).
+  const directives: Record<string, string[]> =
+    variant === 'api'
+      ? { 'default-src': ["'none'"], 'frame-ancestors': [...config.frameAncestors] }
+      : cspDirectives(config);
   // Swagger UI (/api/docs) injects <style> elements; its scripts stay as strict as the app's.
   if (variant === 'docs') directives['style-src'] = ["'self'", "'unsafe-inline'"];
   const middleware = helmet({
@@ -60,6 +66,8 @@ export function securityHeaders(config: Config, variant: 'app' | 'docs' = 'app')
     strictTransportSecurity: false,
     // Same-origin by default; an embedding page (FRAME_ANCESTORS) loads our assets in our frame.
     crossOriginResourcePolicy: { policy: 'same-origin' },
+    // Isolates the browsing context of a document: only pages have one.
+    crossOriginOpenerPolicy: variant === 'api' ? false : { policy: 'same-origin' },
     // Headers for browsers nobody uses any more (IE8 downloads, Flash/PDF cross-domain files, the
     // removed XSS auditor) or mere hints: bytes and work on every answer for nothing.
     xDownloadOptions: false,
@@ -85,7 +93,7 @@ export function securityHeaders(config: Config, variant: 'app' | 'docs' = 'app')
 /**
  * Sets the security headers on an answer (called by the request gate, request-gate.ts, for every
  * request: routes, static files, 404s, 304s and errors alike); the docs page (DOCS_PATH) gets the
- * 'docs' variant, answers to HTTPS requests HSTS. No helmet work per request: only the
+ * 'docs' variant, every other answer under /api the 'api' one (data: a short policy), answers to HTTPS requests HSTS. No helmet work per request: only the
  * precomputed headers. Answers Fastify makes outside routing (bad URLs, client errors) get the
  * same headers from plugins/framework-errors.ts.
  */
@@ -94,11 +102,13 @@ export function securityHeaderSetter(
   headers: SecurityHeaders,
 ): (request: FastifyRequest, reply: FastifyReply) => void {
   const docs = securityHeaders(config, 'docs');
+  const api = securityHeaders(config, 'api');
+  const of = (url: string) => (url.startsWith(DOCS_PATH) ? docs : isApiUrl(url) ? api : headers);
   // Into the reply's own headers (written by one writeHead), not raw.setHeader: a header set on
   // the raw response sends Node down its slow path for every other header of the answer
   // (each one validated and stored again), which cost ~10 % of a small answer's throughput.
   return (request, reply) => {
-    for (const [name, value] of request.url.startsWith(DOCS_PATH) ? docs : headers) reply.header(name, value);
+    for (const [name, value] of of(request.url)) reply.header(name, value);
     if (request.protocol === 'https') reply.header(HSTS_HEADER[0], HSTS_HEADER[1]);
   };
 }
