@@ -13,6 +13,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { floorLine } from './floor';
+import { headerReferenceLine } from './header-reference';
 import { importBenchEnabled, importBenchLines, runImportBench } from './import';
 import { type BenchCase, baselineServer, durationSeconds, listen, measure, sample } from './measure';
 import { postgisComparison, postgisTargets } from './postgis';
@@ -98,6 +100,15 @@ async function runCases(targets: Target[]): Promise<CaseResult[]> {
         };
       }),
     );
+    // Before the first case's rounds, one unrecorded run per target: it starts the point models'
+    // builds (1M: 3–5 s in the background, on the thread the servers share) and warms the JIT, so
+    // no recorded round measures a server still building or the SQL path it answers meanwhile.
+    if (i === 0) {
+      for (const run of runs) {
+        process.stderr.write(`bench ${run.target.name} ${run.target.size}: warm-up …\n`);
+        await measure(run.target.origin, run.c);
+      }
+    }
     for (let round = 0; round < ROUNDS; round++) {
       // Every other round runs the targets in reverse order, so one running first (or last) in
       // a round is not a constant advantage in the comparisons between targets.
@@ -145,11 +156,20 @@ async function main(): Promise<void> {
       for (const size of backend.sizes(SIZES)) targets.push(await backend.open(size));
     }
     const results = await runCases(targets);
+    // With the headers A/B: what the same header lines cost a bare Fastify app (their floor).
+    const headersReference = targets.some((t) => t.name === 'no-headers')
+      ? await headerReferenceLine(ROUNDS)
+      : null;
+    // The new-box case on a request path with nothing but the page's own work (its floor).
+    const smallest = targets.find((t) => t.name === 'sqlite' && t.size === Math.min(...SIZES));
+    const floor = smallest?.dbFile
+      ? await floorLine(smallest.dbFile, 'facilities', casesFor(smallest.size)[0]!, ROUNDS)
+      : null;
     const loadAfter = loadavg();
     for (const t of targets) infos.push({ ...t.info, loadBefore, loadAfter });
     // The import bench (issue 14) runs after the load cases, on a quiet server of its own.
     const imports = importBenchEnabled() ? await runImportBench() : null;
-    report(results, infos, started, imports);
+    report(results, infos, started, imports, { headersReference, floor });
   } finally {
     for (const t of targets) await t.close();
     for (const backend of TARGETS) backend.dispose?.();
@@ -163,7 +183,9 @@ function report(
   infos: TargetInfo[],
   started: number,
   imports: ImportFigures | null,
+  references: { headersReference: string | null; floor: string | null },
 ): void {
+  const { headersReference, floor } = references;
   const [small, big] = [Math.min(...SIZES), Math.max(...SIZES)];
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const goalList = goals(results, small, big);
@@ -175,8 +197,10 @@ function report(
     '',
     ...(small === big ? [] : [`${big} / ${small} (ours):`, ...scaling(results, small, big), '']),
     ...goalList.map((g) => `goal: ${g.text} → ${g.value} (${met(g.met)})`),
+    ...(floor ? [floor] : []),
     ...postgisComparison(results),
     ...headersComparison(results),
+    ...(headersReference ? [headersReference] : []),
     ...(imports ? ['', ...importBenchLines(imports)] : []),
     `(autocannon ${durationSeconds} s per run, ${ROUNDS} interleaved rounds, medians; latencies in ms; hit% = answers from the response cache; Node ${process.version}; ${minutes} min)`,
   ].join('\n');
@@ -193,7 +217,7 @@ function report(
   };
   writeFileSync(
     file,
-    `${JSON.stringify({ meta, targets: infos, results, goals: goalList, imports }, null, 2)}\n`,
+    `${JSON.stringify({ meta, targets: infos, results, goals: goalList, imports, headersReference, floor }, null, 2)}\n`,
   );
   process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
 }

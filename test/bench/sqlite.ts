@@ -56,12 +56,13 @@ async function openSqlite(size: number, target: string, overrides: AppOverrides)
     const seedMs = Math.round(performance.now() - t0);
     features.length = 0;
     await store.close();
-    return await listenTarget(
+    const served = await listenTarget(
       config,
       { target, size, seedMs, dbBytes: fileSize(file), walBytes: fileSize(`${file}-wal`) },
       cleanup,
       overrides,
     );
+    return { ...served, dbFile: file };
   } catch (err) {
     cleanup();
     throw err;

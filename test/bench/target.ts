@@ -14,6 +14,8 @@ export interface Target {
   /** Response-cache counters (to tell what share of a case the cache answered). */
   cacheCounts(): { hits: number; misses: number };
   info: Omit<TargetInfo, 'loadBefore' | 'loadAfter'>;
+  /** The SQLite database it serves (the floor reads the same features from it). */
+  dbFile?: string;
   close(): Promise<void>;
 }
 
