@@ -11,11 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
 import type { FeatureImportPreview } from '../../server/src/contract/imports';
 import { csvText, facilityRows, MEDIA, VI_HEADERS, viCells } from '../fixtures/imports/make';
 import { INJECT_ORIGIN, signIn } from '../helpers/auth';
-import { SHIPPED_GEODATA } from '../helpers/server';
+import { quietConfig } from '../helpers/server';
 
 export interface ImportBenchResult {
   rows: number;
@@ -83,12 +82,7 @@ async function previewOf(
 
 export async function runImportBench(rows = 100_000, smallRows = 1000): Promise<ImportBenchResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lcmap-bench-import-'));
-  const config = loadConfig({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    GEODATA_DIR: SHIPPED_GEODATA,
-  });
+  const config = quietConfig({ DATA_DIR: dataDir });
   const app = await buildApp(config);
   try {
     const cookie = await signIn(app, { username: 'bench', role: 'editor' });

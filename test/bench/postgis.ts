@@ -7,10 +7,9 @@
  */
 import pg from 'pg';
 import { loadCatalog } from '../../server/src/catalog/load-catalog';
-import { loadConfig } from '../../server/src/config';
 import { openPostgisStore } from '../../server/src/store/postgis/postgis-store';
 import { startTestCluster, type TestCluster } from '../helpers/postgres-cluster';
-import { SHIPPED_GEODATA } from '../helpers/server';
+import { quietConfig, SHIPPED_GEODATA } from '../helpers/server';
 import type { CaseResult } from './report';
 import { benchFeatures, listenTarget, type TargetFactory } from './target';
 
@@ -45,12 +44,7 @@ export function postgisTargets(): TargetFactory {
       await store.close();
       await query(url, 'VACUUM ANALYZE');
       const bytes = await query(url, 'SELECT pg_database_size(current_database())::float8 AS n');
-      const config = loadConfig({
-        DATABASE_URL: url,
-        GEODATA_DIR: SHIPPED_GEODATA,
-        LOG_LEVEL: 'silent',
-        PORT: '0',
-      });
+      const config = quietConfig({ DATABASE_URL: url });
       return listenTarget(
         config,
         { target: 'postgis', size, seedMs, dbBytes: Number(bytes.rows[0]?.n ?? 0), walBytes: 0 },

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AppOverrides } from '../../server/src/app';
 import { loadCatalog } from '../../server/src/catalog/load-catalog';
-import { loadConfig } from '../../server/src/config';
 import { databaseFile } from '../../server/src/store/open-store';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
-import { SHIPPED_GEODATA } from '../helpers/server';
+import { quietConfig, SHIPPED_GEODATA } from '../helpers/server';
 import { benchFeatures, listenTarget, type Target, type TargetFactory } from './target';
 
 function fileSize(file: string): number {
@@ -41,12 +40,7 @@ async function openSqlite(size: number, target: string, overrides: AppOverrides)
   const dataDir = mkdtempSync(path.join(tmpdir(), `laocai-bench-${size}-`));
   const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
   try {
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      GEODATA_DIR: SHIPPED_GEODATA,
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-    });
+    const config = quietConfig({ DATA_DIR: dataDir });
     const file = databaseFile(config);
     const store = openSqliteStore({ file, catalog: loadCatalog(SHIPPED_GEODATA) });
     const features = benchFeatures(size);

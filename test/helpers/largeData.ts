@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SeedFeature } from '../../server/src/catalog/catalog';
 import { loadCatalog, loadSeedData } from '../../server/src/catalog/load-catalog';
-import { loadConfig } from '../../server/src/config';
 import { databaseFile } from '../../server/src/store/open-store';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { PROVINCE, syntheticFacilities } from '../bench/synthetic';
-import { SHIPPED_GEODATA } from './server';
+import { quietConfig, SHIPPED_GEODATA } from './server';
 
 /**
  * A fresh temp DATA_DIR whose SQLite database holds the shipped data plus `n` synthetic
@@ -17,12 +16,7 @@ import { SHIPPED_GEODATA } from './server';
  */
 export async function seedLargeDataDir(n: number, extra: SeedFeature[] = []): Promise<string> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `laocai-large-${n}-`));
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    GEODATA_DIR: SHIPPED_GEODATA,
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-  });
+  const config = quietConfig({ DATA_DIR: dataDir });
   const catalog = loadCatalog(SHIPPED_GEODATA);
   const seed = loadSeedData(SHIPPED_GEODATA, catalog);
   const codes = seed.features

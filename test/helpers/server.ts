@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type AppOverrides, buildApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
+import { type Config, loadConfig } from '../../server/src/config';
 import { addUser, type TestUser } from './auth';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -12,6 +12,14 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const SHIPPED_GEODATA = path.join(REPO, 'geodata');
 /** Tiny made-up datasets for server tests (see its README). */
 export const FIXTURE_GEODATA = path.join(REPO, 'test/fixtures/server/geodata');
+
+/**
+ * The configuration of a quiet server on the shipped geodata (any free port, no log lines), with
+ * `env` on top (DATA_DIR or DATABASE_URL): for the bench's and the large-data helpers' own apps.
+ */
+export function quietConfig(env: Record<string, string>): Config {
+  return loadConfig({ PORT: '0', LOG_LEVEL: 'silent', GEODATA_DIR: SHIPPED_GEODATA, ...env });
+}
 
 export interface TestServerOptions {
   /** Reuse this DATA_DIR (it is then not deleted on close); default a fresh temp folder. */
